@@ -1,0 +1,360 @@
+"""The regulation as validated data: text, structure, penalty schedule and notes.
+
+Every model forbids unknown fields and is immutable once loaded. Shape checks
+(types, min <= max) live on the models; checks that span the document (numbering,
+cross-references) are in `wenming.validation`, so that each problem can be reported
+with the path of the field it concerns.
+
+Legal facts live in data/regulation.yaml; nothing here knows a number of the law.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from wenming.citation import Citation, parse_citation
+from wenming.numerals import to_chinese as _cn
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+# A citation in the statute's Chinese form, e.g. 第二十二条第十项; resolved by validation.
+CitationText = Annotated[str, StringConstraints(pattern=r"^第[一二三四五六七八九十百零]+条")]
+Yuan = Annotated[int, Field(ge=0, strict=True)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- text -------------------------------------------------------------------------
+
+
+class Item(Record):
+    """项: numbered (一)(二)… in print; the marker is not part of the text."""
+
+    number: int = Field(ge=1)
+    text: NonEmpty
+
+
+class Paragraph(Record):
+    """款: a paragraph of an article; `text` is its words before any items."""
+
+    number: int = Field(ge=1)
+    text: NonEmpty
+    items: list[Item] = []
+
+
+class Article(Record):
+    number: int = Field(ge=1)
+    paragraphs: list[Paragraph] = Field(min_length=1)
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        return self.paragraphs[number - 1] if 0 < number <= len(self.paragraphs) else None
+
+    @property
+    def itemised_paragraphs(self) -> list[Paragraph]:
+        return [paragraph for paragraph in self.paragraphs if paragraph.items]
+
+
+class Chapter(Record):
+    number: int = Field(ge=1)
+    title: NonEmpty
+    articles: list[Article] = Field(min_length=1)
+
+
+# --- where the data comes from --------------------------------------------------------
+
+
+class GazetteSource(Record):
+    """The printed source of the text."""
+
+    title: NonEmpty
+    issue: NonEmpty
+    date: datetime.date
+    file: NonEmpty  # the copy in this repository, relative to its root
+    section_title: NonEmpty  # the heading under which the regulation is printed
+
+
+class Adoption(Record):
+    date: datetime.date
+    body: NonEmpty
+    meeting: NonEmpty
+    as_printed: NonEmpty  # the adoption line under the title, as printed
+
+
+class ExternalFact(Record):
+    """A fact the gazette lacks, kept apart from its text, with the source it comes from."""
+
+    key: Key
+    fact: NonEmpty
+    date: datetime.date
+    source: NonEmpty
+    concerns: list[CitationText] = []
+
+
+class Metadata(Record):
+    title: NonEmpty
+    enacting_body: NonEmpty
+    adoption: Adoption
+    gazette: GazetteSource
+    external_facts: list[ExternalFact] = []
+
+
+class ScanConvention(Record):
+    """A transformation applied everywhere, e.g. item markers dropped from item text."""
+
+    key: Key
+    description: NonEmpty
+
+
+class Repair(Record):
+    """One place where the text differs from the scan, as printed and as repaired."""
+
+    citation: CitationText
+    kind: Literal["page-break-join"]
+    scan_lines: list[NonEmpty] = Field(min_length=2)  # the lines as printed, split by the page break
+    gazette_line: int = Field(ge=1)
+    note: NonEmpty
+
+
+class LegislativeNote(Record):
+    """The legislative committee's explanation of a choice, attached to the provisions it concerns."""
+
+    key: Key
+    title: NonEmpty
+    summary: NonEmpty
+    quote: NonEmpty  # words of the report, as printed
+    source: NonEmpty
+    concerns: list[CitationText] = Field(min_length=1)
+
+
+# --- penalty schedule -----------------------------------------------------------------
+
+
+class Agency(Record):
+    """An enforcing body as the regulation names it."""
+
+    key: Key
+    name: NonEmpty  # as written in the provision
+    short_name: NonEmpty
+    aliases: list[NonEmpty] = []
+    source: list[CitationText] = Field(min_length=1)
+
+
+class Circumstance(Record):
+    """A circumstance a liability provision words, e.g. 拒不改正."""
+
+    key: Key
+    name: NonEmpty
+    description: NonEmpty
+
+
+class FineRange(Record):
+    """罚款 in whole yuan; a fixed fine has min == max."""
+
+    min: Yuan
+    max: Yuan
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FineRange:
+        if self.min > self.max:
+            raise ValueError(f"罚款下限 {self.min} 大于上限 {self.max}")
+        return self
+
+
+class Step(Record):
+    """One rung of a provision's ladder: the condition as written, what follows, the fine."""
+
+    condition: NonEmpty  # the provision's words, e.g. 拒不改正的
+    # Circumstance keys; the step is reached when any of them holds. Empty: the first
+    # step, reached by the violation itself.
+    when_any: list[Key] = []
+    measures: list[NonEmpty] = Field(min_length=1)
+    fine: FineRange | None = None
+
+
+class BehaviourRef(Record):
+    """The governed behaviour a penalty is for, down to the part of an item."""
+
+    cites: CitationText
+    # The words of the cited item or paragraph this penalty covers, when it holds
+    # several behaviours; must be a literal part of the cited text.
+    part: NonEmpty | None = None
+
+
+class Penalty(Record):
+    """A penalised violation: behaviour -> liability provision -> agencies and ladder."""
+
+    key: Key
+    name: NonEmpty
+    aliases: list[NonEmpty] = []
+    behaviour: BehaviourRef
+    provision: CitationText
+    agencies: list[Key] = Field(min_length=1)
+    agency_text: NonEmpty  # the provision's words naming the agencies
+    steps: list[Step] = Field(min_length=1)
+
+    @cached_property
+    def statutory_range(self) -> FineRange | None:
+        fines = [step.fine for step in self.steps if step.fine is not None]
+        if not fines:
+            return None
+        return FineRange(min=min(f.min for f in fines), max=max(f.max for f in fines))
+
+
+class LiabilityProvision(Record):
+    """A provision of Chapter 5 other than a fine ladder: referral, protection, discipline, mitigation."""
+
+    citation: CitationText
+    kind: Literal["referral", "protection", "discipline", "mitigation", "penalty"]
+    summary: NonEmpty
+    agency: NonEmpty | None = None
+    external_law: NonEmpty | None = None
+
+
+class Mitigation(Record):
+    """Article 41: social service may lighten, reduce or waive a fine."""
+
+    citation: CitationText
+    applies_to: Literal["fine"]
+    effect: NonEmpty
+    fine_floor: Yuan  # the least the fine can become (不予行政罚款处罚: 0)
+    conditions: list[NonEmpty] = Field(min_length=1)
+    discretionary: bool
+    implementing_rules: NonEmpty
+
+
+class ColloquialTerm(Record):
+    """Words people say, and the statute's words they mean: 狗 -> 犬只."""
+
+    says: list[NonEmpty] = Field(min_length=1)
+    statute: list[NonEmpty] = Field(min_length=1)
+
+
+class Regulation(Record):
+    schema_version: Literal[1]
+    meta: Metadata
+    conventions: list[ScanConvention] = []
+    chapters: list[Chapter] = Field(min_length=1)
+    repairs: list[Repair] = []
+    notes: list[LegislativeNote] = []
+    circumstances: list[Circumstance] = []
+    agencies: list[Agency] = []
+    penalties: list[Penalty] = []
+    liability: list[LiabilityProvision] = []
+    mitigation: Mitigation | None = None
+    colloquial_terms: list[ColloquialTerm] = []
+
+    # --- look-ups (cached: the model is frozen) ---
+
+    @cached_property
+    def _articles(self) -> dict[int, tuple[Chapter, Article]]:
+        return {article.number: (chapter, article) for chapter in self.chapters for article in chapter.articles}
+
+    @property
+    def article_count(self) -> int:
+        return len(self._articles)
+
+    def article(self, number: int) -> Article | None:
+        found = self._articles.get(number)
+        return found[1] if found else None
+
+    def chapter_of(self, article_number: int) -> Chapter | None:
+        found = self._articles.get(article_number)
+        return found[0] if found else None
+
+    def chapter(self, number: int) -> Chapter | None:
+        return self.chapters[number - 1] if 0 < number <= len(self.chapters) else None
+
+    def articles(self) -> list[Article]:
+        return [article for _, article in self._articles.values()]
+
+    def penalty(self, key: str) -> Penalty | None:
+        return next((penalty for penalty in self.penalties if penalty.key == key), None)
+
+    def agency(self, key: str) -> Agency | None:
+        return next((agency for agency in self.agencies if agency.key == key), None)
+
+    def resolve(self, citation: Citation) -> Provision:
+        """The provision a citation points at; raise UnknownProvision (Chinese message) if none."""
+        article = self.article(citation.article)
+        if article is None:
+            raise UnknownProvision(f"没有{citation.chinese()}：本条例共{_cn(self.article_count)}条")
+        article_name = f"第{_cn(article.number)}条"
+        paragraph: Paragraph | None = None
+        if citation.paragraph is not None:
+            paragraph = article.paragraph(citation.paragraph)
+            if paragraph is None:
+                raise UnknownProvision(f"没有{citation.chinese()}：{article_name}共{_cn(len(article.paragraphs))}款")
+        item: Item | None = None
+        if citation.item is not None:
+            if paragraph is None:
+                itemised = article.itemised_paragraphs
+                if not itemised:
+                    raise UnknownProvision(f"没有{citation.chinese()}：{article_name}不分项")
+                if len(itemised) > 1:
+                    raise UnknownProvision(
+                        f"{article_name}有多款分项，请写明第几款，例如{article.number}-1.{citation.item}"
+                    )
+                paragraph = itemised[0]
+            if not paragraph.items:
+                raise UnknownProvision(f"没有{citation.chinese()}：{article_name}第{_cn(paragraph.number)}款不分项")
+            if not 0 < citation.item <= len(paragraph.items):
+                where = article_name if len(article.paragraphs) == 1 else f"{article_name}第{_cn(paragraph.number)}款"
+                raise UnknownProvision(f"没有{citation.chinese()}：{where}共{_cn(len(paragraph.items))}项")
+            item = paragraph.items[citation.item - 1]
+        exact = Citation(article.number, paragraph.number if paragraph else None, item.number if item else None)
+        return Provision(citation=exact, article=article, paragraph=paragraph, item=item, regulation=self)
+
+    def citation_text(self, citation: Citation) -> str:
+        """The statute's form of a citation: 款 shown only where the article has more than one."""
+        article = self.article(citation.article)
+        return citation.chinese(show_paragraph=article is None or len(article.paragraphs) > 1)
+
+    def cite(self, text: str) -> Provision:
+        """Parse and resolve a citation in any accepted form."""
+        return self.resolve(parse_citation(text))
+
+
+class UnknownProvision(LookupError):
+    """A well-formed citation of a provision the regulation does not have."""
+
+
+class Provision:
+    """A resolved article, paragraph or item, with its canonical citation."""
+
+    __slots__ = ("article", "citation", "item", "paragraph", "regulation")
+
+    def __init__(
+        self,
+        citation: Citation,
+        article: Article,
+        paragraph: Paragraph | None,
+        item: Item | None,
+        regulation: Regulation,
+    ) -> None:
+        self.citation = citation
+        self.article = article
+        self.paragraph = paragraph
+        self.item = item
+        self.regulation = regulation
+
+    @property
+    def text(self) -> str:
+        if self.item is not None:
+            return self.item.text
+        if self.paragraph is not None:
+            return self.paragraph.text
+        return "\n".join(paragraph.text for paragraph in self.article.paragraphs)
+
+    @property
+    def chinese(self) -> str:
+        """The statute's citation form: 款 only where the article has more than one."""
+        return self.regulation.citation_text(self.citation)
+
+    def __repr__(self) -> str:
+        return f"Provision({self.chinese})"

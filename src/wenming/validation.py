@@ -1,0 +1,146 @@
+"""Checks that span the whole regulation: numbering and cross-references.
+
+Each problem carries the path of the field it concerns (("penalties", 0,
+"behaviour", "cites")), which the loader turns into a file line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from wenming.citation import CitationSyntaxError
+from wenming.model import Provision, Regulation, UnknownProvision
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    message: str
+
+
+def regulation_problems(regulation: Regulation) -> list[Problem]:
+    """Every numbering and reference problem in `regulation`; empty when it is sound."""
+    return [
+        *_numbering(regulation),
+        *_unique_keys(regulation),
+        *_repairs(regulation),
+        *_notes_and_facts(regulation),
+        *_penalties(regulation),
+        *_liability(regulation),
+    ]
+
+
+def _contiguous(numbers: Sequence[int], path: Path, what: str, start: int = 1) -> Iterator[Problem]:
+    for index, number in enumerate(numbers):
+        expected = start + index
+        if number != expected:
+            yield Problem((*path, index, "number"), f"{what}编号应为 {expected}，实为 {number}（编号须唯一且连续）")
+            return
+
+
+def _numbering(regulation: Regulation) -> Iterator[Problem]:
+    yield from _contiguous([c.number for c in regulation.chapters], ("chapters",), "章")
+    next_article = 1
+    for c_index, chapter in enumerate(regulation.chapters):
+        path: Path = ("chapters", c_index, "articles")
+        yield from _contiguous([a.number for a in chapter.articles], path, "条", start=next_article)
+        next_article += len(chapter.articles)
+        for a_index, article in enumerate(chapter.articles):
+            a_path: Path = (*path, a_index, "paragraphs")
+            yield from _contiguous([p.number for p in article.paragraphs], a_path, "款")
+            for p_index, paragraph in enumerate(article.paragraphs):
+                yield from _contiguous([i.number for i in paragraph.items], (*a_path, p_index, "items"), "项")
+
+
+def _unique_keys(regulation: Regulation) -> Iterator[Problem]:
+    for field in ("circumstances", "agencies", "penalties", "notes"):
+        seen: set[str] = set()
+        for index, entry in enumerate(getattr(regulation, field)):
+            if entry.key in seen:
+                yield Problem((field, index, "key"), f"键 {entry.key} 重复")
+            seen.add(entry.key)
+
+
+def _resolve(regulation: Regulation, text: str, path: Path) -> tuple[Provision | None, Problem | None]:
+    try:
+        return regulation.cite(text), None
+    except (CitationSyntaxError, UnknownProvision) as error:
+        return None, Problem(path, f"引用「{text}」无法解析：{error}")
+
+
+def _check_citations(regulation: Regulation, texts: Sequence[str], path: Path) -> Iterator[Problem]:
+    for index, text in enumerate(texts):
+        _, problem = _resolve(regulation, text, (*path, index))
+        if problem:
+            yield problem
+
+
+def _repairs(regulation: Regulation) -> Iterator[Problem]:
+    for index, repair in enumerate(regulation.repairs):
+        provision, problem = _resolve(regulation, repair.citation, ("repairs", index, "citation"))
+        if problem:
+            yield problem
+        elif provision is not None and "".join(repair.scan_lines) != provision.text:
+            yield Problem(("repairs", index, "scan_lines"), f"扫描原文各行连起来与{provision.chinese}的文本不符")
+
+
+def _notes_and_facts(regulation: Regulation) -> Iterator[Problem]:
+    for index, note in enumerate(regulation.notes):
+        yield from _check_citations(regulation, note.concerns, ("notes", index, "concerns"))
+    for index, fact in enumerate(regulation.meta.external_facts):
+        yield from _check_citations(regulation, fact.concerns, ("meta", "external_facts", index, "concerns"))
+    for index, agency in enumerate(regulation.agencies):
+        yield from _check_citations(regulation, agency.source, ("agencies", index, "source"))
+
+
+def _penalties(regulation: Regulation) -> Iterator[Problem]:
+    circumstances = {c.key for c in regulation.circumstances}
+    agencies = {a.key for a in regulation.agencies}
+    for index, penalty in enumerate(regulation.penalties):
+        path: Path = ("penalties", index)
+        behaviour, problem = _resolve(regulation, penalty.behaviour.cites, (*path, "behaviour", "cites"))
+        if problem:
+            yield problem
+        elif behaviour is not None and penalty.behaviour.part and penalty.behaviour.part not in behaviour.text:
+            yield Problem(
+                (*path, "behaviour", "part"), f"「{penalty.behaviour.part}」不是{behaviour.chinese}原文的一部分"
+            )
+        provision, problem = _resolve(regulation, penalty.provision, (*path, "provision"))
+        if problem:
+            yield problem
+        if provision is not None:
+            # The liability provision must cite the behaviour and word what the data says it words.
+            if behaviour is not None and behaviour.chinese not in provision.text:
+                yield Problem((*path, "provision"), f"{provision.chinese}没有引用{behaviour.chinese}")
+            if penalty.agency_text not in provision.text:
+                yield Problem((*path, "agency_text"), f"「{penalty.agency_text}」不在{provision.chinese}原文中")
+            for s_index, step in enumerate(penalty.steps):
+                if step.condition not in provision.text:
+                    yield Problem(
+                        (*path, "steps", s_index, "condition"), f"「{step.condition}」不在{provision.chinese}原文中"
+                    )
+        for a_index, key in enumerate(penalty.agencies):
+            if key not in agencies:
+                yield Problem((*path, "agencies", a_index), f"未定义的执法机关 {key}")
+        for s_index, step in enumerate(penalty.steps):
+            for w_index, key in enumerate(step.when_any):
+                if key not in circumstances:
+                    yield Problem((*path, "steps", s_index, "when_any", w_index), f"未定义的情形 {key}")
+            if s_index == 0 and step.when_any:
+                yield Problem((*path, "steps", 0, "when_any"), "第一级由违法行为本身触发，不应有情形")
+            if s_index > 0 and not step.when_any:
+                yield Problem((*path, "steps", s_index, "when_any"), "第二级起须写明触发它的情形")
+
+
+def _liability(regulation: Regulation) -> Iterator[Problem]:
+    for index, entry in enumerate(regulation.liability):
+        _, problem = _resolve(regulation, entry.citation, ("liability", index, "citation"))
+        if problem:
+            yield problem
+    if regulation.mitigation is not None:
+        _, problem = _resolve(regulation, regulation.mitigation.citation, ("mitigation", "citation"))
+        if problem:
+            yield problem

@@ -1,0 +1,92 @@
+"""Citations in every form people write them, and numerals as the statute spells them."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenming.citation import Citation, CitationSyntaxError, parse_citation
+from wenming.model import Regulation, UnknownProvision
+from wenming.numerals import from_chinese, to_chinese
+
+
+@pytest.mark.parametrize(
+    ("number", "chinese"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (22, "二十二"),
+        (42, "四十二"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1001, "一千零一"),
+    ],
+)
+def test_numerals_round_trip(number: int, chinese: str) -> None:
+    assert to_chinese(number) == chinese
+    assert from_chinese(chinese) == number
+
+
+@pytest.mark.parametrize("text", ["一十二", "二二", "零", "十十", "两", ""])
+def test_non_canonical_numerals_are_rejected(text: str) -> None:
+    assert from_chinese(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22", Citation(22)),
+        ("２２", Citation(22)),
+        ("二十二", Citation(22)),
+        ("第二十二条", Citation(22)),
+        ("第22条", Citation(22)),
+        (" 第二十二条 ", Citation(22)),
+        ("第二十二条第九项", Citation(22, None, 9)),
+        ("22.9", Citation(22, None, 9)),
+        ("第三十二条第四款", Citation(32, 4)),
+        ("32-4", Citation(32, 4)),
+        ("第二十九条第一款第三项", Citation(29, 1, 3)),
+        ("29-1.3", Citation(29, 1, 3)),
+    ],
+)
+def test_citation_forms(text: str, expected: Citation) -> None:
+    assert parse_citation(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "abc", "22..9", "第二十二条第九", "22.", "-1", "第二十二条第九项第一款"])
+def test_malformed_citations(text: str) -> None:
+    with pytest.raises(CitationSyntaxError):
+        parse_citation(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("22.9", "第二十二条第九项"),
+        ("32-4", "第三十二条第四款"),
+        ("29-1.3", "第二十九条第一款第三项"),
+        ("36-1", "第三十六条第一款"),
+        ("22", "第二十二条"),
+        ("22-1", "第二十二条第一款"),
+    ],
+)
+def test_resolution_gives_the_statutes_form(regulation: Regulation, text: str, canonical: str) -> None:
+    assert regulation.cite(text).chinese == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("43", "本条例共四十二条"),
+        ("0", "本条例共四十二条"),
+        ("22.13", "第二十二条共十二项"),
+        ("32-5", "第三十二条共四款"),
+        ("1.1", "第一条不分项"),
+        ("29-2.1", "第二十九条第二款不分项"),
+    ],
+)
+def test_unknown_provisions_say_what_exists(regulation: Regulation, text: str, message: str) -> None:
+    with pytest.raises(UnknownProvision, match=message):
+        regulation.cite(text)

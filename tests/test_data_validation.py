@@ -1,0 +1,114 @@
+"""Broken copies of the data file are rejected with file, line, field and message."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenming.loader import DataError, regulation_from_text
+
+
+def broken(data_text: str, old: str, new: str) -> DataError:
+    assert old in data_text, old
+    with pytest.raises(DataError) as caught:
+        regulation_from_text(data_text.replace(old, new, 1), "broken.yaml")
+    return caught.value
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def test_the_shipped_file_is_valid(data_text: str) -> None:
+    regulation = regulation_from_text(data_text, "regulation.yaml")
+    assert regulation.article_count == 42
+    assert {p.key for p in regulation.penalties} == {
+        "smoking",
+        "smoking-venue",
+        "dog-leash",
+        "dog-waste",
+        "shared-vehicles",
+    }
+
+
+def test_duplicate_key_names_both_lines(data_text: str) -> None:
+    error = broken(data_text, "  short_name: 公安机关\n", "  short_name: 公安机关\n  short_name: 公安\n")
+    line = line_of(data_text, "  short_name: 公安机关\n")
+    assert error.problems[0].line == line + 1
+    assert "short_name" in error.problems[0].message and f"第 {line} 行" in error.problems[0].message
+    assert str(error).startswith(f"broken.yaml:{line + 1}:")
+
+
+def test_dangling_reference_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "    cites: 第二十二条第九项\n", "    cites: 第二十二条第十三项\n")
+    [problem] = error.problems
+    assert problem.field == "penalties[0].behaviour.cites"
+    assert problem.line == line_of(data_text, "    cites: 第二十二条第九项\n")
+    assert "第二十二条共十二项" in problem.message
+
+
+def test_note_pointing_nowhere_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "  - 第三十四条\n", "  - 第四十三条\n")
+    assert error.problems[0].field == "notes[1].concerns[0]"
+    assert "本条例共四十二条" in error.problems[0].message
+
+
+def test_min_above_max_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "      min: 200\n      max: 500\n", "      min: 600\n      max: 500\n")
+    [problem] = error.problems
+    assert problem.field == "penalties[2].steps[1].fine"
+    assert "600" in problem.message and "500" in problem.message
+    assert problem.line is not None
+
+
+def test_unknown_field_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "  short_name: 城市管理部门\n", "  short_name: 城市管理部门\n  phone: 12319\n")
+    [problem] = error.problems
+    assert problem.field == "agencies[3].phone" and "未知字段" in problem.message
+    assert problem.line == line_of(data_text, "  short_name: 城市管理部门\n") + 1
+
+
+def test_wrong_type_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "      min: 50\n      max: 50\n", "      min: 五十\n      max: 50\n")
+    [problem] = error.problems
+    assert problem.field == "penalties[0].steps[1].fine.min" and "应为整数" in problem.message
+
+
+def test_a_fine_written_as_text_or_fraction_is_not_coerced(data_text: str) -> None:
+    for value in ("'50'", "50.0"):
+        error = broken(data_text, "      min: 50\n      max: 50\n", f"      min: {value}\n      max: 50\n")
+        assert error.problems[0].field == "penalties[0].steps[1].fine.min"
+
+
+def test_gap_in_numbering_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "  - number: 42\n", "  - number: 43\n")
+    assert error.problems[0].field == "chapters[5].articles[0].number"
+    assert "应为 42" in error.problems[0].message
+
+
+def test_penalty_condition_must_be_the_provisions_words(data_text: str) -> None:
+    error = broken(data_text, "  - condition: 逾期不改正的\n", "  - condition: 逾期仍不改正的\n")
+    assert error.problems[0].field == "penalties[4].steps[1].condition"
+
+
+def test_undefined_circumstance_or_agency_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "    - overdue\n", "    - late\n")
+    assert error.problems[0].field == "penalties[4].steps[1].when_any[0]"
+    error = broken(data_text, "  - traffic-police\n  - urban-management\n", "  - traffic\n  - urban-management\n")
+    assert error.problems[0].field == "penalties[4].agencies[0]"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "文件为空"),
+        ("a: &x [1]\nb: *x\n", "锚点"),
+        ("a: !!python/object/apply:os.system ['true']\n", "标签"),
+        ("a: [1\n", "YAML 语法错误"),
+        ("- 1\n", "顶层应为映射"),
+        ("a: 1\n---\nb: 2\n", "一个 YAML 文档"),
+    ],
+)
+def test_unusable_yaml_is_rejected_with_a_message(text: str, message: str) -> None:
+    with pytest.raises(DataError) as caught:
+        regulation_from_text(text, "bad.yaml")
+    assert message in str(caught.value)
