@@ -1,0 +1,27 @@
+"""The floor: a one-command typer app, the least any typer CLI pays to start and answer.
+
+It takes the same shape of arguments as a wenming look-up (a positional reference and --json)
+and prints a line, so its time is the interpreter plus typer's own import and argument handling.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def lookup(
+    reference: Annotated[str, typer.Argument()],
+    extra: Annotated[list[str] | None, typer.Argument()] = None,
+    json_output: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Echo the reference."""
+    typer.echo(f'{{"reference": "{reference}"}}' if json_output else reference)
+
+
+if __name__ == "__main__":
+    app()

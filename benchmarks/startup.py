@@ -1,0 +1,437 @@
+"""Start-up benchmark: wenming's commands against the floor, a one-command typer app.
+
+Run it with the interpreter wenming is installed in, from the repository root:
+
+    .venv/bin/python benchmarks/startup.py            # --runs 15 --warmup 2
+    .venv/bin/python benchmarks/startup.py --smoke    # one run of everything: does it work?
+
+A look-up's floor is the interpreter plus typer (whose import and argument handling dominate), so each
+wenming command is timed as a whole process against benchmarks/floor_app.py on the same interpreter and
+typer. The two are run alternately (wenming first on even rounds, the floor first on odd ones), so that
+drift on a busy machine hits both alike; the report gives medians and their ratio. Output goes to a pipe
+and to a terminal (a pseudo-terminal, where rich draws colours).
+
+It also reports each process's peak memory (ru_maxrss, from wait4), and wenming's own time inside the
+process: getting the data ready (from the cache, and cold: parsing and validating the YAML) and the
+query. A command this build does not have ("No such command") is reported as not available.
+
+Children run with a private, fresh WENMING_CACHE_DIR (the warm-up fills it) and with bytecode writing
+on (PYTHONDONTWRITEBYTECODE removed), as an installed package has it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import selectors
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR_APP = HERE / "floor_app.py"
+COMMANDS: list[tuple[str, ...]] = [("article", "22"), ("fine", "smoking", "--repeat"), ("search", "犬只")]
+FLOOR_ARGS = ("22",)
+
+JSON_TARGET = 1.05  # --json commands: at most 5 % over the floor
+RENDERED_TARGET = 1.20  # human views, which import rich: at most 20 % over
+DATA_READY_TARGET_MS = 10.0
+MEMORY_TARGET = 1.2
+
+TERMINAL_SIZE = (40, 100)  # rows, columns of the pseudo-terminal
+
+
+@dataclass(frozen=True)
+class Case:
+    command: tuple[str, ...]
+    json: bool
+    terminal: bool
+
+    @property
+    def label(self) -> str:
+        return " ".join(self.command) + (" --json" if self.json else "")
+
+    @property
+    def output(self) -> str:
+        return "terminal" if self.terminal else "pipe"
+
+
+@dataclass
+class Outcome:
+    seconds: float
+    peak_kb: int
+    exit_code: int
+    stdout: bytes
+    stderr: bytes
+
+
+@dataclass
+class Samples:
+    wenming: list[Outcome] = field(default_factory=list)
+    floor: list[Outcome] = field(default_factory=list)
+    unavailable: str | None = None  # why the command was not measured
+
+
+# --- running one process ---------------------------------------------------------------------
+
+
+def run_process(argv: Sequence[str], env: dict[str, str], terminal: bool) -> Outcome:
+    """Run argv to completion, stdout to a pipe or a pseudo-terminal; wall time, peak memory, output."""
+    if terminal:
+        out_read, out_write = os.openpty()
+        rows, columns = TERMINAL_SIZE
+        fcntl.ioctl(out_write, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    else:
+        out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    actions = [
+        (os.POSIX_SPAWN_DUP2, stdin, 0),
+        (os.POSIX_SPAWN_DUP2, out_write, 1),
+        (os.POSIX_SPAWN_DUP2, err_write, 2),
+    ]
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], list(argv), env, file_actions=actions)
+    for fd in (out_write, err_write, stdin):
+        os.close(fd)
+    chunks: dict[int, list[bytes]] = {out_read: [], err_read: []}
+    with selectors.DefaultSelector() as selector:
+        for fd in chunks:
+            selector.register(fd, selectors.EVENT_READ)
+        open_fds = len(chunks)
+        while open_fds:
+            for key, _ in selector.select():
+                fd = int(key.fd)
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:  # EIO: the pseudo-terminal's other side closed
+                    data = b""
+                if data:
+                    chunks[fd].append(data)
+                else:
+                    selector.unregister(fd)
+                    open_fds -= 1
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - start
+    os.close(out_read)
+    os.close(err_read)
+    return Outcome(
+        seconds=seconds,
+        peak_kb=usage.ru_maxrss,  # kilobytes on Linux
+        exit_code=os.waitstatus_to_exitcode(status),
+        stdout=b"".join(chunks[out_read]),
+        stderr=b"".join(chunks[err_read]),
+    )
+
+
+def wenming_argv() -> list[str]:
+    """How a user runs wenming: the installed console script, on this interpreter; else -m wenming."""
+    script = Path(sys.executable).parent / "wenming"
+    if script.is_file():
+        with script.open("rb") as handle:
+            first_line = handle.readline(300)
+        if first_line.startswith(b"#!") and b"python" in first_line:  # a pip-made Python script
+            return [sys.executable, str(script)]
+    return [sys.executable, "-m", "wenming"]
+
+
+def child_env(cache_dir: Path, terminal: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("WENMING_DATA", None)
+    env["WENMING_CACHE_DIR"] = str(cache_dir)
+    if terminal:
+        env["TERM"] = "xterm-256color"
+        env.pop("NO_COLOR", None)
+    return env
+
+
+def unavailable_reason(outcome: Outcome) -> str | None:
+    """None when the command ran (found: 0, or nothing found: 1); else why it cannot be measured."""
+    if outcome.exit_code in (0, 1):
+        return None
+    stderr = outcome.stderr.decode("utf-8", "replace")
+    if outcome.exit_code == 2 and "No such command" in stderr:
+        return "not available (No such command: not in this build; rerun after merging)"
+    last = next((line.strip(" │╭╰─") for line in reversed(stderr.splitlines()) if line.strip(" │╭╰─")), "")
+    return f"failed: exit {outcome.exit_code}: {last[:100]}"
+
+
+# --- the whole-process benchmark ----------------------------------------------------------------
+
+
+def measure(cases: list[Case], runs: int, warmup: int, cache_dir: Path) -> dict[Case, Samples]:
+    wenming = wenming_argv()
+    floor = [sys.executable, str(FLOOR_APP)]
+    results = {case: Samples() for case in cases}
+    for case in cases:  # warm-up: bytecode, page cache, wenming's cache; and is the command there?
+        env = child_env(cache_dir, case.terminal)
+        for _ in range(max(warmup, 1)):
+            first = run_process([*wenming, *case.command, *(["--json"] if case.json else [])], env, case.terminal)
+            results[case].unavailable = unavailable_reason(first)
+            run_process([*floor, *FLOOR_ARGS, *(["--json"] if case.json else [])], env, case.terminal)
+    for round_number in range(runs):
+        for case in cases:
+            if results[case].unavailable:
+                continue
+            env = child_env(cache_dir, case.terminal)
+            flag = ["--json"] if case.json else []
+            pair = [("wenming", [*wenming, *case.command, *flag]), ("floor", [*floor, *FLOOR_ARGS, *flag])]
+            if round_number % 2:
+                pair.reverse()
+            for who, argv in pair:
+                outcome = run_process(argv, env, case.terminal)
+                getattr(results[case], who).append(outcome)
+    return results
+
+
+# --- wenming's own time inside the process --------------------------------------------------------
+
+# Runs in a fresh interpreter. The floor app runs first, in the same process, so that typer, pydantic
+# and all else the floor pays for are loaded; what follows is wenming's own.
+INPROCESS_SCRIPT = r"""
+import contextlib, io, json, sys, time
+clock = time.perf_counter
+mode, commands, floor_app = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+import importlib.util
+spec = importlib.util.spec_from_file_location("floor_app", floor_app)
+floor = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(floor)
+with contextlib.redirect_stdout(io.StringIO()):  # run the floor once: everything it loads is not wenming's
+    floor.app(["22", "--json"], standalone_mode=False)
+report = {}
+start = clock()
+import wenming.cli
+cli_app = sys.modules["wenming.cli.app"]  # the module; wenming.cli.app is the typer app
+report["import_ms"] = (clock() - start) * 1000
+start = clock()
+regulation = cli_app.regulation()
+report["data_ready_ms"] = (clock() - start) * 1000
+report["yaml_imported"] = "yaml" in sys.modules
+if mode == "cold":
+    from wenming.loader import read_text, regulation_from_text
+    from wenming.paths import default_data_path
+    text = read_text(default_data_path())
+    start = clock()
+    regulation_from_text(text)
+    report["validate_again_ms"] = (clock() - start) * 1000
+if mode == "query":
+    cli_app.regulation = lambda: regulation  # time the query alone, not the data
+    queries = {}
+    for command in commands:
+        timings, status = [], "ok"
+        for attempt in range(11):
+            out, err = io.StringIO(), io.StringIO()
+            start = clock()
+            try:
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    code = cli_app.app(command, standalone_mode=False)
+            except SystemExit as stop:
+                code = stop.code
+            except Exception as error:
+                code, status = 2, f"{type(error).__name__}: {error}"
+            timings.append((clock() - start) * 1000)
+            if code not in (None, 0, 1):
+                status = status if status != "ok" else f"exit {code}: {err.getvalue().strip()[:100]}"
+                break
+        queries[" ".join(command)] = {"status": status, "first_ms": timings[0],
+                                      "median_ms": sorted(timings[1:])[len(timings[1:]) // 2] if timings[1:] else None}
+    report["queries"] = queries
+print(json.dumps(report))
+"""
+
+
+def in_process(mode: str, cache_dir: Path, commands: list[list[str]]) -> dict[str, object]:
+    env = child_env(cache_dir, terminal=False)
+    completed = subprocess.run(
+        [sys.executable, "-c", INPROCESS_SCRIPT, mode, json.dumps(commands), str(FLOOR_APP)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"in-process measurement ({mode}) failed:\n{completed.stderr}")
+    result: dict[str, object] = json.loads(completed.stdout)
+    return result
+
+
+def median_of(reports: list[dict[str, object]], key: str) -> float:
+    return statistics.median(float(str(report[key])) for report in reports)
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+
+def verdict(passed: bool) -> str:
+    return "PASS" if passed else "FAIL"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return f"{os.cpu_count()} CPUs, {cpu}; Python {sys.version.split()[0]}; load average {load}"
+
+
+def versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for package in ("wenming", "typer", "pydantic", "rich", "PyYAML"):
+        try:
+            parts.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package} (not installed)")
+    return ", ".join(parts)
+
+
+def report(args: argparse.Namespace) -> int:
+    cases = [
+        Case(command, as_json, terminal)
+        for command in COMMANDS
+        for as_json in (True, False)
+        for terminal in (False, True)
+    ]
+    print("wenming start-up benchmark")
+    print(f"  command: {' '.join(['python', *sys.argv])}")
+    print(f"  machine: {machine()}")
+    print(f"  versions: {versions()}")
+    print(f"  wenming: {' '.join(wenming_argv())}")
+    print(f"  floor:   {sys.executable} {FLOOR_APP.relative_to(HERE.parent)} {' '.join(FLOOR_ARGS)} [--json]")
+    print(f"  {args.runs} alternating runs per case after {args.warmup} warm-up; medians; times in ms")
+    print()
+    work = Path(tempfile.mkdtemp(prefix="wenming-bench-"))
+    failures: list[str] = []
+    try:
+        started = time.perf_counter()
+        results = measure(cases, args.runs, args.warmup, work / "cache")
+        elapsed = time.perf_counter() - started
+
+        header = f"{'command':<32}{'output':<10}{'wenming':>9}{'floor':>9}{'ratio':>7}  {'target':<8}"
+        header += f"{'peak MB':>9}{'floor':>7}{'ratio':>7}  memory"
+        print(header)
+        print("-" * len(header))
+        worst: dict[str, float] = {}
+        for case in cases:
+            samples = results[case]
+            if samples.unavailable:
+                print(f"{case.label:<32}{case.output:<10}{samples.unavailable}")
+                continue
+            ms = statistics.median(o.seconds for o in samples.wenming) * 1000
+            floor_ms = statistics.median(o.seconds for o in samples.floor) * 1000
+            ratio = ms / floor_ms
+            target = JSON_TARGET if case.json else RENDERED_TARGET
+            peak = statistics.median(o.peak_kb for o in samples.wenming) / 1024
+            floor_peak = statistics.median(o.peak_kb for o in samples.floor) / 1024
+            memory_ratio = peak / floor_peak
+            kind = "json" if case.json else "rendered"
+            worst[kind] = max(worst.get(kind, 0.0), ratio)
+            worst["memory"] = max(worst.get("memory", 0.0), memory_ratio)
+            time_verdict = verdict(ratio <= target)
+            memory_verdict = verdict(memory_ratio <= MEMORY_TARGET)
+            if time_verdict == "FAIL":
+                failures.append(f"{case.label} ({case.output}): {ratio:.2f}x > {target:.2f}x")
+            if memory_verdict == "FAIL":
+                failures.append(f"{case.label} ({case.output}) memory: {memory_ratio:.2f}x > {MEMORY_TARGET:.2f}x")
+            print(
+                f"{case.label:<32}{case.output:<10}{ms:>9.1f}{floor_ms:>9.1f}{ratio:>7.2f}  "
+                f"{time_verdict + f' ≤{target:.2f}':<8}{peak:>9.1f}{floor_peak:>7.1f}{memory_ratio:>7.2f}  "
+                f"{memory_verdict}"
+            )
+        print(f"({elapsed:.0f} s of whole-process runs)")
+        print()
+
+        print("wenming inside the process, in ms (medians of fresh processes that ran the floor app first)")
+        inprocess_runs = max(1, min(args.runs, 5))
+        cached = [in_process("cached", work / "cache", []) for _ in range(inprocess_runs)]
+        cold = [in_process("cold", work / f"cold-{n}", []) for n in range(inprocess_runs)]
+        available = [list(c.command) for c in cases if c.json and not c.terminal and not results[c].unavailable]
+        rendered = [c[:-1] if c[-1:] == ["--json"] else c for c in available]
+        queries = in_process("query", work / "cache", [[*command, "--json"] for command in rendered] + rendered)
+        import_ms = median_of(cached, "import_ms")
+        data_ms = median_of(cached, "data_ready_ms")
+        cold_ms = median_of(cold, "data_ready_ms")
+        yaml_on_hot_path = any(bool(report["yaml_imported"]) for report in cached)
+        print(f"  import wenming.cli (beyond what the floor loads)  {import_ms:6.1f}")
+        data_verdict = verdict(data_ms < DATA_READY_TARGET_MS)
+        print(
+            f"  data ready, from the cache (every command)      {data_ms:6.1f}  "
+            f"{data_verdict} <{DATA_READY_TARGET_MS:.0f}  (PyYAML imported: {'yes' if yaml_on_hot_path else 'no'})"
+        )
+        cold_verdict = verdict(cold_ms < DATA_READY_TARGET_MS)
+        print(
+            f"  data ready, cold: import PyYAML, parse, validate, {cold_ms:5.1f}  {cold_verdict} "
+            f"<{DATA_READY_TARGET_MS:.0f}  (first run after install or a data edit)"
+        )
+        print(f"    of which parse + validate again, same process   {median_of(cold, 'validate_again_ms'):6.1f}")
+        if data_verdict == "FAIL":
+            failures.append(f"data ready from the cache: {data_ms:.1f} ms")
+        query_reports = queries.get("queries", {})
+        assert isinstance(query_reports, dict)
+        for command, timing in query_reports.items():
+            if timing["status"] != "ok":
+                print(f"  query {command:<30} {timing['status']}")
+                continue
+            print(
+                f"  query {command:<30}  first {timing['first_ms']:6.2f}  then {timing['median_ms']:6.2f}"
+                + ("  (first includes importing rich)" if "--json" not in command else "")
+            )
+        print()
+
+        print("targets")
+        lines = [
+            ("--json commands", f"≤ {JSON_TARGET:.2f}x floor", worst.get("json")),
+            ("rendered commands", f"≤ {RENDERED_TARGET:.2f}x floor", worst.get("rendered")),
+            ("peak memory", f"≤ {MEMORY_TARGET:.2f}x floor", worst.get("memory")),
+        ]
+        for name, target_text, value in lines:
+            if value is None:
+                print(f"  {name:<20}{target_text:<18} nothing measured")
+                continue
+            limit = float(target_text.split()[1].rstrip("x"))
+            print(f"  {name:<20}{target_text:<18} worst {value:.2f}x  {verdict(value <= limit)}")
+        print(f"  {'data ready':<20}{'< 10 ms':<18} {data_ms:.1f} ms  {data_verdict}")
+        missing = [f"{c.label} ({c.output})" for c in cases if results[c].unavailable]
+        if missing:
+            print(f"  not measured: {len(missing)} case(s) — " + "; ".join(sorted({c.split(" (")[0] for c in missing})))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if failures else 0
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per case and per side (default 15)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed runs per case first (default 2)")
+    parser.add_argument("--smoke", action="store_true", help="one run, one warm-up: check that it all works")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.runs, args.warmup = 1, 1
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be at least 1 and --warmup at least 0")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return report(parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
