@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,15 @@ def data_text() -> str:
 @pytest.fixture(scope="session")
 def gazette_text() -> str:
     return GAZETTE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the tests' regulation cache (wenming.cache) out of the user's ~/.cache, subprocesses included."""
+    previous = os.environ.get("WENMING_CACHE_DIR")
+    os.environ["WENMING_CACHE_DIR"] = str(tmp_path_factory.mktemp("wenming-cache"))
+    yield
+    if previous is None:
+        del os.environ["WENMING_CACHE_DIR"]
+    else:
+        os.environ["WENMING_CACHE_DIR"] = previous

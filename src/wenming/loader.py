@@ -18,7 +18,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from wenming import cache
 from wenming.model import Regulation
+from wenming.paths import default_data_path
 from wenming.validation import Problem, regulation_problems
 
 try:  # the C parser is several times faster; fall back to pure Python where libyaml is missing
@@ -54,14 +56,6 @@ class DataError(Exception):
             field = f" {problem.field}:" if problem.field else ""
             lines.append(f"{where}:{field} {problem.message}")
         return "\n".join(lines)
-
-
-def default_data_path() -> Path:
-    """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
-    packaged = Path(__file__).parent / "data" / "regulation.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "regulation.yaml"
 
 
 def format_field(path: FieldPath) -> str:
@@ -280,9 +274,14 @@ _cache: dict[str, Regulation] = {}
 
 
 def load_regulation(path: str | os.PathLike[str] | None = None) -> Regulation:
-    """The regulation in `path` (default: the shipped one), validated; cached per process."""
+    """The regulation in `path` (default: the shipped one), validated; cached per process and on disk."""
     resolved = Path(path) if path is not None else default_data_path()
     key = str(resolved)
     if key not in _cache:
-        _cache[key] = regulation_from_text(read_text(resolved), key)
+        text = read_text(resolved)
+        regulation = cache.fetch(text)
+        if regulation is None:
+            regulation = regulation_from_text(text, key)
+            cache.store(text, regulation)
+        _cache[key] = regulation
     return _cache[key]

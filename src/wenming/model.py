@@ -27,7 +27,7 @@ Yuan = Annotated[int, Field(ge=0, strict=True)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- text -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,10 +15,16 @@ from typing import Annotated, Any, TypeVar
 import typer
 from pydantic import BaseModel
 
-from wenming import __version__
+from wenming import __version__, cache
 from wenming.errors import EXIT_USAGE, WenmingError
-from wenming.loader import DataError, load_regulation
 from wenming.model import Regulation
+from wenming.paths import default_data_path
+
+# Like typer itself (typer._adapters.disabled_pydantic_plugins), the command line does not look for
+# pydantic plugins: the search reads every installed package's metadata (1.5 ms or more of a ~130 ms
+# start) for plugins that have nothing to observe in a one-shot look-up. It runs before the command
+# modules build their result models; an explicit PYDANTIC_DISABLE_PLUGINS wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 EXIT_CODES_HELP = (
     "退出码 exit codes: 0 找到 found；1 没有找到 nothing found；2 用法错误或数据文件无效 usage error or invalid data。"
@@ -66,7 +73,19 @@ def _global_options(
 
 
 def regulation() -> Regulation:
-    return load_regulation(state.data_path)
+    """The regulation, from the cache when it is fresh, else parsed and validated (an unusable file: exit 2).
+
+    The loader is imported only on a cache miss: PyYAML's import alone costs more than a cached look-up.
+    """
+    cached = cache.cached_regulation(state.data_path or default_data_path())
+    if cached is not None:
+        return cached
+    from wenming.loader import DataError, load_regulation
+
+    try:
+        return load_regulation(state.data_path)
+    except DataError as error:
+        raise WenmingError(f"数据文件无效：\n{error.report()}", suggestion="用 wenming validate 查看详情") from None
 
 
 def fail(error: WenmingError, json_output: bool) -> None:
@@ -91,11 +110,8 @@ def run(compute: Callable[[Regulation], Result], json_output: bool, renderer: st
     """Compute a command's result and print it: JSON, or the view `renderer` names in wenming.render."""
     try:
         result = compute(regulation())
-    except WenmingError as error:
+    except WenmingError as error:  # includes an unusable data file, see regulation()
         fail(error, json_output)
-        return
-    except DataError as error:
-        fail(WenmingError(f"数据文件无效：\n{error.report()}", suggestion="用 wenming validate 查看详情"), json_output)
         return
     if json_output:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
