@@ -73,15 +73,15 @@ def test_command_line_sees_an_edit_at_once(cache_dir: Path, tmp_path: Path, data
 def test_key_changes_with_the_code_that_made_the_entry(
     monkeypatch: pytest.MonkeyPatch, data_text: str, module: object, attribute: str, value: object
 ) -> None:
-    before = cache.entry_key(data_text)
+    before = cache.entry_key(data_text.encode())
     monkeypatch.setattr(module, attribute, value)
-    assert cache.entry_key(data_text) != before
+    assert cache.entry_key(data_text.encode()) != before
 
 
 def test_key_changes_with_the_domain_source(monkeypatch: pytest.MonkeyPatch, data_text: str) -> None:
-    before = cache.entry_key(data_text)
+    before = cache.entry_key(data_text.encode())
     monkeypatch.setattr(cache, "_code_fingerprint", lambda: b"model.py as edited")
-    assert cache.entry_key(data_text) != before
+    assert cache.entry_key(data_text.encode()) != before
 
 
 @pytest.mark.parametrize(
@@ -99,7 +99,7 @@ def test_broken_entry_is_ignored_and_replaced(
     elif content == "wrong key":
         content = pickle.dumps(("0" * 64, regulation))
     elif content == "not a regulation":
-        content = pickle.dumps((cache.entry_key(data_text), {"schema_version": 1}))
+        content = pickle.dumps((cache.entry_key(data_text.encode()), {"schema_version": 1}))
     assert isinstance(content, bytes)
     entry.write_bytes(content)
     assert cache.fetch(data_text) is None
@@ -195,3 +195,13 @@ def test_cached_command_imports_no_yaml(cache_dir: Path) -> None:
     assert first.stdout.splitlines()[-1] == "['wenming.loader', 'wenming.validation', 'yaml']"  # filled it
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert again.stdout.splitlines()[-1] == "[]"
+
+
+def test_command_line_and_loader_agree_on_the_key(cache_dir: Path, tmp_path: Path, data_text: str) -> None:
+    data = tmp_path / "regulation.yaml"
+    data.write_bytes("\ufeff".encode() + data_text.encode())  # a BOM, as some Windows editors write
+    assert cache.cached_regulation(data) is None
+    load_regulation(data)
+    assert cache.cached_regulation(data) is not None
+    data.write_bytes(data_text.encode()[:-1] + b"\xff")  # not UTF-8: matches nothing, the loader refuses it
+    assert cache.cached_regulation(data) is None

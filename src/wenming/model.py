@@ -8,8 +8,6 @@ with the path of the field it concerns.
 Legal facts live in data/regulation.yaml; nothing here knows a number of the law.
 """
 
-from __future__ import annotations
-
 import datetime
 from functools import cached_property
 from typing import Annotated, Literal
@@ -160,7 +158,7 @@ class FineRange(Record):
     max: Yuan
 
     @model_validator(mode="after")
-    def _ordered(self) -> FineRange:
+    def _ordered(self) -> "FineRange":
         if self.min > self.max:
             raise ValueError(f"罚款下限 {self.min} 大于上限 {self.max}")
         return self
@@ -279,7 +277,7 @@ class Regulation(Record):
     def agency(self, key: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.key == key), None)
 
-    def resolve(self, citation: Citation) -> Provision:
+    def resolve(self, citation: Citation) -> "Provision":
         """The provision a citation points at; raise UnknownProvision (Chinese message) if none."""
         article = self.article(citation.article)
         if article is None:
@@ -315,7 +313,7 @@ class Regulation(Record):
         article = self.article(citation.article)
         return citation.chinese(show_paragraph=article is None or len(article.paragraphs) > 1)
 
-    def cite(self, text: str) -> Provision:
+    def cite(self, text: str) -> "Provision":
         """Parse and resolve a citation in any accepted form."""
         return self.resolve(parse_citation(text))
 

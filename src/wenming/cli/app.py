@@ -5,7 +5,6 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -91,6 +90,8 @@ def regulation() -> Regulation:
 def fail(error: WenmingError, json_output: bool) -> None:
     """Report a user error (JSON on stdout with --json, else text on stderr) and exit with its code."""
     if json_output:
+        import json  # only errors need it; results are printed by pydantic
+
         payload: dict[str, Any] = {"code": error.exit_code, "message": error.message}
         if error.suggestion:
             payload["suggestion"] = error.suggestion

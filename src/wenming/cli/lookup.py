@@ -8,7 +8,6 @@ import typer
 
 from wenming.citation import CITATION_FORMS_HELP
 from wenming.cli.app import JsonOption, app, run
-from wenming.lookup import article_view
 
 
 @app.command()
@@ -20,4 +19,6 @@ def article(
 
     例 Examples: wenming article 22 ; wenming article 第二十二条第九项 ; wenming article 32-4 --json
     """
+    from wenming.lookup import article_view  # each command imports its own domain and result models
+
     run(lambda regulation: article_view(regulation, reference), json_output, "lookup:article")
