@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False)
+app = typer.Typer()  # typer's defaults, as wenming has them (shell completion included)
 
 
 @app.command()

@@ -69,6 +69,7 @@ class Case:
 @dataclass
 class Outcome:
     seconds: float
+    cpu_seconds: float  # user + system: what the process itself cost, whatever else the machine did
     peak_kb: int
     exit_code: int
     stdout: bytes
@@ -127,6 +128,7 @@ def run_process(argv: Sequence[str], env: dict[str, str], terminal: bool) -> Out
     os.close(err_read)
     return Outcome(
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_kb=usage.ru_maxrss,  # kilobytes on Linux
         exit_code=os.waitstatus_to_exitcode(status),
         stdout=b"".join(chunks[out_read]),
@@ -201,7 +203,7 @@ def measure(cases: list[Case], runs: int, warmup: int, cache_dir: Path) -> dict[
 # and all else the floor pays for are loaded; what follows is wenming's own.
 INPROCESS_SCRIPT = r"""
 import contextlib, io, json, sys, time
-clock = time.perf_counter
+clock = time.process_time  # CPU time: other processes on a busy machine do not count
 mode, commands, floor_app = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 import importlib.util
 spec = importlib.util.spec_from_file_location("floor_app", floor_app)
@@ -210,8 +212,14 @@ spec.loader.exec_module(floor)
 with contextlib.redirect_stdout(io.StringIO()):  # run the floor once: everything it loads is not wenming's
     floor.app(["22", "--json"], standalone_mode=False)
 report = {}
+import importlib
+steps = {}
 start = clock()
-import wenming.cli
+for module in ("wenming.citation", "wenming.model", "wenming.cache", "wenming.cli"):
+    begun = clock()
+    importlib.import_module(module)
+    steps[module] = (clock() - begun) * 1000
+report["import_steps"] = steps
 cli_app = sys.modules["wenming.cli.app"]  # the module; wenming.cli.app is the typer app
 report["import_ms"] = (clock() - start) * 1000
 start = clock()
@@ -286,8 +294,11 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    return f"{os.cpu_count()} CPUs, {cpu}; Python {sys.version.split()[0]}; load average {load}"
+    return f"{os.cpu_count()} CPUs, {cpu}; Python {sys.version.split()[0]}; load average {load_average()}"
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def versions() -> str:
@@ -302,6 +313,112 @@ def versions() -> str:
     return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Row:
+    """One case's figures: medians of the runs, and ratios wenming / floor."""
+
+    ms: float
+    floor_ms: float
+    paired: float  # median over back-to-back pairs of wenming / floor: drift cancels within a pair
+    cpu: float  # ratio of median CPU times (user + system)
+    peak_mb: float
+    floor_peak_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ms / self.floor_ms
+
+    @property
+    def memory(self) -> float:
+        return self.peak_mb / self.floor_peak_mb
+
+
+def summarise(samples: Samples) -> Row:
+    def median(values: list[float]) -> float:
+        return statistics.median(values)
+
+    pairs = zip(samples.wenming, samples.floor, strict=True)
+    return Row(
+        ms=median([o.seconds for o in samples.wenming]) * 1000,
+        floor_ms=median([o.seconds for o in samples.floor]) * 1000,
+        paired=median([w.seconds / f.seconds for w, f in pairs]),
+        cpu=median([o.cpu_seconds for o in samples.wenming]) / median([o.cpu_seconds for o in samples.floor]),
+        peak_mb=median([o.peak_kb for o in samples.wenming]) / 1024,
+        floor_peak_mb=median([o.peak_kb for o in samples.floor]) / 1024,
+    )
+
+
+def target_for(case: Case) -> float:
+    return JSON_TARGET if case.json else RENDERED_TARGET
+
+
+def print_processes(cases: list[Case], results: dict[Case, Samples]) -> dict[Case, Row]:
+    print("whole processes: median wall ms; ratio = wenming / floor; verdict on the paired ratio")
+    header = (
+        f"{'command':<30}{'output':<10}{'wenming':>8}{'floor':>8}{'ratio':>7}{'paired':>7}{'cpu':>6}  "
+        f"{'time':<12}{'peak MB':>8}{'floor':>6}{'ratio':>6}  memory"
+    )
+    print(header)
+    print("-" * len(header))
+    rows = {}
+    for case in cases:
+        samples = results[case]
+        if samples.unavailable:
+            print(f"{case.label:<30}{case.output:<10}{samples.unavailable}")
+            continue
+        row = rows[case] = summarise(samples)
+        target = target_for(case)
+        print(
+            f"{case.label:<30}{case.output:<10}{row.ms:>8.1f}{row.floor_ms:>8.1f}{row.ratio:>7.2f}{row.paired:>7.2f}"
+            f"{row.cpu:>6.2f}  {verdict(row.paired <= target) + f' ≤{target:.2f}':<12}"
+            f"{row.peak_mb:>8.1f}{row.floor_peak_mb:>6.1f}{row.memory:>6.2f}  {verdict(row.memory <= MEMORY_TARGET)}"
+        )
+    return rows
+
+
+def print_in_process(work: Path, cases: list[Case], results: dict[Case, Samples], runs: int) -> float:
+    """wenming's own CPU time inside fresh processes; returns the data-ready time from the cache."""
+    print("wenming inside the process: CPU ms, medians of fresh processes that ran the floor app first")
+    cached = [in_process("cached", work / "cache", []) for _ in range(runs)]
+    cold = [in_process("cold", work / f"cold-{n}", []) for n in range(runs)]
+    measured = sorted({case.command for case in cases if not results[case].unavailable}, key=COMMANDS.index)
+    queries = in_process("query", work / "cache", [[*c, "--json"] for c in measured] + [list(c) for c in measured])
+    data_ms = median_of(cached, "data_ready_ms")
+    cold_ms = median_of(cold, "data_ready_ms")
+    yaml = "yes" if any(report["yaml_imported"] for report in cached) else "no"
+    width = 56
+    print(f"  {'import wenming.cli, beyond what the floor loads':<{width}}{median_of(cached, 'import_ms'):6.1f}")
+    steps = [report["import_steps"] for report in cached]
+    for module, what in [
+        ("wenming.citation", "citations and numerals"),
+        ("wenming.model", "the data's 22 pydantic classes"),
+        ("wenming.cache", "the cache, C unpickler"),
+        ("wenming.cli", "the typer app and its commands"),
+    ]:
+        spent = statistics.median(float(step[module]) for step in steps if isinstance(step, dict))
+        print(f"  {f'  {module} ({what})':<{width}}{spent:6.1f}")
+    print(
+        f"  {'data ready from the cache (every command)':<{width}}{data_ms:6.1f}  "
+        f"{verdict(data_ms < DATA_READY_TARGET_MS)} <{DATA_READY_TARGET_MS:.0f}; PyYAML imported: {yaml}"
+    )
+    print(
+        f"  {'data ready without it (once per install or data edit)':<{width}}{cold_ms:6.1f}  "
+        "imports PyYAML and the loader, builds validators"
+    )
+    again = median_of(cold, "validate_again_ms")
+    print(f"  {'  parse and validate alone (validators built)':<{width}}{again:6.1f}")
+    query_reports = queries["queries"]
+    assert isinstance(query_reports, dict)
+    for command, timing in query_reports.items():
+        name = f"wenming {command}: first call, then median"
+        if timing["status"] != "ok":
+            print(f"  {name:<{width}}{timing['status']}")
+            continue
+        note = "typer, query, output" + ("" if "--json" in command else "; first imports rich")
+        print(f"  {name:<{width}}{timing['first_ms']:6.1f}{timing['median_ms']:6.1f}  {note}")
+    return data_ms
+
+
 def report(args: argparse.Namespace) -> int:
     cases = [
         Case(command, as_json, terminal)
@@ -310,110 +427,53 @@ def report(args: argparse.Namespace) -> int:
         for terminal in (False, True)
     ]
     print("wenming start-up benchmark")
-    print(f"  command: {' '.join(['python', *sys.argv])}")
-    print(f"  machine: {machine()}")
+    print(f"  command:  {' '.join(['python', *sys.argv])}")
+    print(f"  machine:  {machine()}")
     print(f"  versions: {versions()}")
-    print(f"  wenming: {' '.join(wenming_argv())}")
-    print(f"  floor:   {sys.executable} {FLOOR_APP.relative_to(HERE.parent)} {' '.join(FLOOR_ARGS)} [--json]")
-    print(f"  {args.runs} alternating runs per case after {args.warmup} warm-up; medians; times in ms")
+    print(f"  wenming:  {' '.join(wenming_argv())} COMMAND [--json]")
+    print(f"  floor:    {sys.executable} {FLOOR_APP.relative_to(HERE.parent)} {' '.join(FLOOR_ARGS)} [--json]")
+    print(f"  {args.runs} alternating runs of each after {args.warmup} warm-up")
     print()
     work = Path(tempfile.mkdtemp(prefix="wenming-bench-"))
-    failures: list[str] = []
     try:
         started = time.perf_counter()
         results = measure(cases, args.runs, args.warmup, work / "cache")
-        elapsed = time.perf_counter() - started
-
-        header = f"{'command':<32}{'output':<10}{'wenming':>9}{'floor':>9}{'ratio':>7}  {'target':<8}"
-        header += f"{'peak MB':>9}{'floor':>7}{'ratio':>7}  memory"
-        print(header)
-        print("-" * len(header))
-        worst: dict[str, float] = {}
-        for case in cases:
-            samples = results[case]
-            if samples.unavailable:
-                print(f"{case.label:<32}{case.output:<10}{samples.unavailable}")
-                continue
-            ms = statistics.median(o.seconds for o in samples.wenming) * 1000
-            floor_ms = statistics.median(o.seconds for o in samples.floor) * 1000
-            ratio = ms / floor_ms
-            target = JSON_TARGET if case.json else RENDERED_TARGET
-            peak = statistics.median(o.peak_kb for o in samples.wenming) / 1024
-            floor_peak = statistics.median(o.peak_kb for o in samples.floor) / 1024
-            memory_ratio = peak / floor_peak
-            kind = "json" if case.json else "rendered"
-            worst[kind] = max(worst.get(kind, 0.0), ratio)
-            worst["memory"] = max(worst.get("memory", 0.0), memory_ratio)
-            time_verdict = verdict(ratio <= target)
-            memory_verdict = verdict(memory_ratio <= MEMORY_TARGET)
-            if time_verdict == "FAIL":
-                failures.append(f"{case.label} ({case.output}): {ratio:.2f}x > {target:.2f}x")
-            if memory_verdict == "FAIL":
-                failures.append(f"{case.label} ({case.output}) memory: {memory_ratio:.2f}x > {MEMORY_TARGET:.2f}x")
-            print(
-                f"{case.label:<32}{case.output:<10}{ms:>9.1f}{floor_ms:>9.1f}{ratio:>7.2f}  "
-                f"{time_verdict + f' ≤{target:.2f}':<8}{peak:>9.1f}{floor_peak:>7.1f}{memory_ratio:>7.2f}  "
-                f"{memory_verdict}"
-            )
-        print(f"({elapsed:.0f} s of whole-process runs)")
+        rows = print_processes(cases, results)
+        print(f"({time.perf_counter() - started:.0f} s; load average after: {load_average()})")
         print()
-
-        print("wenming inside the process, in ms (medians of fresh processes that ran the floor app first)")
-        inprocess_runs = max(1, min(args.runs, 5))
-        cached = [in_process("cached", work / "cache", []) for _ in range(inprocess_runs)]
-        cold = [in_process("cold", work / f"cold-{n}", []) for n in range(inprocess_runs)]
-        available = [list(c.command) for c in cases if c.json and not c.terminal and not results[c].unavailable]
-        rendered = [c[:-1] if c[-1:] == ["--json"] else c for c in available]
-        queries = in_process("query", work / "cache", [[*command, "--json"] for command in rendered] + rendered)
-        import_ms = median_of(cached, "import_ms")
-        data_ms = median_of(cached, "data_ready_ms")
-        cold_ms = median_of(cold, "data_ready_ms")
-        yaml_on_hot_path = any(bool(report["yaml_imported"]) for report in cached)
-        print(f"  import wenming.cli (beyond what the floor loads)  {import_ms:6.1f}")
-        data_verdict = verdict(data_ms < DATA_READY_TARGET_MS)
-        print(
-            f"  data ready, from the cache (every command)      {data_ms:6.1f}  "
-            f"{data_verdict} <{DATA_READY_TARGET_MS:.0f}  (PyYAML imported: {'yes' if yaml_on_hot_path else 'no'})"
-        )
-        cold_verdict = verdict(cold_ms < DATA_READY_TARGET_MS)
-        print(
-            f"  data ready, cold: import PyYAML, parse, validate, {cold_ms:5.1f}  {cold_verdict} "
-            f"<{DATA_READY_TARGET_MS:.0f}  (first run after install or a data edit)"
-        )
-        print(f"    of which parse + validate again, same process   {median_of(cold, 'validate_again_ms'):6.1f}")
-        if data_verdict == "FAIL":
-            failures.append(f"data ready from the cache: {data_ms:.1f} ms")
-        query_reports = queries.get("queries", {})
-        assert isinstance(query_reports, dict)
-        for command, timing in query_reports.items():
-            if timing["status"] != "ok":
-                print(f"  query {command:<30} {timing['status']}")
-                continue
-            print(
-                f"  query {command:<30}  first {timing['first_ms']:6.2f}  then {timing['median_ms']:6.2f}"
-                + ("  (first includes importing rich)" if "--json" not in command else "")
-            )
-        print()
-
-        print("targets")
-        lines = [
-            ("--json commands", f"≤ {JSON_TARGET:.2f}x floor", worst.get("json")),
-            ("rendered commands", f"≤ {RENDERED_TARGET:.2f}x floor", worst.get("rendered")),
-            ("peak memory", f"≤ {MEMORY_TARGET:.2f}x floor", worst.get("memory")),
-        ]
-        for name, target_text, value in lines:
-            if value is None:
-                print(f"  {name:<20}{target_text:<18} nothing measured")
-                continue
-            limit = float(target_text.split()[1].rstrip("x"))
-            print(f"  {name:<20}{target_text:<18} worst {value:.2f}x  {verdict(value <= limit)}")
-        print(f"  {'data ready':<20}{'< 10 ms':<18} {data_ms:.1f} ms  {data_verdict}")
-        missing = [f"{c.label} ({c.output})" for c in cases if results[c].unavailable]
-        if missing:
-            print(f"  not measured: {len(missing)} case(s) — " + "; ".join(sorted({c.split(" (")[0] for c in missing})))
+        data_ms = print_in_process(work, cases, results, max(3, min(args.runs, 7)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return 1 if failures else 0
+    print()
+
+    print("targets")
+    passed = True
+    for name, kind, limit in [
+        ("--json commands", True, JSON_TARGET),
+        ("rendered commands", False, RENDERED_TARGET),
+    ]:
+        measured = [row.paired for case, row in rows.items() if case.json == kind]
+        if not measured:
+            print(f"  {name:<20}≤ {limit:.2f}x floor   nothing measured")
+            continue
+        passed &= max(measured) <= limit
+        print(f"  {name:<20}≤ {limit:.2f}x floor   worst {max(measured):.2f}x  {verdict(max(measured) <= limit)}")
+    if rows:
+        worst_memory = max(row.memory for row in rows.values())
+        passed &= worst_memory <= MEMORY_TARGET
+        print(
+            f"  {'peak memory':<20}≤ {MEMORY_TARGET:.2f}x floor   worst {worst_memory:.2f}x  "
+            + verdict(worst_memory <= MEMORY_TARGET)
+        )
+    passed &= data_ms < DATA_READY_TARGET_MS
+    print(
+        f"  {'data ready':<20}< {DATA_READY_TARGET_MS:.0f} ms          {data_ms:.1f} ms  "
+        + verdict(data_ms < DATA_READY_TARGET_MS)
+    )
+    missing = sorted({case.label for case in cases if results[case].unavailable}, key=len)
+    if missing:
+        print(f"  not measured (not available in this build): {'; '.join(missing)}")
+    return 0 if passed else 1
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
