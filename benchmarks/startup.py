@@ -80,6 +80,7 @@ class Outcome:
 class Samples:
     wenming: list[Outcome] = field(default_factory=list)
     floor: list[Outcome] = field(default_factory=list)
+    floor_without_gc: list[Outcome] = field(default_factory=list)  # for one case: the floor as wenming runs
     unavailable: str | None = None  # why the command was not measured
 
 
@@ -182,17 +183,25 @@ def measure(cases: list[Case], runs: int, warmup: int, cache_dir: Path) -> dict[
             first = run_process([*wenming, *case.command, *(["--json"] if case.json else [])], env, case.terminal)
             results[case].unavailable = unavailable_reason(first)
             run_process([*floor, *FLOOR_ARGS, *(["--json"] if case.json else [])], env, case.terminal)
+    reference = next(
+        (case for case in cases if case.json and not case.terminal and not results[case].unavailable), None
+    )
     for round_number in range(runs):
         for case in cases:
             if results[case].unavailable:
                 continue
             env = child_env(cache_dir, case.terminal)
             flag = ["--json"] if case.json else []
-            pair = [("wenming", [*wenming, *case.command, *flag]), ("floor", [*floor, *FLOOR_ARGS, *flag])]
+            runs_now = [
+                ("wenming", [*wenming, *case.command, *flag], env),
+                ("floor", [*floor, *FLOOR_ARGS, *flag], env),
+            ]
+            if case == reference:
+                runs_now.append(("floor_without_gc", [*floor, *FLOOR_ARGS, *flag], {**env, "FLOOR_GC": "off"}))
             if round_number % 2:
-                pair.reverse()
-            for who, argv in pair:
-                outcome = run_process(argv, env, case.terminal)
+                runs_now.reverse()
+            for who, argv, who_env in runs_now:
+                outcome = run_process(argv, who_env, case.terminal)
                 getattr(results[case], who).append(outcome)
     return results
 
@@ -213,6 +222,11 @@ with contextlib.redirect_stdout(io.StringIO()):  # run the floor once: everythin
     floor.app(["22", "--json"], standalone_mode=False)
 report = {}
 import importlib
+try:  # the command's own process settings (GC, pydantic plugins), as its entry point makes them
+    from wenming.__main__ import prepare_process
+except ImportError:
+    prepare_process = lambda: None
+prepare_process()
 steps = {}
 start = clock()
 for module in ("wenming.citation", "wenming.model", "wenming.cache", "wenming.cli"):
@@ -373,6 +387,15 @@ def print_processes(cases: list[Case], results: dict[Case, Samples]) -> dict[Cas
             f"{row.cpu:>6.2f}  {verdict(row.paired <= target) + f' ≤{target:.2f}':<12}"
             f"{row.peak_mb:>8.1f}{row.floor_peak_mb:>6.1f}{row.memory:>6.2f}  {verdict(row.memory <= MEMORY_TARGET)}"
         )
+    for case, row in rows.items():
+        without_gc = results[case].floor_without_gc
+        if without_gc:
+            floor_ms = statistics.median(o.seconds for o in without_gc) * 1000
+            print(
+                f"wenming runs with the cyclic GC off (wenming/__main__.py); the floor, a default typer app, does not."
+                f"\nThe floor with it off too: {floor_ms:.1f} ms; {case.label} ({case.output}) against it: "
+                f"{row.ms / floor_ms:.2f}x (no target: for comparison)"
+            )
     return rows
 
 

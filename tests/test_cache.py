@@ -184,19 +184,6 @@ def test_old_entries_are_pruned(cache_dir: Path, data_text: str, regulation: Reg
     assert cache.fetch(data_text + "#" * (cache.KEEP_ENTRIES + 2)) is not None  # the newest stays
 
 
-def test_cached_command_imports_no_yaml(cache_dir: Path) -> None:
-    """The point of the cache: a look-up answered from it does not import PyYAML or the loader."""
-    code = (
-        "import sys; from wenming.cli import main; sys.argv = ['wenming', 'article', '22', '--json']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('yaml', 'wenming.loader', 'wenming.validation', 'rich') if m in sys.modules))"
-    )
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert first.stdout.splitlines()[-1] == "['wenming.loader', 'wenming.validation', 'yaml']"  # filled it
-    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert again.stdout.splitlines()[-1] == "[]"
-
-
 def test_command_line_and_loader_agree_on_the_key(cache_dir: Path, tmp_path: Path, data_text: str) -> None:
     data = tmp_path / "regulation.yaml"
     data.write_bytes("\ufeff".encode() + data_text.encode())  # a BOM, as some Windows editors write

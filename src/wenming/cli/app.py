@@ -5,7 +5,6 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,12 +17,6 @@ from wenming import __version__, cache
 from wenming.errors import EXIT_USAGE, WenmingError
 from wenming.model import Regulation
 from wenming.paths import default_data_path
-
-# Like typer itself (typer._adapters.disabled_pydantic_plugins), the command line does not look for
-# pydantic plugins: the search reads every installed package's metadata (1.5 ms or more of a ~130 ms
-# start) for plugins that have nothing to observe in a one-shot look-up. It runs before the command
-# modules build their result models; an explicit PYDANTIC_DISABLE_PLUGINS wins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 EXIT_CODES_HELP = (
     "退出码 exit codes: 0 找到 found；1 没有找到 nothing found；2 用法错误或数据文件无效 usage error or invalid data。"
