@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pydantic
@@ -125,6 +126,21 @@ def test_folder_that_cannot_be_made_is_no_obstacle(
     data = tmp_path / "regulation.yaml"
     data.write_text(data_text, encoding="utf-8")
     assert load_regulation(data).article(22) is not None
+
+
+def test_unwritable_folder_is_no_obstacle(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_text: str
+) -> None:
+    """A read-only folder as root cannot be made here, so the refusal is simulated where it happens."""
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    data = tmp_path / "regulation.yaml"
+    data.write_text(data_text, encoding="utf-8")
+    assert load_regulation(data).article(22) is not None
+    assert entries(cache_dir) == []
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
