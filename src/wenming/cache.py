@@ -147,6 +147,8 @@ def cached_regulation(path: Path) -> Regulation | None:
     match any entry, since entries are only made from text the loader accepted.
     """
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe (--data /dev/stdin) can be read only once
+            return None
         with path.open("rb") as handle:
             raw = handle.read(MAX_TEXT_BYTES + 1)
     except OSError:
