@@ -223,8 +223,9 @@ with contextlib.redirect_stdout(io.StringIO()):  # run the floor once: everythin
 report = {}
 import importlib
 try:  # the command's own process settings (GC, pydantic plugins), as its entry point makes them
-    from wenming.__main__ import prepare_process
-except ImportError:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        from wenming.__main__ import prepare_process
+except (ImportError, SystemExit):  # a wenming without it, whose __main__ runs the command on import
     prepare_process = lambda: None
 prepare_process()
 steps = {}
@@ -284,7 +285,7 @@ def in_process(mode: str, cache_dir: Path, commands: list[list[str]]) -> dict[st
     )
     if completed.returncode != 0:
         raise RuntimeError(f"in-process measurement ({mode}) failed:\n{completed.stderr}")
-    result: dict[str, object] = json.loads(completed.stdout)
+    result: dict[str, object] = json.loads(completed.stdout.splitlines()[-1])  # the report is the last line
     return result
 
 
