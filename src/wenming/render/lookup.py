@@ -35,7 +35,7 @@ def _line_ranges(text: str, width: int) -> list[tuple[int, int]]:
         char_cells = cell_len(char)
         if cells + char_cells > width and index > start:
             cut = index
-            if char in NO_LINE_START and cut - 1 > start:
+            while text[cut] in NO_LINE_START and cut - 1 > start:
                 cut -= 1
             ranges.append((start, cut))
             start, cells = cut, cell_len(text[cut:index])
