@@ -174,9 +174,12 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             found = _match(whole, alternatives)
             if found:
                 hits.append(_hit(paragraph, whole, found))
+    reported_notes: set[str | None] = set()
     for unit in _note_units(regulation):
         found = _match(unit.text, alternatives)
-        if found:
+        # A note once: its summary, else the words of the report.
+        if found and unit.note not in reported_notes:
+            reported_notes.add(unit.note)
             hits.append(_hit(unit, unit.text, found))
     if not hits:
         said = " ".join(cleaned)

@@ -62,7 +62,7 @@ def behaviours(
         typer.Option(
             "--domain",
             "-d",
-            help="只列某一方面（可写一部分）：公共环境卫生、交通出行、公共秩序、社区文明、乡风文明。Filter by domain.",
+            help="只列某一方面，可写一部分，如 交通、乡风文明。Filter by domain (part of its name).",
         ),
     ] = None,
     encouraged: Annotated[
@@ -86,7 +86,7 @@ def behaviours(
 
 @app.command()
 def search(
-    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="要找的词（原样匹配，多个词须同时出现）。")],
+    query: Annotated[list[str], typer.Argument(metavar="QUERY", help="要找的词（原样匹配，多个词须同时出现）。")],
     json_output: JsonOption = False,
 ) -> None:
     """按字面查找条文和立法说明；日常说法也能找到（狗→犬只）。Literal search, in people's words too.

@@ -138,7 +138,7 @@ def behaviours(console: Console, view: BehaviourList) -> None:
             unpenalised.append(entry)
     if unpenalised:
         console.print()
-        emit(console, Text(f"其余 {len(unpenalised)} 项：{unpenalised[0].otherwise}", style="dim"))
+        emit(console, Text(f"未列罚则的 {len(unpenalised)} 项：{unpenalised[0].otherwise}", style="dim"))
 
 
 # --- search -----------------------------------------------------------------------------------
