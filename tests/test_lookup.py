@@ -16,10 +16,12 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from wenming.cli import app
-from wenming.lookup import article_view
+from wenming.lookup import article_view, behaviour_list, contents_view
 from wenming.model import Regulation
+from wenming.render import lookup as render
 from wenming.render.lookup import NO_LINE_START
 from wenming.render.lookup import article as render_article
+from wenming.search import search
 
 HERE = Path(__file__).resolve().parent
 CASES = yaml.safe_load((HERE / "cases" / "lookup.yaml").read_text(encoding="utf-8"))
@@ -106,6 +108,10 @@ def test_narrow_terminal_wraps_cleanly(regulation: Regulation, width: int) -> No
     console = Console(file=io.StringIO(), width=width, color_system=None)
     for number in range(1, regulation.article_count + 1):
         render_article(console, article_view(regulation, str(number)))
+    render.contents(console, contents_view(regulation))
+    render.behaviours(console, behaviour_list(regulation))
+    render.behaviours(console, behaviour_list(regulation, encouraged=True))
+    render.search(console, search(regulation, ["狗"]))
     lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert all(console.measure(line).maximum <= width for line in lines)
     assert all(line == line.rstrip() for line in lines), "trailing spaces"

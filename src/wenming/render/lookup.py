@@ -48,6 +48,12 @@ def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -
     """Print `body` after `lead`, wrapped to the console, later lines hanging under the body."""
     lead_text = lead if isinstance(lead, Text) else Text(lead)
     hang = indent + lead_text.cell_len
+    if lead_text.plain.strip() and console.width - hang < console.width // 2:
+        # In a narrow terminal a long lead (a citation) would squeeze the text: give it its own line.
+        lead_line = Text(" " * indent) + lead_text
+        lead_line.rstrip()
+        console.print(lead_line, no_wrap=True, overflow="ignore", crop=False)
+        indent, hang, lead_text = indent + INDENT, indent + INDENT, Text()
     width = max(console.width - hang, MIN_TEXT_CELLS)
     for number, (start, end) in enumerate(_line_ranges(body.plain, width)):
         line = Text(" " * indent) + lead_text if number == 0 else Text(" " * hang)
@@ -70,11 +76,11 @@ def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
 
 
 def article(console: Console, view: ArticleView) -> None:
-    console.print(Text(f"第{to_chinese(view.chapter)}章 {view.chapter_title}", style="dim"))
+    emit(console, Text(f"第{to_chinese(view.chapter)}章 {view.chapter_title}", style="dim"))
     heading = Text(view.citation, style="bold")
     if view.focus:
         heading.append(f"  （{view.focus}）", style="yellow")
-    console.print(heading)
+    emit(console, heading)
     for paragraph in view.paragraphs:
         focused = view.focus == paragraph.citation
         emit(console, Text(paragraph.text, style=FOCUS if focused else ""), lead=FOCUS_MARK if focused else "")
@@ -99,7 +105,7 @@ def article(console: Console, view: ArticleView) -> None:
         emit(console, Text(f"公报未载，另据记载：{fact.fact}（{fact.date}）", style="green"))
         emit(console, Text(f"来源：{fact.source}", style="dim"), INDENT)
     if view.notes:
-        console.print(Text("立法说明", style="bold"))
+        emit(console, Text("立法说明", style="bold"))
         for note in view.notes:
             emit(console, Text(f"{note.title}（涉及{'、'.join(note.here)}）"), INDENT)
             emit(console, Text(note.summary), INDENT * 2)
@@ -110,9 +116,9 @@ def article(console: Console, view: ArticleView) -> None:
 
 
 def contents(console: Console, view: ContentsView) -> None:
-    console.print(Text(view.title, style="bold"))
+    emit(console, Text(view.title, style="bold"))
     for chapter in view.chapters:
-        console.print(Text(f"{chapter.citation} {chapter.title}（{chapter.articles_text}）", style="bold"))
+        emit(console, Text(f"{chapter.citation} {chapter.title}（{chapter.articles_text}）", style="bold"))
         for line in chapter.articles:
             emit(console, Text(line.first_line), INDENT, Text(f"{line.citation}  ", style="cyan"))
 
@@ -126,7 +132,7 @@ def behaviours(console: Console, view: BehaviourList) -> None:
     for entry in view.root:
         if entry.heading != heading:
             heading = entry.heading
-            console.print(Text(f"{entry.domain}（{entry.citation.split('条')[0]}条）", style="bold"))
+            emit(console, Text(f"{entry.domain}（{entry.citation.split('条')[0]}条）", style="bold"))
             if entry.kind == "list-system":
                 emit(console, Text(entry.text), INDENT)
                 continue
@@ -154,4 +160,4 @@ def search(console: Console, view: SearchResult) -> None:
         for span in hit.spans:
             body.stylize(HIGHLIGHT, span.start, span.end)
         emit(console, body, INDENT)
-    console.print(Text(f"共 {len(view.root)} 处", style="dim"))
+    emit(console, Text(f"共 {len(view.root)} 处", style="dim"))
