@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -181,3 +183,17 @@ def test_readme_shows_real_output(command: str, shown: str) -> None:
         assert pipe.startswith("head -")
         lines = lines[: int(pipe.removeprefix("head -"))]
     assert "\n".join(lines) == shown
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    command=st.sampled_from(["article", "chapter", "search", "behaviours"]),
+    text=st.text(alphabet=st.sampled_from("0123456789２２二十第条款项章.-* 狗犬只（）|\\[]"), max_size=12),
+)
+def test_any_input_gets_an_answer_not_a_traceback(command: str, text: str) -> None:
+    args = [command, "--json", "-d", text] if command == "behaviours" else [command, "--json", "--", text]
+    result = invoke(args)
+    assert result.exit_code in (0, 1, 2)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if result.exit_code:
+        assert "Traceback" not in result.stdout + result.stderr
