@@ -69,7 +69,8 @@ def _fine_text(low: int | None, high: int | None) -> str:
 
 
 def _step_text(step: FineStepView, first: bool) -> str:
-    measures = [m for m in step.measures if m != "罚款"]
+    # A rung with a fine lists 罚款 among its measures; the amount below says it once, with the sum.
+    measures = [m for m in step.measures if not (step.fine_min is not None and m == "罚款")]
     words = "、".join(measures)
     fine = _fine_text(step.fine_min, step.fine_max)
     words = "，".join(part for part in (words, fine) if part)
