@@ -30,6 +30,7 @@ def regulation_problems(regulation: Regulation) -> list[Problem]:
         *_notes_and_facts(regulation),
         *_penalties(regulation),
         *_liability(regulation),
+        *_colloquial_terms(regulation),
     ]
 
 
@@ -144,3 +145,23 @@ def _liability(regulation: Regulation) -> Iterator[Problem]:
         _, problem = _resolve(regulation, regulation.mitigation.citation, ("mitigation", "citation"))
         if problem:
             yield problem
+
+
+def _colloquial_terms(regulation: Regulation) -> Iterator[Problem]:
+    """A statute word must occur literally in the text or the notes, or a search for it finds nothing."""
+    searched = "\n".join(
+        [
+            *(paragraph.text for article in regulation.articles() for paragraph in article.paragraphs),
+            *(item.text for article in regulation.articles() for p in article.paragraphs for item in p.items),
+            *(f"{note.summary}\n{note.quote}" for note in regulation.notes),
+        ]
+    )
+    seen: set[str] = set()
+    for index, term in enumerate(regulation.colloquial_terms):
+        for w_index, word in enumerate(term.statute):
+            if word not in searched:
+                yield Problem(("colloquial_terms", index, "statute", w_index), f"「{word}」不在条文或立法说明中")
+        for w_index, word in enumerate(term.says):
+            if word in seen:
+                yield Problem(("colloquial_terms", index, "says", w_index), f"「{word}」重复")
+            seen.add(word)
