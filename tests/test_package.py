@@ -19,8 +19,8 @@ def test_library_api() -> None:
 
 def test_domain_imports_neither_typer_nor_rich() -> None:
     code = (
-        "import sys, wenming, wenming.lookup, wenming.gazette, wenming.validation;"
-        "wenming.load_regulation().cite('22.9');"
+        "import sys, wenming, wenming.lookup, wenming.gazette, wenming.validation, wenming.penalty;"
+        "r = wenming.load_regulation(); r.cite('22.9'); wenming.penalty.fine(r, '22.9', ['refused']);"
         "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
