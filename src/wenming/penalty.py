@@ -431,7 +431,10 @@ def assess(
     if len(agency_names) > 1:
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
     notes += _referral_notes(regulation)
-    decision = f"违反了《{regulation.meta.title}》{behaviour.chinese}的规定，依据{provision.chinese}的规定，{applied.sanction}。"
+    decision = (
+        f"违反了《{regulation.meta.title}》{behaviour.chinese}的规定，"
+        f"依据{provision.chinese}的规定，{applied.sanction}。"
+    )
     return FineAnswer(
         query=penalty.key,
         penalised=True,
