@@ -18,8 +18,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wenming.cli import app
+from wenming.loader import DataError, regulation_from_text
 from wenming.model import Regulation
 from wenming.penalty import agencies, assess, find_violation, fine, schedule
+from wenming.validation import fine_in_words
 
 CASES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "cases" / "fines.yaml").read_text(encoding="utf-8"))
 PROVISIONS: dict[str, dict[str, Any]] = CASES["provisions"]
@@ -271,3 +273,58 @@ def test_schedule_and_agencies_cover_every_penalty(regulation: Regulation) -> No
     assert [row.violation for row in schedule(regulation).penalties] == [p.key for p in regulation.penalties]
     enforced = {duty.violation for agency in agencies(regulation).agencies for duty in agency.duties}
     assert {p.key for p in regulation.penalties} <= enforced
+
+
+def test_overlong_input_is_refused_quickly() -> None:
+    code, answer = invoke("fine", "狗" * 5000)
+    assert code == 2 and "输入过长" in answer["error"]["message"]
+
+
+# --- the schedule verifies itself against the provision's words ---------------------------------
+
+
+def problems(data_text: str, old: str, new: str) -> list[str]:
+    assert old in data_text, old
+    with pytest.raises(DataError) as caught:
+        regulation_from_text(data_text.replace(old, new, 1), "broken.yaml")
+    return [f"{problem.field}: {problem.message}" for problem in caught.value.problems]
+
+
+def test_fine_must_match_the_amount_written(data_text: str) -> None:
+    # dog-leash: 处二百元以上五百元以下罚款 — 300 is not what the article says.
+    [problem] = problems(data_text, "      min: 200\n      max: 500\n", "      min: 300\n      max: 500\n")
+    assert problem.startswith("penalties[2].steps[1].fine") and "(200, 500)" in problem
+
+
+def test_sanction_must_follow_its_condition(data_text: str) -> None:
+    found = problems(data_text, "    sanction: 处五十元罚款\n", "    sanction: 处一百元以上二百元以下罚款\n")
+    assert any(p.startswith("penalties[0].steps[1].sanction") and "拒不改正的" in p for p in found)
+
+
+def test_ladder_must_run_lightest_to_heaviest(data_text: str) -> None:
+    # Swap smoking's second and third steps: 100..200 before 50.
+    second = (
+        "  - condition: 拒不改正的\n    when_any:\n    - refused\n    sanction: 处五十元罚款\n"
+        "    measures:\n    - 罚款\n    fine:\n      min: 50\n      max: 50\n"
+    )
+    third = (
+        "  - condition: 情节严重的或者再次违反规定的\n    when_any:\n    - serious\n    - repeat\n"
+        "    sanction: 处一百元以上二百元以下罚款\n"
+        "    measures:\n    - 罚款\n    fine:\n      min: 100\n      max: 200\n"
+    )
+    found = problems(data_text, second + third, third + second)
+    assert any("由轻到重" in p for p in found)
+
+
+def test_agency_must_list_the_provision_that_names_it(data_text: str) -> None:
+    found = problems(data_text, "  - 第三十七条第二款\n  - 第三十八条\n", "  - 第三十八条\n")
+    assert any(p.startswith("penalties[3].agencies[0]") and "第三十七条第二款" in p for p in found)
+
+
+def test_fine_in_words_parses_every_amount_form() -> None:
+    assert fine_in_words("处五十元罚款") == (50, 50)
+    assert fine_in_words("处一百元以上二百元以下罚款") == (100, 200)
+    assert fine_in_words("处二千元以上五千元以下罚款") == (2000, 5000)
+    assert fine_in_words("责令改正，给予警告") is None
+    with pytest.raises(ValueError):
+        fine_in_words("处二二元罚款")

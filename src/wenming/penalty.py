@@ -33,6 +33,7 @@ from wenming.model import Agency, Penalty, Provision, Regulation, Step, UnknownP
 # How many candidates or suggestions a message lists before it says "and N more".
 MAX_LISTED = 12
 MAX_SUGGESTIONS = 5
+MAX_QUERY = 100  # characters
 
 
 # --- result models -----------------------------------------------------------------------
@@ -302,6 +303,8 @@ def find_violation(regulation: Regulation, query: str) -> Match:
     text = query.strip()
     if not text:
         raise BadInput("请给出违法行为：键、名称、俗称或条文引用", suggestion="例如 wenming fine smoking")
+    if len(text) > MAX_QUERY:  # a pasted page is not a name; keep the fuzzy match cheap
+        raise BadInput(f"输入过长（{len(text)} 字），请只写违法行为的名称或条文", suggestion="例如 wenming fine 22.9")
     for penalty in regulation.penalties:
         if text.lower() == penalty.key:
             return penalty
@@ -410,7 +413,7 @@ def assess(
             fine_min, fine_max = mitigation.fine_floor, applied.fine.max
             notes.append(
                 f"依{basis}，违法行为人参加并完成社会服务、经认定的，{mitigation.effect}："
-                f"罚款可在{fine_min}元至{fine_max}元之间（{applied.fine.min}元以下即为减轻，0 元即不予罚款）；"
+                f"罚款可在{fine_min}元至{fine_max}元之间（低于{applied.fine.min}元即为减轻，0 元即不予罚款）；"
                 "是否从轻、减轻或者不予，由行政主管部门决定。"
             )
         elif social_service:
@@ -598,7 +601,7 @@ def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:
 
 
 def find_agency(regulation: Regulation, query: str) -> Agency:
-    text = query.strip()
+    text = query.strip()[: MAX_QUERY + 1]
     if not text:
         raise BadInput("请给出执法机关的名称", suggestion="例如 wenming agency 公安机关；不带参数列出全部")
 
