@@ -419,7 +419,9 @@ def assess(
         elif social_service:
             notes.append(f"{basis}只适用于应当受到行政罚款处罚的情形；本档没有罚款，{basis}不起作用。")
         elif applies:
-            notes.append(f"如违法行为人参加并完成社会服务、经认定，{basis}：{mitigation.effect}（--social-service）。")
+            notes.append(
+                f"违法行为人参加并完成社会服务、经认定的，依{basis}{mitigation.effect}（见 --social-service）。"
+            )
         mitigation_view = MitigationView(
             citation=basis,
             effect=mitigation.effect,
