@@ -147,7 +147,8 @@ class AgencyAnswer(BaseModel):
 class Unpenalised:
     """A behaviour provision, or the part of one, that no ladder of this regulation penalises."""
 
-    citation: str
+    at: Citation
+    citation: str  # the statute's form of `at`
     text: str
     part_of_penalised: bool  # the rest of a provision whose other parts are penalised
 
@@ -210,14 +211,14 @@ def unpenalised_units(regulation: Regulation) -> list[Unpenalised]:
             continue
         penalties = by_behaviour.get(unit.citation, [])
         if not penalties:
-            found.append(Unpenalised(unit.chinese, unit.text, part_of_penalised=False))
+            found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
             continue
         parts = [p.behaviour.part for p in penalties]
         if any(part is None for part in parts):
             continue  # a penalty covers the whole unit
         rest = _residue(unit.text, [part for part in parts if part is not None])
         if rest:
-            found.append(Unpenalised(unit.chinese, rest, part_of_penalised=True))
+            found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
     return found
 
 
@@ -236,11 +237,11 @@ def _shorten(text: str, width: int = 40) -> str:
 
 
 def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
-    penalties = [m for m in matches if isinstance(m, Penalty)]
     listed = [_describe(regulation, m) for m in matches[:MAX_LISTED]]
     if len(matches) > MAX_LISTED:
         listed.append(f"……另有{len(matches) - MAX_LISTED}处")
-    example = penalties[0].key if penalties else "22.1"
+    first = matches[0]
+    example = first.key if isinstance(first, Penalty) else first.at.compact()
     return BadInput(
         f"「{query}」对应多处规定，请指明其中一处：",
         suggestion=f"用键或条文引用查询，例如 wenming fine {example}",
@@ -268,8 +269,7 @@ def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
         or _overlaps(_provision(regulation, penalty).citation, cited)
     ]
     for unit in unpenalised_units(regulation):
-        unit_citation = regulation.cite(unit.citation).citation
-        if _within(unit_citation, cited) or (_within(cited, unit_citation) and not unit.part_of_penalised):
+        if _within(unit.at, cited) or (_within(cited, unit.at) and not unit.part_of_penalised):
             matches.append(unit)
     return matches
 
@@ -322,7 +322,7 @@ def find_violation(regulation: Regulation, query: str) -> Match:
             exact = _by_citation(regulation, provision)
             if not any(isinstance(match, Penalty) for match in exact):
                 # Nothing in the cited provision is penalised: one answer, whatever its size.
-                return Unpenalised(provision.chinese, provision.text, part_of_penalised=False)
+                return Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False)
     if len(exact) == 1:
         return exact[0]
     if exact:
@@ -470,7 +470,7 @@ def not_penalised(
 ) -> FineAnswer:
     """The honest answer for a behaviour this regulation does not penalise."""
     given = _check_circumstances(regulation, list(circumstances))
-    provision = regulation.cite(unit.citation)
+    provision = regulation.resolve(unit.at)
     liability = [
         entry
         for entry in regulation.liability
