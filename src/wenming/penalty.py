@@ -413,7 +413,7 @@ def assess(
             fine_min, fine_max = mitigation.fine_floor, applied.fine.max
             notes.append(
                 f"依{basis}，违法行为人参加并完成社会服务、经认定的，{mitigation.effect}："
-                f"罚款可在{fine_min}元至{fine_max}元之间（低于{applied.fine.min}元即为减轻，0 元即不予罚款）；"
+                f"罚款可在{fine_min}元至{fine_max}元之间（低于{applied.fine.min}元即为减轻，{fine_min} 元即不予罚款）；"
                 "是否从轻、减轻或者不予，由行政主管部门决定。"
             )
         elif social_service:
