@@ -173,6 +173,9 @@ class Step(Record):
     # Circumstance keys; the step is reached when any of them holds. Empty: the first
     # step, reached by the violation itself.
     when_any: list[Key] = []
+    # The provision's words for what follows the condition, e.g. 处五十元罚款; validation
+    # checks they follow the condition in the provision and state the fine's amounts.
+    sanction: NonEmpty
     measures: list[NonEmpty] = Field(min_length=1)
     fine: FineRange | None = None
 
