@@ -318,6 +318,13 @@ class Regulation(Record):
         article = self.article(citation.article)
         return citation.chinese(show_paragraph=article is None or len(article.paragraphs) > 1)
 
+    def citation_compact(self, citation: Citation) -> str:
+        """The Arabic form (29-1.3, 22.9), with the paragraph only where the article has more than one."""
+        article = self.article(citation.article)
+        if article is not None and len(article.paragraphs) == 1 and citation.item is not None:
+            citation = Citation(citation.article, None, citation.item)
+        return citation.compact()
+
     def cite(self, text: str) -> Provision:
         """Parse and resolve a citation in any accepted form."""
         return self.resolve(parse_citation(text))

@@ -28,7 +28,9 @@ from pydantic import BaseModel
 
 from wenming.citation import Citation, CitationSyntaxError, parse_citation
 from wenming.errors import BadInput, NotFound
+from wenming.lookup import behaviour_list
 from wenming.model import Agency, Penalty, Provision, Regulation, Step, UnknownProvision
+from wenming.search import expansions
 
 # How many candidates or suggestions a message lists before it says "and N more".
 MAX_LISTED = 12
@@ -241,7 +243,7 @@ def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadI
     if len(matches) > MAX_LISTED:
         listed.append(f"……另有{len(matches) - MAX_LISTED}处")
     first = matches[0]
-    example = first.key if isinstance(first, Penalty) else first.at.compact()
+    example = first.key if isinstance(first, Penalty) else regulation.citation_compact(first.at)
     return BadInput(
         f"「{query}」对应多处规定，请指明其中一处：",
         suggestion=f"用键或条文引用查询，例如 wenming fine {example}",
@@ -295,6 +297,38 @@ def _by_words(regulation: Regulation, query: str) -> list[Match]:
         ):
             matches.append(penalty)
     matches += [unit for unit in unpenalised_units(regulation) if query in unit.text]
+    # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
+    governed = _governed_citations(regulation)
+    if any(isinstance(m, Penalty) or m.citation in governed for m in matches):
+        matches = [m for m in matches if isinstance(m, Penalty) or m.citation in governed]
+    return matches or _by_colloquial_words(regulation, query)
+
+
+def _governed_citations(regulation: Regulation) -> set[str]:
+    """Chapter 3's governed behaviours, by citation."""
+    return {entry.citation for entry in behaviour_list(regulation).root}
+
+
+def _by_colloquial_words(regulation: Regulation, query: str) -> list[Match]:
+    """Words people say (乱停车) through the data's colloquial terms to the statute's (不按规定停放车辆).
+
+    Only penalties and Chapter 3's governed behaviours are candidates: a colloquial word
+    asked of `fine` is about a behaviour, not about, say, the facilities of Article 33.
+    """
+    statute_words = [word for word in expansions(regulation, query) if word != query]
+    if not statute_words:
+        return []
+    governed = _governed_citations(regulation)
+    matches: list[Match] = []
+    for penalty in regulation.penalties:
+        _, texts = _penalty_words(regulation, penalty)
+        if any(word in text for word in statute_words for text in texts):
+            matches.append(penalty)
+    matches += [
+        unit
+        for unit in unpenalised_units(regulation)
+        if unit.citation in governed and any(word in unit.text for word in statute_words)
+    ]
     return matches
 
 
