@@ -10,6 +10,7 @@ bound depth and size, and remember the line of every value for error messages.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,6 +90,10 @@ class _YamlProblem(Exception):
         self.message = message
 
 
+# Control characters (tab and newline aside) and bidi overrides: YAML escapes can write them.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
@@ -107,6 +112,9 @@ def _scalar(loader: Any, event: Any) -> Any:
         return None
     if tag == "tag:yaml.org,2002:float":
         return loader.construct_yaml_float(node)
+    control = _CONTROL_CHARACTER.search(event.value)
+    if control:  # "\e[2J" in a quoted scalar would reach the reader's terminal
+        raise _YamlProblem(_line(event), f"文本含有控制字符 U+{ord(control.group()):04X}")
     return event.value  # str, and timestamps, which the models parse
 
 
