@@ -161,6 +161,9 @@ def fail(error: WenmingError, json_output: bool) -> None:
     raise typer.Exit(error.exit_code)
 
 
+MIN_WIDTH = 12  # narrower terminals get 12-column lines, which they wrap themselves
+
+
 def show(result: BaseModel, json_output: bool, renderer: str) -> None:
     """Print a result: its JSON, or the view `renderer` ("module:function" in wenming.render) draws."""
     text = result.model_dump_json(indent=2)
@@ -185,11 +188,14 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
     # rich is imported only here, when a person is going to read the output.
     from importlib import import_module
 
-    from wenming.render import draw
+    from wenming.render import draw, make_console
 
+    console = make_console()
+    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: rich would drop every wide character
+        console = make_console(width=MIN_WIDTH)
     module, _, function = renderer.partition(":")
     with _reader_may_leave():
-        draw(getattr(import_module(f"wenming.render.{module}"), function), result)
+        draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
 
 
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
