@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.console import Console
 from rich.text import Text
 
@@ -9,17 +11,19 @@ from wenming.datacheck import DataReport
 
 
 def validation(console: Console, report: DataReport) -> None:
+    # Lines are not wrapped: `file:line: field: message` stays one line for grep and editors.
+    say = partial(console.print, soft_wrap=True)
     if report.summary is None:
         for problem in report.problems:
             where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
             field = f" {problem.field}:" if problem.field else ""
-            console.print(Text(f"{where}:{field} {problem.message}"))
-        console.print(Text(f"无效 invalid：{report.file}，共 {len(report.problems)} 个问题", style="bold red"))
+            say(Text(f"{where}:{field} {problem.message}"))
+        say(Text(f"无效 invalid：{report.file}，共 {len(report.problems)} 个问题", style="bold red"))
         return
     summary = report.summary
-    console.print(Text(f"有效 valid：{report.file}", style="bold green"))
-    console.print(Text(f"《{summary.title}》"))
-    console.print(Text(f"{summary.chapters} 章，{summary.articles} 条，{summary.paragraphs} 款，{summary.items} 项"))
-    console.print(Text(f"罚则 {summary.penalties} 项，涉及条款 {len(summary.penalised_provisions)} 个："))
+    say(Text(f"有效 valid：{report.file}", style="bold green"))
+    say(Text(f"《{summary.title}》"))
+    say(Text(f"{summary.chapters} 章，{summary.articles} 条，{summary.paragraphs} 款，{summary.items} 项"))
+    say(Text(f"罚则 {summary.penalties} 项，涉及条款 {len(summary.penalised_provisions)} 个："))
     for citation in summary.penalised_provisions:
-        console.print(Text(f"  {citation}"))
+        say(Text(f"  {citation}"))
