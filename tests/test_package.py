@@ -19,7 +19,7 @@ def test_library_api() -> None:
 
 def test_domain_imports_neither_typer_nor_rich() -> None:
     code = (
-        "import sys, wenming, wenming.lookup, wenming.gazette, wenming.validation;"
+        "import sys, wenming, wenming.lookup, wenming.gazette, wenming.validation, wenming.datacheck;"
         "wenming.load_regulation().cite('22.9');"
         "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))"
     )

@@ -195,7 +195,12 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
         console = make_console(width=MIN_WIDTH)
     module, _, function = renderer.partition(":")
     with _reader_may_leave():
-        draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
+        try:
+            draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
+        except SystemExit:
+            if console.quiet:  # rich met the closed pipe itself (Console.on_broken_pipe), exiting 1
+                raise typer.Exit(0) from None
+            raise
 
 
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
