@@ -24,6 +24,6 @@ def validation(console: Console, report: DataReport) -> None:
     say(Text(f"有效 valid：{report.file}", style="bold green"))
     say(Text(f"《{summary.title}》"))
     say(Text(f"{summary.chapters} 章，{summary.articles} 条，{summary.paragraphs} 款，{summary.items} 项"))
-    say(Text(f"罚则 {summary.penalties} 项，涉及条款 {len(summary.penalised_provisions)} 个："))
+    say(Text(f"受处罚的行为 {summary.penalties} 种，出自以下 {len(summary.penalised_provisions)} 处规定："))
     for citation in summary.penalised_provisions:
         say(Text(f"  {citation}"))
