@@ -154,3 +154,14 @@ def test_a_data_path_may_be_any_bytes(monkeypatch: pytest.MonkeyPatch, capsys: p
 def test_printable_escapes_what_a_terminal_would_obey() -> None:
     assert printable("第\x1b[2J条\x07\n\udcff\u202e中") == "第\\x1b[2J条\\x07\n\\xff\\u202e中"
     assert printable("第二十二条（一）") == "第二十二条（一）"
+
+
+def test_validate_names_an_undecodable_path_readably(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["wenming", "--data", "/nonexistent/\udcff.yaml", "validate", "--json"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    report = json.loads(capsys.readouterr().out)
+    assert report["file"] == "/nonexistent/\\xff.yaml" and report["problems"][0]["message"] == "文件不存在"

@@ -80,6 +80,14 @@ def test_an_error_on_an_ascii_terminal_is_escaped_and_explained() -> None:
     assert "\\u6ca1\\u6709" in stderr and "cannot show Chinese text" in stderr and "Traceback" not in stderr
 
 
+def test_help_on_an_ascii_terminal_is_readable() -> None:
+    result = wenming("--help", PYTHONIOENCODING="ascii")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "Usage: python -m wenming" in result.stdout.decode("ascii") and "\\u6761\\u4f8b" in result.stdout.decode(
+        "ascii"
+    )
+
+
 def test_a_chinese_legacy_code_page_shows_the_text() -> None:
     result = wenming("article", "22.9", PYTHONIOENCODING="gbk")
     assert result.returncode == 0 and ITEM_9 in result.stdout.decode("gbk")

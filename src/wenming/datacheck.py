@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from wenming.citation import parse_citation
-from wenming.loader import DataError, read_text, regulation_from_text
+from wenming.loader import DataError, display_path, read_text, regulation_from_text
 from wenming.model import Regulation
 
 
@@ -57,7 +57,7 @@ def summarise(regulation: Regulation) -> DataSummary:
 
 def check_data_file(path: Path) -> DataReport:
     """Read and validate `path` afresh (never from a cache): a summary, or every problem found."""
-    source = str(path)
+    source = display_path(path)
     try:
         regulation = regulation_from_text(read_text(path), source)
     except DataError as error:

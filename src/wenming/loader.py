@@ -288,9 +288,14 @@ def regulation_from_text(text: str, source: str = "<text>") -> Regulation:
     return regulation
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The path as text that can be printed: bytes that are not UTF-8 shown as \\xff, not kept as surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a readable, bounded, UTF-8 regular file."""
-    source = str(path)
+    source = display_path(path)
 
     def refuse(message: str) -> DataError:
         return DataError(source, [DataProblem(None, None, message)])
@@ -340,5 +345,5 @@ def load_regulation(path: str | os.PathLike[str] | None = None) -> Regulation:
     resolved = Path(path) if path is not None else default_data_path()
     key = str(resolved)
     if key not in _cache:
-        _cache[key] = regulation_from_text(read_text(resolved), key)
+        _cache[key] = regulation_from_text(read_text(resolved), display_path(resolved))
     return _cache[key]

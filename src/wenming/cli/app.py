@@ -174,17 +174,9 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
             sys.stdout.write(text + "\n")
         return
     if not _encodable(text + _CHINESE_PROBE, sys.stdout):
-        encoding = _encoding(sys.stdout)
-        fail(
-            WenmingError(
-                f"输出编码 {encoding} 无法显示中文\n" + _ENCODING_HELP.format(encoding=encoding),
-                suggestion="设置 PYTHONIOENCODING=utf-8，或加 --json",
-            ),
-            json_output=False,
-        )
-    if not _encoding(sys.stdout).lower().replace("-", "").startswith("utf") and hasattr(sys.stdout, "reconfigure"):
-        # A legacy code page (GBK) shows the text; a rare character it lacks must not end in a traceback.
-        sys.stdout.reconfigure(errors="replace")
+        # fail() adds the English line when stderr cannot show Chinese either.
+        message = f"输出编码 {_encoding(sys.stdout)} 无法显示中文"
+        fail(WenmingError(message, suggestion="设置 PYTHONIOENCODING=utf-8，或加 --json"), json_output=False)
     # rich is imported only here, when a person is going to read the output.
     from importlib import import_module
 
@@ -242,7 +234,22 @@ def _undecodable_argument(arguments: list[str]) -> str | None:
     return None
 
 
+def _tolerant_streams() -> None:
+    """Output that a character cannot stop: help texts and views are written by click and rich too.
+
+    Where the encoding shows Chinese (GBK), a rare character it lacks becomes "?"; where it
+    does not (ascii, cp1252), Chinese becomes \\uXXXX escapes and the English stays readable.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if _encoding(stream).lower().replace("-", "").replace("_", "").startswith("utf"):
+            continue
+        errors = "replace" if _encodable(_CHINESE_PROBE, stream) else "backslashreplace"
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
+
+
 def main() -> None:
+    _tolerant_streams()
     undecodable = _undecodable_argument(sys.argv[1:])
     if undecodable is not None:
         sys.stderr.write(f"错误：参数「{printable(undecodable)}」不是 UTF-8 文本\n")
