@@ -142,3 +142,9 @@ def test_validate_reads_the_file_afresh(tmp_path: Path, data_text: str) -> None:
     path.write_text(data_text.replace("schema_version: 1", "schema_version: 2"), encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2 and "schema_version" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["", "  "])
+def test_validate_refuses_an_empty_path(path: str) -> None:
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 2 and "数据文件路径为空" in result.stderr

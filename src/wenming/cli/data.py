@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from wenming.cli.app import EXIT_USAGE, JsonOption, app, show, state
+from wenming.cli.app import EXIT_USAGE, JsonOption, app, fail, show, state
 from wenming.datacheck import check_data_file
+from wenming.errors import BadInput
 from wenming.loader import default_data_path
 
 
@@ -28,6 +29,8 @@ def validate(
 
     例 Examples: wenming validate ; wenming validate draft.yaml --json ; wenming --data draft.yaml validate
     """
+    if path is not None and not path.strip():  # Path("") would quietly mean the current folder
+        fail(BadInput("数据文件路径为空", suggestion="例如 wenming validate draft.yaml"), json_output)
     chosen = Path(path) if path is not None else state.data_path or default_data_path()
     report = check_data_file(chosen)
     show(report, json_output, "data:validation")
