@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -200,11 +201,12 @@ SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them
 
 def data_error(error: DataError) -> WenmingError:
     """An unusable data file as a user error: the first problems, and where to see the rest."""
-    lines = [problem for problem in error.report().splitlines()[:SHOWN_DATA_PROBLEMS]]
+    lines = error.report().splitlines()[:SHOWN_DATA_PROBLEMS]
     if len(error.problems) > SHOWN_DATA_PROBLEMS:
         lines.append(f"……（共 {len(error.problems)} 个问题）")
     return WenmingError(
-        "数据文件无效：\n" + "\n".join(lines), suggestion=f"用 wenming validate {error.source} 查看全部问题"
+        "数据文件无效：\n" + "\n".join(lines),
+        suggestion=f"用 wenming validate {shlex.quote(error.source)} 查看全部问题",
     )
 
 
@@ -256,7 +258,7 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     try:
         app()
-    except BrokenPipeError:  # the reader left while click itself was writing
+    except BrokenPipeError:  # the reader left outside our writes and click's own EPIPE handling
         _silence_stdout()
         sys.exit(0)
     except KeyboardInterrupt:
