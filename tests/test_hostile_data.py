@@ -162,9 +162,10 @@ def test_deep_nesting_is_refused(parser: str, text: str) -> None:
 
 
 def test_the_shipped_file_is_well_inside_the_bounds(data_text: str) -> None:
-    assert len(data_text.encode()) * 10 < MAX_FILE_BYTES
+    # If the regulation outgrows this margin, raise the bounds (and re-time the hostile cases).
+    assert len(data_text.encode()) * 5 < MAX_FILE_BYTES
     nodes = sum(1 for _ in loader._events(data_text))
-    assert nodes * 10 < MAX_NODES
+    assert nodes * 5 < MAX_NODES
 
 
 def test_too_many_nodes_are_refused(parser: str) -> None:
