@@ -53,6 +53,22 @@ def test_a_reader_that_leaves_ends_the_command_quietly(json_flag: list[str]) -> 
     assert stderr == b""
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_output_that_cannot_be_written_is_said_plainly(json_flag: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "wenming", "article", "22", *json_flag],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=environment(),
+            timeout=30,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("错误：无法写出结果：") and b"Traceback" not in result.stderr
+
+
 # --- encodings -----------------------------------------------------------------------------
 
 

@@ -126,13 +126,20 @@ def _silence_stdout() -> None:
 
 @contextmanager
 def _reader_may_leave() -> Iterator[None]:
-    """`wenming article 22 | head -1`: when the reader has gone, stop quietly with exit 0."""
+    """`wenming article 22 | head -1`: when the reader has gone, stop quietly with exit 0.
+
+    Any other failure to write (a full disk) is said on stderr, with exit 2.
+    """
     try:
         yield
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(0) from None
+    except OSError as error:
+        _silence_stdout()
+        sys.stderr.write(f"错误：无法写出结果：{error.strerror or error}\n")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def fail(error: WenmingError, json_output: bool) -> None:
