@@ -20,10 +20,22 @@ ITEM_9 = "在禁止吸烟场所（区域）吸烟（含电子烟）；"
 runner = CliRunner()
 
 
+# Variables with which rich or Python would decide colour, width or encoding for us.
+_DECIDING = {
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "PYTHONIOENCODING",
+}
+
+
 def environment(**changes: str) -> dict[str, str]:
     """The current environment without anything that would decide colour, width or encoding for us."""
-    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM"}}
-    env.pop("PYTHONIOENCODING", None)
+    env = {k: v for k, v in os.environ.items() if k not in _DECIDING}
     env.update({"PYTHONUTF8": "1", "WENMING_DATA": ""}, **changes)
     return env
 
