@@ -54,6 +54,10 @@ def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -
         lead_line.rstrip()
         console.print(lead_line, no_wrap=True, overflow="ignore", crop=False)
         indent, hang, lead_text = indent + INDENT, indent + INDENT, Text()
+    if console.width - hang < MIN_TEXT_CELLS:
+        # Too narrow for the indent: give up indentation before giving up the width limit.
+        hang = max(console.width - MIN_TEXT_CELLS, 0)
+        indent = min(indent, hang)
     width = max(console.width - hang, MIN_TEXT_CELLS)
     for number, (start, end) in enumerate(_line_ranges(body.plain, width)):
         line = Text(" " * indent) + lead_text if number == 0 else Text(" " * hang)
