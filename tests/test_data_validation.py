@@ -112,3 +112,14 @@ def test_unusable_yaml_is_rejected_with_a_message(text: str, message: str) -> No
     with pytest.raises(DataError) as caught:
         regulation_from_text(text, "bad.yaml")
     assert message in str(caught.value)
+
+
+def test_colloquial_statute_word_must_be_in_the_text(data_text: str) -> None:
+    error = broken(data_text, "  statute: [狂犬病疫苗]\n", "  statute: [狂犬疫苗针]\n")
+    assert any("「狂犬疫苗针」不在条文或立法说明中" in problem.message for problem in error.problems)
+    assert str(error).startswith(f"broken.yaml:{line_of(data_text, '  statute: [狂犬病疫苗]')}:")
+
+
+def test_colloquial_word_said_twice_is_rejected(data_text: str) -> None:
+    error = broken(data_text, "- says: [狗嘴套, 戴嘴套]", "- says: [狗嘴套, 狗]")
+    assert any("「狗」重复" in problem.message for problem in error.problems)

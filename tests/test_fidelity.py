@@ -105,3 +105,10 @@ def test_every_single_character_edit_of_the_text_is_caught(parsed: ParsedRegulat
                 else:
                     object.__setattr__(p.items[index - 1], "text", edited)
                 assert len(differences(parsed, chapters)) == 1, (article.number, paragraph.number, index)
+
+
+def test_the_data_names_the_gazette_copy_the_tests_read(regulation: Regulation) -> None:
+    from tests.conftest import GAZETTE, ROOT
+
+    assert (ROOT / regulation.meta.gazette.file).resolve() == GAZETTE.resolve()
+    assert regulation.meta.gazette.section_title == TITLE == regulation.meta.title

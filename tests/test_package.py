@@ -19,8 +19,11 @@ def test_library_api() -> None:
 
 def test_domain_imports_neither_typer_nor_rich() -> None:
     code = (
-        "import sys, wenming, wenming.lookup, wenming.gazette, wenming.validation, wenming.cache, wenming.paths;"
-        "wenming.load_regulation().cite('22.9');"
+        "import sys, wenming, wenming.lookup, wenming.search, wenming.gazette, wenming.validation, wenming.penalty,"
+        " wenming.datacheck, wenming.cache, wenming.paths;"
+        "r = wenming.load_regulation(); r.cite('22.9'); wenming.search.search(r, ['狗']);"
+        "wenming.lookup.article_view(r, '22'); wenming.lookup.behaviour_list(r);"
+        "wenming.penalty.fine(r, '22.9', ['refused']);"
         "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

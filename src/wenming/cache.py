@@ -147,11 +147,13 @@ def cached_regulation(path: Path) -> Regulation | None:
     match any entry, since entries are only made from text the loader accepted.
     """
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a pipe (--data /dev/stdin) can be read only once
-            return None
-        with path.open("rb") as handle:
+        # Regular files only, opened without waiting: a pipe or device is the loader's to refuse.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
             raw = handle.read(MAX_TEXT_BYTES + 1)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the path
         return None
     if len(raw) > MAX_TEXT_BYTES:
         return None

@@ -70,8 +70,16 @@ class Citation:
 
 
 def _numeral(number: int) -> str:
-    # Out-of-range numbers (0, 10000) still need a readable message: keep them Arabic.
+    # Out-of-range numbers still need a readable message (没有第零条, 没有第10000条) that parses back.
+    if number == 0:
+        return "零"
     return to_chinese(number) if 0 < number <= MAX_NUMBER else str(number)
+
+
+def _number(text: str) -> int | None:
+    # 零 is no article's number, but 第零条 is a well-formed citation of one that does not exist:
+    # read it, so that the regulation can say what it has (本条例共四十二条).
+    return 0 if text == "零" else parse_number(text)
 
 
 def _clean(text: str) -> str:
@@ -95,7 +103,7 @@ def parse_citation(text: str) -> Citation:
         if raw is None:
             numbers[part] = None
             continue
-        value = parse_number(raw)
+        value = _number(raw)
         if value is None:
             raise CitationSyntaxError(f"无法识别的数字：{raw}")
         numbers[part] = value

@@ -10,6 +10,8 @@ bound depth and size, and remember the line of every value for error messages.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +30,14 @@ try:  # the C parser is several times faster; fall back to pure Python where lib
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _YamlLoader = yaml.SafeLoader
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
+# Bounds that keep a hostile file cheap to refuse (well under a second, even with the
+# pure-Python parser) while leaving room for a regulation many times the shipped one
+# (about 40 KB, 2,100 YAML nodes, nesting depth 9): ten times its nodes, twenty-five times its bytes.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NODES = 25_000
 MAX_DEPTH = 32
+MAX_NUMBER_LENGTH = 40  # digits of a YAML number: int("9" * 5000) is refused by Python, and costly
+MAX_PROBLEMS = 100  # a file of 20,000 wrong fields is reported by its first hundred
 
 FieldPath = tuple[str | int, ...]
 
@@ -76,6 +84,10 @@ class _YamlProblem(Exception):
         self.message = message
 
 
+# Control characters (tab and newline aside) and bidi overrides: YAML escapes can write them.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
@@ -84,6 +96,8 @@ def _scalar(loader: Any, event: Any) -> Any:
     """The value of a plain or quoted scalar under YAML 1.1's core schema, dates kept as text."""
     tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
     node = yaml.ScalarNode(tag, event.value)
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(event.value) > MAX_NUMBER_LENGTH:
+        raise _YamlProblem(_line(event), f"数字过长（超过 {MAX_NUMBER_LENGTH} 位）")
     if tag == "tag:yaml.org,2002:int":
         return loader.construct_yaml_int(node)
     if tag == "tag:yaml.org,2002:bool":
@@ -92,21 +106,35 @@ def _scalar(loader: Any, event: Any) -> Any:
         return None
     if tag == "tag:yaml.org,2002:float":
         return loader.construct_yaml_float(node)
+    control = _CONTROL_CHARACTER.search(event.value)
+    if control:  # "\e[2J" in a quoted scalar would reach the reader's terminal
+        raise _YamlProblem(_line(event), f"文本含有控制字符 U+{ord(control.group()):04X}")
     return event.value  # str, and timestamps, which the models parse
 
 
 def _events(text: str) -> Iterator[Any]:
-    loader = _YamlLoader(text)
+    loader = None
     try:
+        loader = _YamlLoader(text)  # the pure-Python reader checks characters here already
         while loader.check_event():
             yield loader.get_event()
+    except yaml.reader.ReaderError as error:  # NUL and other control characters
+        # libyaml reports a byte offset, the Python reader a character offset: find the character instead.
+        code = error.character if isinstance(error.character, int) else ord(error.character[:1] or b"\0")
+        at = text.find(chr(code))
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        raise _YamlProblem(line, f"含有 YAML 不允许的字符 U+{code:04X}") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise _YamlProblem(None if mark is None else mark.line + 1, f"YAML 语法错误：{error.problem}") from None
+        line = None if mark is None else mark.line + 1
+        if "nesting depth" in str(error.problem):  # libyaml's own bound, met before ours when scanning ahead
+            raise _YamlProblem(line, f"嵌套超过 {MAX_DEPTH} 层") from None
+        raise _YamlProblem(line, f"YAML 语法错误：{error.problem}") from None
     except yaml.YAMLError as error:
-        raise _YamlProblem(None, f"YAML 语法错误：{error}") from None
+        raise _YamlProblem(None, f"YAML 语法错误：{' '.join(str(error).split())}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
@@ -149,7 +177,9 @@ def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
         container, path = frame[0], frame[1]
         return (*path, len(container) if isinstance(container, list) else frame[2])
 
-    for event in _events(text):
+    for count, event in enumerate(_events(text)):
+        if count > MAX_NODES:
+            raise _YamlProblem(_line(event), f"内容过多（超过 {MAX_NODES} 个 YAML 节点）")
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -227,6 +257,13 @@ def _reference_problems(problems: list[Problem], lines: dict[FieldPath, int]) ->
     return [DataProblem(_line_for(p.path, lines), format_field(p.path), p.message) for p in problems]
 
 
+def _bounded(problems: list[DataProblem]) -> list[DataProblem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], DataProblem(None, None, f"另有 {rest} 个问题未列出，请先改正以上问题")]
+
+
 def regulation_from_text(text: str, source: str = "<text>") -> Regulation:
     """Validate YAML text as a regulation; raise DataError naming every problem."""
     try:
@@ -238,36 +275,60 @@ def regulation_from_text(text: str, source: str = "<text>") -> Regulation:
     try:
         regulation = Regulation.model_validate(data)
     except ValidationError as error:
-        raise DataError(source, _pydantic_problems(error, lines)) from None
+        raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
     problems = regulation_problems(regulation)
     if problems:
-        raise DataError(source, _reference_problems(problems, lines))
+        raise DataError(source, _bounded(_reference_problems(problems, lines)))
     return regulation
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The path as text that can be printed: bytes that are not UTF-8 shown as \\xff, not kept as surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a readable, bounded, UTF-8 regular file."""
-    source = str(path)
+    source = display_path(path)
+
+    def refuse(message: str) -> DataError:
+        return DataError(source, [DataProblem(None, None, message)])
+
     try:
-        if path.is_dir():
-            raise DataError(source, [DataProblem(None, None, "这是一个目录，不是数据文件")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(source, [DataProblem(None, None, f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES}）")])
-        with path.open("rb") as handle:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("这是一个目录，不是数据文件")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device could block or never end
+            raise refuse("不是普通文件（可能是管道或设备）")
+        if info.st_size > MAX_FILE_BYTES:
+            raise refuse(f"文件过大（{info.st_size} 字节，上限 {MAX_FILE_BYTES}）")
+        # O_NONBLOCK: should the path be swapped for a pipe after the check, opening it must not wait.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise refuse("不是普通文件（可能是管道或设备）")
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise DataError(source, [DataProblem(None, None, "文件不存在")]) from None
+        raise refuse("文件不存在") from None
     except PermissionError:
-        raise DataError(source, [DataProblem(None, None, "没有读取权限")]) from None
+        raise refuse("没有读取权限") from None
+    except NotADirectoryError:
+        raise refuse("路径中有一部分不是目录") from None
     except OSError as error:
-        raise DataError(source, [DataProblem(None, None, f"无法读取：{error.strerror or error}")]) from None
+        raise refuse(f"无法读取：{error.strerror or error}") from None
+    except ValueError:  # a NUL byte in the path
+        raise refuse("路径无效") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(source, [DataProblem(None, None, f"文件过大（上限 {MAX_FILE_BYTES} 字节）")])
+        raise refuse(f"文件过大（上限 {MAX_FILE_BYTES} 字节）")
+    if not raw.strip():
+        raise refuse("文件为空")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError(source, [DataProblem(None, None, f"文件不是 UTF-8 编码（第 {error.start} 字节）")]) from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise DataError(
+            source, [DataProblem(line, None, f"文件不是 UTF-8 编码（第 {error.start + 1} 字节无法解码）")]
+        ) from None
 
 
 _cache: dict[str, Regulation] = {}
@@ -281,7 +342,7 @@ def load_regulation(path: str | os.PathLike[str] | None = None) -> Regulation:
         text = read_text(resolved)
         regulation = cache.fetch(text)
         if regulation is None:
-            regulation = regulation_from_text(text, key)
+            regulation = regulation_from_text(text, display_path(resolved))
             cache.store(text, regulation)
         _cache[key] = regulation
     return _cache[key]

@@ -1,18 +1,150 @@
-"""Article look-up: the result model that `wenming article` prints, as JSON or as a view."""
+"""Look-up: an article in context, the table of contents, and the governed behaviours.
+
+Each function returns the pydantic result model that a command prints, as JSON or as a view.
+Everything legal comes from the regulation data: the penalties that cite an item, the notes that
+concern it, the facts the gazette lacks, and the domains, which are read off each article's own
+opening words (在公共环境卫生方面…, 倡导下列文明出行行为：).
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+import re
+
+from pydantic import BaseModel, RootModel
 
 from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, parse_citation
 from wenming.errors import BadInput, NotFound
-from wenming.model import Provision, Regulation, UnknownProvision
+from wenming.model import Article, Chapter, Penalty, Provision, Regulation, UnknownProvision
+from wenming.numerals import normalise_digits, parse_number, to_chinese
+
+# --- shared pieces -------------------------------------------------------------------------
+
+
+class FineStepView(BaseModel):
+    """One rung of a penalty ladder: the provision's condition, what follows, the fine in yuan."""
+
+    condition: str
+    measures: list[str]
+    fine_min: int | None
+    fine_max: int | None
+
+
+class PenaltyLink(BaseModel):
+    """A liability provision that penalises a behaviour, with its fine in brief."""
+
+    key: str
+    name: str
+    provision: str  # the liability provision, e.g. 第三十六条第一款
+    behaviour: str  # the provision of the governed behaviour, e.g. 第二十二条第九项
+    part: str | None  # the words of the behaviour's text this penalty covers, when only part
+    agencies: list[str]
+    steps: list[FineStepView]
+    brief: str  # e.g. 责令改正；拒不改正的，罚款50元；情节严重的或者再次违反规定的，罚款100元至200元
+
+
+class NoteView(BaseModel):
+    """A legislative note, and which provisions of the article at hand it concerns."""
+
+    key: str
+    title: str
+    summary: str
+    source: str
+    concerns: list[str]  # all the provisions it concerns, statute form
+    here: list[str]  # those in this article (the article itself, or its paragraphs or items)
+
+
+class FactView(BaseModel):
+    """A fact the gazette does not print, with its source."""
+
+    key: str
+    fact: str
+    date: str
+    source: str
+
+
+def _fine_text(low: int | None, high: int | None) -> str:
+    if low is None or high is None:
+        return ""
+    return f"罚款{low}元" if low == high else f"罚款{low}元至{high}元"
+
+
+def _step_text(step: FineStepView, first: bool) -> str:
+    # A rung with a fine lists 罚款 among its measures; the amount below says it once, with the sum.
+    measures = [m for m in step.measures if not (step.fine_min is not None and m == "罚款")]
+    words = "、".join(measures)
+    fine = _fine_text(step.fine_min, step.fine_max)
+    words = "，".join(part for part in (words, fine) if part)
+    # The first rung's condition is the behaviour itself; later rungs say when they apply.
+    return words if first else f"{step.condition}，{words}"
+
+
+def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
+    steps = [
+        FineStepView(
+            condition=step.condition,
+            measures=list(step.measures),
+            fine_min=step.fine.min if step.fine else None,
+            fine_max=step.fine.max if step.fine else None,
+        )
+        for step in penalty.steps
+    ]
+    agencies = [agency.short_name for key in penalty.agencies if (agency := regulation.agency(key)) is not None]
+    return PenaltyLink(
+        key=penalty.key,
+        name=penalty.name,
+        provision=regulation.cite(penalty.provision).chinese,
+        behaviour=regulation.cite(penalty.behaviour.cites).chinese,
+        part=penalty.behaviour.part,
+        agencies=agencies,
+        steps=steps,
+        brief="；".join(_step_text(step, index == 0) for index, step in enumerate(steps)),
+    )
+
+
+def _same_place(provision: Provision, article: int, paragraph: int, item: int | None) -> bool:
+    """Whether `provision` is this paragraph (item None) or item, a sole paragraph standing for its article."""
+    if provision.article.number != article:
+        return False
+    paragraph_number = provision.paragraph.number if provision.paragraph else None
+    if paragraph_number is None and len(provision.article.paragraphs) == 1:
+        paragraph_number = 1
+    item_number = provision.item.number if provision.item else None
+    return paragraph_number == paragraph and item_number == item
+
+
+def _penalties_of_behaviour(regulation: Regulation, article: int, paragraph: int, item: int | None) -> list[Penalty]:
+    return [
+        penalty
+        for penalty in regulation.penalties
+        if _same_place(regulation.cite(penalty.behaviour.cites), article, paragraph, item)
+    ]
+
+
+def _penalties_in_provision(regulation: Regulation, article: int, paragraph: int) -> list[Penalty]:
+    return [
+        penalty
+        for penalty in regulation.penalties
+        if _same_place(regulation.cite(penalty.provision), article, paragraph, None)
+    ]
+
+
+# --- wenming article -----------------------------------------------------------------------
+
+
+class CitedBehaviour(BaseModel):
+    """In a liability provision: the governed behaviour it cites, with the words it penalises."""
+
+    citation: str
+    text: str
+    part: str | None
 
 
 class ItemView(BaseModel):
     number: int
     citation: str
     text: str
+    penalties: list[PenaltyLink] = []
+    notes: list[str] = []  # titles of the notes that concern this item in particular
 
 
 class ParagraphView(BaseModel):
@@ -20,6 +152,9 @@ class ParagraphView(BaseModel):
     citation: str
     text: str
     items: list[ItemView]
+    penalties: list[PenaltyLink] = []  # liability provisions that penalise this paragraph's duty
+    cites: list[CitedBehaviour] = []  # in a liability provision: the behaviours it penalises
+    notes: list[str] = []  # titles of the notes that concern this paragraph in particular
 
 
 class ArticleView(BaseModel):
@@ -29,7 +164,10 @@ class ArticleView(BaseModel):
     chapter_title: str
     # The part the reference named (a paragraph or item), or None for the whole article.
     focus: str | None
+    focus_text: str | None = None
     paragraphs: list[ParagraphView]
+    notes: list[NoteView] = []  # every note concerning the article or a part of it
+    facts: list[FactView] = []  # facts the gazette lacks, e.g. Article 42's effective date
 
 
 def find_provision(regulation: Regulation, reference: str) -> Provision:
@@ -41,7 +179,64 @@ def find_provision(regulation: Regulation, reference: str) -> Provision:
     try:
         return regulation.resolve(citation)
     except UnknownProvision as error:
-        raise NotFound(str(error)) from None
+        raise NotFound(str(error), suggestion=_suggestion(regulation, citation)) from None
+
+
+def _suggestion(regulation: Regulation, citation: Citation) -> str | None:
+    """Point at what does exist: the article itself when a part of it is wrong."""
+    article = regulation.article(citation.article)
+    if article is None:
+        return f"用 wenming contents 查看目录（第一条至第{to_chinese(regulation.article_count)}条）"
+    if citation.item is not None and len(article.itemised_paragraphs) > 1 and citation.paragraph is None:
+        return None  # the message already shows the form to use
+    return f"用 wenming article {article.number} 查看第{to_chinese(article.number)}条全文"
+
+
+def _notes_for(
+    regulation: Regulation, article: Article
+) -> tuple[list[NoteView], dict[tuple[int, int | None], list[str]]]:
+    """The notes that concern the article or a part of it, and the titles to show at each part."""
+    notes: list[NoteView] = []
+    at_part: dict[tuple[int, int | None], list[str]] = {}
+    for note in regulation.notes:
+        here: list[str] = []
+        for text in note.concerns:
+            provision = regulation.cite(text)
+            if provision.article.number != article.number:
+                continue
+            here.append(provision.chinese)
+            if provision.paragraph is not None:
+                # A note on the article concerns all its parts; one on a part is shown at that part.
+                part = (provision.paragraph.number, provision.item.number if provision.item else None)
+                at_part.setdefault(part, []).append(note.title)
+        if here:
+            notes.append(
+                NoteView(
+                    key=note.key,
+                    title=note.title,
+                    summary=note.summary,
+                    source=note.source,
+                    concerns=[regulation.cite(text).chinese for text in note.concerns],
+                    here=here,
+                )
+            )
+    return notes, at_part
+
+
+def _facts_for(regulation: Regulation, article: Article) -> list[FactView]:
+    return [
+        FactView(key=fact.key, fact=fact.fact, date=fact.date.isoformat(), source=fact.source)
+        for fact in regulation.meta.external_facts
+        if any(regulation.cite(text).article.number == article.number for text in fact.concerns)
+    ]
+
+
+def _cited_behaviours(regulation: Regulation, penalties: list[Penalty]) -> list[CitedBehaviour]:
+    cited: list[CitedBehaviour] = []
+    for penalty in penalties:
+        behaviour = regulation.cite(penalty.behaviour.cites)
+        cited.append(CitedBehaviour(citation=behaviour.chinese, text=behaviour.text, part=penalty.behaviour.part))
+    return cited
 
 
 def article_view(regulation: Regulation, reference: str) -> ArticleView:
@@ -50,28 +245,212 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
     chapter = regulation.chapter_of(article.number)
     assert chapter is not None  # every resolved article sits in a chapter
     cite = regulation.citation_text
-    paragraphs = [
-        ParagraphView(
-            number=paragraph.number,
-            citation=cite(Citation(article.number, paragraph.number)),
-            text=paragraph.text,
-            items=[
-                ItemView(
-                    number=item.number,
-                    citation=cite(Citation(article.number, paragraph.number, item.number)),
-                    text=item.text,
-                )
-                for item in paragraph.items
-            ],
+    notes, notes_at = _notes_for(regulation, article)
+
+    def links(penalties: list[Penalty]) -> list[PenaltyLink]:
+        return [penalty_link(regulation, penalty) for penalty in penalties]
+
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        in_provision = _penalties_in_provision(regulation, article.number, paragraph.number)
+        paragraphs.append(
+            ParagraphView(
+                number=paragraph.number,
+                citation=cite(Citation(article.number, paragraph.number)),
+                text=paragraph.text,
+                items=[
+                    ItemView(
+                        number=item.number,
+                        citation=cite(Citation(article.number, paragraph.number, item.number)),
+                        text=item.text,
+                        penalties=links(
+                            _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
+                        ),
+                        notes=notes_at.get((paragraph.number, item.number), []),
+                    )
+                    for item in paragraph.items
+                ],
+                penalties=links(_penalties_of_behaviour(regulation, article.number, paragraph.number, None)),
+                cites=_cited_behaviours(regulation, in_provision),
+                notes=notes_at.get((paragraph.number, None), []),
+            )
         )
-        for paragraph in article.paragraphs
-    ]
-    focus = provision.chinese if provision.paragraph is not None else None
+    focused = provision.paragraph is not None
     return ArticleView(
         number=article.number,
         citation=cite(Citation(article.number)),
         chapter=chapter.number,
         chapter_title=chapter.title,
-        focus=focus,
+        focus=provision.chinese if focused else None,
+        focus_text=provision.text if focused else None,
         paragraphs=paragraphs,
+        notes=notes,
+        facts=_facts_for(regulation, article),
     )
+
+
+# --- wenming contents / chapter ------------------------------------------------------------
+
+FIRST_LINE_CHARS = 28  # characters of an article's opening shown in the contents
+
+
+class ArticleLine(BaseModel):
+    number: int
+    citation: str
+    first_line: str  # the opening of its first paragraph, cut at FIRST_LINE_CHARS with …
+
+
+class ChapterView(BaseModel):
+    number: int
+    citation: str  # 第三章
+    title: str
+    first_article: int
+    last_article: int
+    articles_text: str  # 第二十二条至第二十七条
+    articles: list[ArticleLine]
+
+
+class ContentsView(BaseModel):
+    title: str
+    chapters: list[ChapterView]
+
+
+def _first_line(article: Article) -> str:
+    text = article.paragraphs[0].text
+    return text if len(text) <= FIRST_LINE_CHARS else text[: FIRST_LINE_CHARS - 1] + "…"
+
+
+def _chapter_view(chapter: Chapter) -> ChapterView:
+    first, last = chapter.articles[0].number, chapter.articles[-1].number
+    span = f"第{to_chinese(first)}条" + (f"至第{to_chinese(last)}条" if last != first else "")
+    return ChapterView(
+        number=chapter.number,
+        citation=f"第{to_chinese(chapter.number)}章",
+        title=chapter.title,
+        first_article=first,
+        last_article=last,
+        articles_text=span,
+        articles=[
+            ArticleLine(number=a.number, citation=f"第{to_chinese(a.number)}条", first_line=_first_line(a))
+            for a in chapter.articles
+        ],
+    )
+
+
+def contents_view(regulation: Regulation) -> ContentsView:
+    return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(c) for c in regulation.chapters])
+
+
+_CHAPTER_FORM = re.compile(r"第?(?P<number>[0-9]+|[零一二三四五六七八九十百]+)章?")
+
+
+def chapter_view(regulation: Regulation, reference: str) -> ContentsView:
+    """One chapter: `3`, `三`, `第三章`."""
+    cleaned = normalise_digits("".join(reference.split()))
+    match = _CHAPTER_FORM.fullmatch(cleaned)
+    number = parse_number(match.group("number")) if match else None
+    if number is None:
+        raise BadInput(f"无法识别的章：{cleaned}", suggestion="写作 3、三 或 第三章")
+    chapter = regulation.chapter(number)
+    if chapter is None:
+        count = to_chinese(len(regulation.chapters))
+        raise NotFound(f"没有第{number}章：本条例共{count}章", suggestion="用 wenming contents 查看目录")
+    return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(chapter)])
+
+
+# --- wenming behaviours --------------------------------------------------------------------
+
+# The regulation's own headings: Chapter 3's "在公共环境卫生方面，重点治理下列不文明行为：" and
+# Chapter 2's "倡导下列文明出行行为：" / "鼓励下列文明行为：".
+_GOVERNED_HEADING = re.compile(r"^在(?P<domain>.+?)方面，(?P<verb>重点治理)下列不文明行为：$")
+_ENCOURAGED_HEADING = re.compile(r"^(?P<verb>鼓励|倡导)下列(?P<domain>.+?)：$")
+
+
+class BehaviourEntry(BaseModel):
+    citation: str  # 第二十二条第九项; for a provision without items, the article
+    kind: str  # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度
+    domain: str
+    heading: str  # the article's opening words, which name the domain
+    text: str
+    penalised: bool
+    penalties: list[PenaltyLink]
+    # Where the regulation sets no penalty: the referral to other laws (第三十五条), from the data.
+    otherwise: str | None
+
+
+class BehaviourList(RootModel[list[BehaviourEntry]]):
+    """The behaviours of one kind, in the order of the regulation."""
+
+
+def _headed_articles(regulation: Regulation, heading: re.Pattern[str]) -> list[tuple[Article, re.Match[str]]]:
+    found = []
+    for article in regulation.articles():
+        first = article.paragraphs[0]
+        match = heading.match(first.text)
+        if match and first.items:
+            found.append((article, match))
+    return found
+
+
+def _referral(regulation: Regulation) -> str | None:
+    referral = next((entry for entry in regulation.liability if entry.kind == "referral"), None)
+    if referral is None:
+        return None
+    return f"本条例未设罚则；{referral.summary}（{regulation.cite(referral.citation).chinese}）"
+
+
+def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged: bool = False) -> BehaviourList:
+    """Chapter 3's governed behaviours (or Chapter 2's encouraged ones), optionally of one domain."""
+    heading = _ENCOURAGED_HEADING if encouraged else _GOVERNED_HEADING
+    headed = _headed_articles(regulation, heading)
+    domains = [match.group("domain") for _, match in headed]
+    wanted = domain.strip() if domain else None
+    if wanted is not None:
+        headed = [(article, match) for article, match in headed if wanted in match.group("domain")]
+        if not headed:
+            raise BadInput(
+                f"没有“{wanted}”这一类",
+                suggestion="用 --domain 选其中之一（可写一部分，如“交通”）",
+                candidates=domains,
+            )
+    referral = _referral(regulation)
+    entries: list[BehaviourEntry] = []
+    for article, match in headed:
+        paragraph = article.paragraphs[0]
+        kind = {"重点治理": "governed", "鼓励": "encouraged", "倡导": "advocated"}[match.group("verb")]
+        for item in paragraph.items:
+            penalties = [
+                penalty_link(regulation, p)
+                for p in _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
+            ]
+            entries.append(
+                BehaviourEntry(
+                    citation=regulation.citation_text(Citation(article.number, paragraph.number, item.number)),
+                    kind=kind,
+                    domain=match.group("domain"),
+                    heading=paragraph.text,
+                    text=item.text,
+                    penalised=bool(penalties),
+                    penalties=penalties,
+                    otherwise=None if penalties or kind != "governed" else referral,
+                )
+            )
+    if not encouraged and wanted is None and headed:
+        # The governed chapter's provisions without items (Article 27's list system).
+        chapter = regulation.chapter_of(headed[0][0].number)
+        assert chapter is not None
+        for article in chapter.articles:
+            if not heading.match(article.paragraphs[0].text):
+                entries.append(
+                    BehaviourEntry(
+                        citation=regulation.citation_text(Citation(article.number)),
+                        kind="list-system",
+                        domain=chapter.title,
+                        heading=article.paragraphs[0].text,
+                        text="\n".join(p.text for p in article.paragraphs),
+                        penalised=False,
+                        penalties=[],
+                        otherwise=None,
+                    )
+                )
+    return BehaviourList(entries)

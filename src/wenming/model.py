@@ -171,6 +171,9 @@ class Step(Record):
     # Circumstance keys; the step is reached when any of them holds. Empty: the first
     # step, reached by the violation itself.
     when_any: list[Key] = []
+    # The provision's words for what follows the condition, e.g. 处五十元罚款; validation
+    # checks they follow the condition in the provision and state the fine's amounts.
+    sanction: NonEmpty
     measures: list[NonEmpty] = Field(min_length=1)
     fine: FineRange | None = None
 
@@ -312,6 +315,13 @@ class Regulation(Record):
         """The statute's form of a citation: 款 shown only where the article has more than one."""
         article = self.article(citation.article)
         return citation.chinese(show_paragraph=article is None or len(article.paragraphs) > 1)
+
+    def citation_compact(self, citation: Citation) -> str:
+        """The Arabic form (29-1.3, 22.9), with the paragraph only where the article has more than one."""
+        article = self.article(citation.article)
+        if article is not None and len(article.paragraphs) == 1 and citation.item is not None:
+            citation = Citation(citation.article, None, citation.item)
+        return citation.compact()
 
     def cite(self, text: str) -> "Provision":
         """Parse and resolve a citation in any accepted form."""

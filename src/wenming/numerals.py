@@ -15,6 +15,7 @@ _UNITS = (("千", 1000), ("百", 100), ("十", 10))
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 MAX_NUMBER = 9999
+MAX_DIGITS = 100  # the longest Arabic number read exactly
 
 
 def to_chinese(number: int) -> str:
@@ -75,6 +76,7 @@ def parse_number(text: str) -> int | None:
     """An Arabic (half- or full-width) or canonical Chinese numeral; None otherwise."""
     text = normalise_digits(text.strip())
     if text.isascii() and text.isdigit():
-        # Bound the length before int(): a 5000-digit argument must not cost anything.
-        return int(text) if len(text) <= 6 else MAX_NUMBER + 1
+        # Bound the length before int(): a 5000-digit argument must not cost anything. Below the
+        # bound the exact value is kept, so that a message can name the number the user wrote.
+        return int(text) if len(text) <= MAX_DIGITS else MAX_NUMBER + 1
     return from_chinese(text)

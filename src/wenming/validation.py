@@ -6,11 +6,13 @@ Each problem carries the path of the field it concerns (("penalties", 0,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from wenming.citation import CitationSyntaxError
-from wenming.model import Provision, Regulation, UnknownProvision
+from wenming.model import FineRange, Penalty, Provision, Regulation, UnknownProvision
+from wenming.numerals import from_chinese
 
 Path = tuple[str | int, ...]
 
@@ -30,6 +32,7 @@ def regulation_problems(regulation: Regulation) -> list[Problem]:
         *_notes_and_facts(regulation),
         *_penalties(regulation),
         *_liability(regulation),
+        *_colloquial_terms(regulation),
     ]
 
 
@@ -98,7 +101,7 @@ def _notes_and_facts(regulation: Regulation) -> Iterator[Problem]:
 
 def _penalties(regulation: Regulation) -> Iterator[Problem]:
     circumstances = {c.key for c in regulation.circumstances}
-    agencies = {a.key for a in regulation.agencies}
+    agencies = {a.key: a for a in regulation.agencies}
     for index, penalty in enumerate(regulation.penalties):
         path: Path = ("penalties", index)
         behaviour, problem = _resolve(regulation, penalty.behaviour.cites, (*path, "behaviour", "cites"))
@@ -122,9 +125,14 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
                     yield Problem(
                         (*path, "steps", s_index, "condition"), f"「{step.condition}」不在{provision.chinese}原文中"
                     )
+        if provision is not None:
+            yield from _ladder(penalty, provision, path)
         for a_index, key in enumerate(penalty.agencies):
-            if key not in agencies:
+            agency = agencies.get(key)
+            if agency is None:
                 yield Problem((*path, "agencies", a_index), f"未定义的执法机关 {key}")
+            elif penalty.provision not in agency.source:
+                yield Problem((*path, "agencies", a_index), f"执法机关 {key} 的 source 未列出{penalty.provision}")
         for s_index, step in enumerate(penalty.steps):
             for w_index, key in enumerate(step.when_any):
                 if key not in circumstances:
@@ -133,6 +141,64 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
                 yield Problem((*path, "steps", 0, "when_any"), "第一级由违法行为本身触发，不应有情形")
             if s_index > 0 and not step.when_any:
                 yield Problem((*path, "steps", s_index, "when_any"), "第二级起须写明触发它的情形")
+
+
+# 处五十元罚款 / 处一百元以上二百元以下罚款: the amounts a sanction writes, in yuan.
+_AMOUNT = "[零一二三四五六七八九十百千万]+"
+_FIXED_FINE = re.compile(rf"处(?P<amount>{_AMOUNT})元罚款")
+_RANGE_FINE = re.compile(rf"处(?P<min>{_AMOUNT})元以上(?P<max>{_AMOUNT})元以下罚款")
+
+
+def fine_in_words(sanction: str) -> tuple[int, int] | None:
+    """The (min, max) fine a sanction's words state; None when they state no fine amount.
+
+    Raises ValueError for an amount that is not a canonical Chinese numeral.
+    """
+    found = _RANGE_FINE.search(sanction)
+    words = (found.group("min"), found.group("max")) if found else None
+    if words is None:
+        fixed = _FIXED_FINE.search(sanction)
+        words = (fixed.group("amount"), fixed.group("amount")) if fixed else None
+    if words is None:
+        return None
+    low, high = from_chinese(words[0]), from_chinese(words[1])
+    if low is None or high is None:
+        raise ValueError(f"无法识别的金额：{words[0]}、{words[1]}")
+    return low, high
+
+
+def _ladder(penalty: Penalty, provision: Provision, path: Path) -> Iterator[Problem]:
+    """Each step's sanction follows its condition in the provision, and states its fine.
+
+    The ladder is ordered lightest to heaviest (the engine applies the last step reached),
+    so a step's fine may not be lighter than an earlier step's.
+    """
+    text = provision.text
+    heaviest: FineRange | None = None
+    for s_index, step in enumerate(penalty.steps):
+        s_path: Path = (*path, "steps", s_index)
+        start = text.find(step.condition)
+        if start >= 0:
+            clause = re.split("[；。]", text[start:], maxsplit=1)[0]
+            if step.sanction not in clause:
+                yield Problem((*s_path, "sanction"), f"「{step.sanction}」不在{provision.chinese}「{clause}」一句中")
+        try:
+            written = fine_in_words(step.sanction)
+        except ValueError as error:
+            yield Problem((*s_path, "sanction"), str(error))
+            continue
+        stated = (step.fine.min, step.fine.max) if step.fine else None
+        if written != stated:
+            yield Problem((*s_path, "fine"), f"罚款 {stated} 与原文「{step.sanction}」所写 {written} 不符")
+        if (step.fine is not None) != ("罚款" in step.measures):
+            yield Problem((*s_path, "measures"), "有罚款数额的一级，measures 须含「罚款」，反之亦然")
+        if step.fine is None:
+            if heaviest is not None:
+                yield Problem((*s_path, "fine"), "阶梯须由轻到重：没有罚款的一级不能排在有罚款的一级之后")
+            continue
+        if heaviest is not None and (step.fine.min < heaviest.min or step.fine.max < heaviest.max):
+            yield Problem((*s_path, "fine"), "阶梯须由轻到重：本级罚款轻于前一级")
+        heaviest = step.fine
 
 
 def _liability(regulation: Regulation) -> Iterator[Problem]:
@@ -144,3 +210,23 @@ def _liability(regulation: Regulation) -> Iterator[Problem]:
         _, problem = _resolve(regulation, regulation.mitigation.citation, ("mitigation", "citation"))
         if problem:
             yield problem
+
+
+def _colloquial_terms(regulation: Regulation) -> Iterator[Problem]:
+    """A statute word must occur literally in the text or the notes, or a search for it finds nothing."""
+    searched = "\n".join(
+        [
+            *(paragraph.text for article in regulation.articles() for paragraph in article.paragraphs),
+            *(item.text for article in regulation.articles() for p in article.paragraphs for item in p.items),
+            *(f"{note.summary}\n{note.quote}" for note in regulation.notes),
+        ]
+    )
+    seen: set[str] = set()
+    for index, term in enumerate(regulation.colloquial_terms):
+        for w_index, word in enumerate(term.statute):
+            if word not in searched:
+                yield Problem(("colloquial_terms", index, "statute", w_index), f"「{word}」不在条文或立法说明中")
+        for w_index, word in enumerate(term.says):
+            if word in seen:
+                yield Problem(("colloquial_terms", index, "says", w_index), f"「{word}」重复")
+            seen.add(word)

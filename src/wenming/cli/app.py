@@ -5,10 +5,16 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 
 from __future__ import annotations
 
+import io
+import json
+import os
+import shlex
 import sys
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -17,6 +23,9 @@ from wenming import __version__, cache
 from wenming.errors import EXIT_USAGE, WenmingError
 from wenming.model import Regulation
 from wenming.paths import default_data_path
+
+if TYPE_CHECKING:
+    from wenming.loader import DataError
 
 EXIT_CODES_HELP = (
     "退出码 exit codes: 0 找到 found；1 没有找到 nothing found；2 用法错误或数据文件无效 usage error or invalid data。"
@@ -77,56 +86,214 @@ def regulation() -> Regulation:
     try:
         return load_regulation(state.data_path)
     except DataError as error:
-        raise WenmingError(f"数据文件无效：\n{error.report()}", suggestion="用 wenming validate 查看详情") from None
+        raise data_error(error) from None
+
+
+# Characters of the regulation's text and views: an output that cannot encode these cannot show wenming.
+_CHINESE_PROBE = "第一条款项章（）：；、，。《》罚款"
+# Shown in English too, for the terminal that cannot show the Chinese.
+_ENCODING_HELP = (
+    "wenming: the output encoding {encoding} cannot show Chinese text; "
+    "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale), or use --json."
+)
+
+
+def _encoding(stream: TextIO) -> str:
+    return getattr(stream, "encoding", None) or "utf-8"
+
+
+def _encodable(text: str, stream: TextIO) -> bool:
+    try:
+        text.encode(_encoding(stream))
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escape(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8, as Python keeps it in argv
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def printable(text: str) -> str:
+    """Text safe to print: control characters, bidi overrides and undecodable bytes shown as escapes.
+
+    User input is echoed in messages; an escape sequence in it must not reach the terminal.
+    """
+    return "".join(
+        _escape(ch) if ch != "\n" and (unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS) else ch
+        for ch in text
+    )
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a real file (tests)
+        pass
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """`wenming article 22 | head -1`: when the reader has gone, stop quietly with exit 0.
+
+    Any other failure to write (a full disk) is said on stderr, with exit 2.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    except OSError as error:
+        _silence_stdout()
+        sys.stderr.write(f"错误：无法写出结果：{error.strerror or error}\n")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def fail(error: WenmingError, json_output: bool) -> None:
     """Report a user error (JSON on stdout with --json, else text on stderr) and exit with its code."""
+    message = printable(error.message)
+    suggestion = printable(error.suggestion) if error.suggestion else None
+    candidates = [printable(candidate) for candidate in error.candidates]
     if json_output:
-        import json  # only errors need it; results are printed by pydantic
-
-        payload: dict[str, Any] = {"code": error.exit_code, "message": error.message}
-        if error.suggestion:
-            payload["suggestion"] = error.suggestion
-        if error.candidates:
-            payload["candidates"] = error.candidates
-        sys.stdout.write(json.dumps({"error": payload}, ensure_ascii=False, indent=2) + "\n")
+        payload: dict[str, Any] = {"code": error.exit_code, "message": message}
+        if suggestion:
+            payload["suggestion"] = suggestion
+        if candidates:
+            payload["candidates"] = candidates
+        text = json.dumps({"error": payload}, ensure_ascii=False, indent=2)
+        if not _encodable(text, sys.stdout):  # still exact JSON, Chinese as \\uXXXX
+            text = json.dumps({"error": payload}, ensure_ascii=True, indent=2)
+        with _reader_may_leave():
+            sys.stdout.write(text + "\n")
     else:
-        lines = [f"错误：{error.message}"]
-        lines += [f"  {candidate}" for candidate in error.candidates]
-        if error.suggestion:
-            lines.append(f"提示：{error.suggestion}")
+        lines = [f"错误：{message}"]
+        lines += [f"  {candidate}" for candidate in candidates]
+        if suggestion:
+            lines.append(f"提示：{suggestion}")
+        if not _encodable(_CHINESE_PROBE, sys.stderr):  # stderr escapes what it cannot show; say why in English
+            lines.append(_ENCODING_HELP.format(encoding=_encoding(sys.stderr)))
         sys.stderr.write("\n".join(lines) + "\n")
     raise typer.Exit(error.exit_code)
+
+
+MIN_WIDTH = 12  # narrower terminals get 12-column lines, which they wrap themselves
+
+
+def show(result: BaseModel, json_output: bool, renderer: str) -> None:
+    """Print a result: its JSON, or the view `renderer` ("module:function" in wenming.render) draws."""
+    text = result.model_dump_json(indent=2)
+    if json_output:
+        if not _encodable(text, sys.stdout):  # still exact JSON, Chinese as \\uXXXX
+            text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
+        with _reader_may_leave():
+            sys.stdout.write(text + "\n")
+        return
+    if not _encodable(text + _CHINESE_PROBE, sys.stdout):
+        # fail() adds the English line when stderr cannot show Chinese either.
+        message = f"输出编码 {_encoding(sys.stdout)} 无法显示中文"
+        fail(WenmingError(message, suggestion="设置 PYTHONIOENCODING=utf-8，或加 --json"), json_output=False)
+    # rich is imported only here, when a person is going to read the output.
+    from importlib import import_module
+
+    from wenming.render import draw, make_console
+
+    console = make_console()
+    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: rich would drop every wide character
+        console = make_console(width=MIN_WIDTH)
+    module, _, function = renderer.partition(":")
+    with _reader_may_leave():
+        try:
+            draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
+        except SystemExit:
+            if console.quiet:  # rich met the closed pipe itself (Console.on_broken_pipe), exiting 1
+                raise typer.Exit(0) from None
+            raise
+
+
+SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
+
+
+def data_error(error: DataError) -> WenmingError:
+    """An unusable data file as a user error: the first problems, and where to see the rest."""
+    lines = error.report().splitlines()[:SHOWN_DATA_PROBLEMS]
+    if len(error.problems) > SHOWN_DATA_PROBLEMS:
+        lines.append(f"……（共 {len(error.problems)} 个问题）")
+    return WenmingError(
+        "数据文件无效：\n" + "\n".join(lines),
+        suggestion=f"用 wenming validate {shlex.quote(error.source)} 查看全部问题",
+    )
 
 
 def run(compute: Callable[[Regulation], Result], json_output: bool, renderer: str) -> None:
     """Compute a command's result and print it: JSON, or the view `renderer` names in wenming.render."""
     try:
         result = compute(regulation())
-    except WenmingError as error:  # includes an unusable data file, see regulation()
+    except WenmingError as error:  # an unusable data file too: see regulation()
         fail(error, json_output)
         return
-    if json_output:
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
-        return
-    # rich is imported only here, when a person is going to read the output.
-    from importlib import import_module
+    show(result, json_output, renderer)
 
-    from wenming.render import draw
 
-    module, _, function = renderer.partition(":")
-    draw(getattr(import_module(f"wenming.render.{module}"), function), result)
+def _undecodable_argument(arguments: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (surrogate-escaped by Python), if any.
+
+    A data file's path may be any bytes the file system allows; every other argument is text.
+    """
+    for index, argument in enumerate(arguments):
+        if any("\udc80" <= ch <= "\udcff" for ch in argument):
+            is_path = argument.startswith("--data=") or (index > 0 and arguments[index - 1] == "--data")
+            if not is_path:
+                return argument
+    return None
+
+
+def _tolerant_streams() -> None:
+    """Output that a character cannot stop: help texts and views are written by click and rich too.
+
+    Where the encoding shows Chinese (GBK), a rare character it lacks becomes "?"; where it
+    does not (ascii, cp1252), Chinese becomes \\uXXXX escapes and the English stays readable.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if _encoding(stream).lower().replace("-", "").replace("_", "").startswith("utf"):
+            continue
+        errors = "replace" if _encodable(_CHINESE_PROBE, stream) else "backslashreplace"
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
 
 
 def main() -> None:
+    _tolerant_streams()
+    undecodable = _undecodable_argument(sys.argv[1:])
+    if undecodable is not None:
+        sys.stderr.write(f"错误：参数「{printable(undecodable)}」不是 UTF-8 文本\n")
+        sys.exit(EXIT_USAGE)
     try:
         app()
-    except BrokenPipeError:  # `wenming article 22 | head -1`: the reader left, nothing to say
-        sys.stderr.close()
+    except BrokenPipeError:  # the reader left outside our writes and click's own EPIPE handling
+        _silence_stdout()
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
 
 
-__all__ = ["EXIT_USAGE", "JsonOption", "app", "fail", "main", "regulation", "run", "state"]
+__all__ = [
+    "EXIT_USAGE",
+    "JsonOption",
+    "app",
+    "data_error",
+    "fail",
+    "main",
+    "printable",
+    "regulation",
+    "run",
+    "show",
+    "state",
+]

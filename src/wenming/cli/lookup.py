@@ -1,4 +1,4 @@
-"""Look-up commands: article."""
+"""Look-up commands: article, chapter, contents (toc), behaviours, search."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import typer
 
 from wenming.citation import CITATION_FORMS_HELP
 from wenming.cli.app import JsonOption, app, run
+from wenming.lookup import article_view, behaviour_list, chapter_view, contents_view
+from wenming.search import search as search_regulation
 
 
 @app.command()
@@ -15,10 +17,84 @@ def article(
     reference: Annotated[str, typer.Argument(metavar="REF", help=f"条文引用。Citation: {CITATION_FORMS_HELP}")],
     json_output: JsonOption = False,
 ) -> None:
-    """显示一条条文（或其中一款、一项）。Show an article, paragraph or item.
+    """显示一条条文（或其中一款、一项），连同罚则、立法说明。Show an article, paragraph or item in context.
 
-    例 Examples: wenming article 22 ; wenming article 第二十二条第九项 ; wenming article 32-4 --json
+    例 Examples: wenming article 22 ; wenming article 第二十二条第九项 ; wenming article 22.9 ;
+    wenming article 32-4 --json
+
+    退出码 exit codes: 0 找到；1 没有该条文；2 引用写法无法识别。
     """
-    from wenming.lookup import article_view  # each command imports its own domain and result models
-
     run(lambda regulation: article_view(regulation, reference), json_output, "lookup:article")
+
+
+@app.command()
+def chapter(
+    reference: Annotated[str, typer.Argument(metavar="N", help="章：3、三 或 第三章。Chapter number.")],
+    json_output: JsonOption = False,
+) -> None:
+    """显示一章的条文目录（每条的开头）。Show a chapter's articles with their first line.
+
+    例 Example: wenming chapter 3 ; wenming chapter 第五章 --json
+
+    退出码 exit codes: 0 找到；1 没有该章；2 写法无法识别。
+    """
+    run(lambda regulation: chapter_view(regulation, reference), json_output, "lookup:contents")
+
+
+@app.command()
+def contents(json_output: JsonOption = False) -> None:
+    """目录：各章标题、条文范围和每条的开头。Table of contents (alias: toc).
+
+    例 Example: wenming contents ; wenming toc --json
+
+    退出码 exit codes: 0；2 数据文件无效。
+    """
+    run(contents_view, json_output, "lookup:contents")
+
+
+app.command("toc", help="同 contents：目录。Same as contents.\n\n例 Example: wenming toc")(contents)
+
+
+@app.command()
+def behaviours(
+    domain: Annotated[
+        str | None,
+        typer.Option(
+            "--domain",
+            "-d",
+            help="只列某一方面，可写一部分，如 交通、乡风文明。Filter by domain (part of its name).",
+        ),
+    ] = None,
+    encouraged: Annotated[
+        bool,
+        typer.Option(
+            "--encouraged",
+            "-e",
+            help="改列第二章鼓励和倡导的文明行为。List Chapter 2's encouraged and advocated behaviours instead.",
+        ),
+    ] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """治理的不文明行为（第三章），逐项注明本条例是否处罚、依据哪条。Governed behaviours and their penalties.
+
+    例 Examples: wenming behaviours ; wenming behaviours -d 交通 ; wenming behaviours --encouraged --json
+
+    退出码 exit codes: 0 找到；2 没有该方面。
+    """
+    run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output, "lookup:behaviours")
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(metavar="QUERY", help="要找的词（原样匹配，多个词须同时出现）。")],
+    json_output: JsonOption = False,
+) -> None:
+    """按字面查找条文和立法说明；日常说法也能找到（狗→犬只）。Literal search, in people's words too.
+
+    多个词须同时出现；结果按条例顺序，落到最小的一项或一款。Several terms must all match.
+
+    例 Examples: wenming search 狗 ; wenming search 遛狗 罚款 ; wenming search 闯红灯 --json
+
+    退出码 exit codes: 0 找到；1 没有找到；2 查找词为空或过长。
+    """
+    run(lambda regulation: search_regulation(regulation, query), json_output, "lookup:search")

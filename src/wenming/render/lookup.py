@@ -1,28 +1,167 @@
-"""Views of look-up results: an article with its paragraphs and items."""
+"""Views of look-up results: an article in context, the contents, behaviours, search hits.
+
+Lines are wrapped here, by display cells, rather than by rich's Padding, which pads every line
+with trailing spaces: items get a hanging indent, and no line starts with closing punctuation.
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
-from wenming.lookup import ArticleView
+from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
 from wenming.numerals import to_chinese
+from wenming.search import SearchResult
 
-ITEM_INDENT = 2
+INDENT = 2
+FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal
+HIGHLIGHT = "bold reverse"
+FOCUS = "bold yellow"
+# Closing punctuation that must not begin a line (the preceding character moves down with it).
+NO_LINE_START = frozenset("，。、；：？！）》」』”’…")
+MIN_TEXT_CELLS = 10
+
+
+def _line_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Where to break `text` so that each line fits `width` cells."""
+    ranges: list[tuple[int, int]] = []
+    start, cells = 0, 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            ranges.append((start, index))
+            start, cells = index + 1, 0
+            continue
+        char_cells = cell_len(char)
+        if cells + char_cells > width and index > start:
+            cut = index
+            while text[cut] in NO_LINE_START and cut - 1 > start:
+                cut -= 1
+            ranges.append((start, cut))
+            start, cells = cut, cell_len(text[cut:index])
+        cells += char_cells
+    ranges.append((start, len(text)))
+    return ranges
+
+
+def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -> None:
+    """Print `body` after `lead`, wrapped to the console, later lines hanging under the body."""
+    lead_text = lead if isinstance(lead, Text) else Text(lead)
+    hang = indent + lead_text.cell_len
+    if lead_text.plain.strip() and console.width - hang < console.width // 2:
+        # In a narrow terminal a long lead (a citation) would squeeze the text: give it its own line.
+        lead_line = Text(" " * indent) + lead_text
+        lead_line.rstrip()
+        console.print(lead_line, no_wrap=True, overflow="ignore", crop=False)
+        indent, hang, lead_text = indent + INDENT, indent + INDENT, Text()
+    if console.width - hang < MIN_TEXT_CELLS:
+        # Too narrow for the indent: give up indentation before giving up the width limit.
+        hang = max(console.width - MIN_TEXT_CELLS, 0)
+        indent = min(indent, hang)
+    width = max(console.width - hang, MIN_TEXT_CELLS)
+    for number, (start, end) in enumerate(_line_ranges(body.plain, width)):
+        line = Text(" " * indent) + lead_text if number == 0 else Text(" " * hang)
+        line.append_text(body[start:end])
+        line.rstrip()
+        console.print(line, no_wrap=True, overflow="ignore", crop=False)
+
+
+def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
+    words = f"罚则 {link.provision}"
+    if link.part:
+        words += f"（针对：{link.part}）"
+    words += f"：{link.brief}"
+    if link.agencies:
+        words += f"（执法：{'、'.join(link.agencies)}）"
+    emit(console, Text(words, style="red"), indent)
+
+
+# --- article ----------------------------------------------------------------------------------
 
 
 def article(console: Console, view: ArticleView) -> None:
-    console.print(Text(f"第{to_chinese(view.chapter)}章 {view.chapter_title}", style="dim"))
+    emit(console, Text(f"第{to_chinese(view.chapter)}章 {view.chapter_title}", style="dim"))
     heading = Text(view.citation, style="bold")
     if view.focus:
         heading.append(f"  （{view.focus}）", style="yellow")
-    console.print(heading)
+    emit(console, heading)
     for paragraph in view.paragraphs:
-        focused = view.focus is not None and view.focus == paragraph.citation
-        console.print(Text(paragraph.text, style="bold yellow" if focused else ""))
+        focused = view.focus == paragraph.citation
+        emit(console, Text(paragraph.text, style=FOCUS if focused else ""), lead=FOCUS_MARK if focused else "")
+        for link in paragraph.penalties:
+            _penalty_line(console, link, INDENT)
+        for cited in paragraph.cites:
+            words = f"所罚行为 {cited.citation}：{cited.part or cited.text}"
+            emit(console, Text(words, style="cyan"), INDENT)
+        for title in paragraph.notes:
+            emit(console, Text(f"立法说明：{title}", style="dim"), INDENT)
         for item in paragraph.items:
-            style = "bold yellow" if view.focus == item.citation else ""
-            line = Text(f"（{to_chinese(item.number)}）", style="cyan")
-            line.append(item.text, style=style)
-            console.print(Padding(line, (0, 0, 0, ITEM_INDENT)))
+            item_focused = view.focus == item.citation
+            marker = Text(FOCUS_MARK if item_focused else " " * INDENT)
+            marker.append(f"（{to_chinese(item.number)}）", style="cyan")
+            emit(console, Text(item.text, style=FOCUS if item_focused else ""), lead=marker)
+            hang = marker.cell_len
+            for link in item.penalties:
+                _penalty_line(console, link, hang)
+            for title in item.notes:
+                emit(console, Text(f"立法说明：{title}", style="dim"), hang)
+    for fact in view.facts:
+        emit(console, Text(f"公报未载，另据记载：{fact.fact}（{fact.date}）", style="green"))
+        emit(console, Text(f"来源：{fact.source}", style="dim"), INDENT)
+    if view.notes:
+        emit(console, Text("立法说明", style="bold"))
+        for note in view.notes:
+            emit(console, Text(f"{note.title}（涉及{'、'.join(note.here)}）"), INDENT)
+            emit(console, Text(note.summary), INDENT * 2)
+            emit(console, Text(f"来源：{note.source}", style="dim"), INDENT * 2)
+
+
+# --- contents ---------------------------------------------------------------------------------
+
+
+def contents(console: Console, view: ContentsView) -> None:
+    emit(console, Text(view.title, style="bold"))
+    for chapter in view.chapters:
+        emit(console, Text(f"{chapter.citation} {chapter.title}（{chapter.articles_text}）", style="bold"))
+        for line in chapter.articles:
+            emit(console, Text(line.first_line), INDENT, Text(f"{line.citation}  ", style="cyan"))
+
+
+# --- behaviours -------------------------------------------------------------------------------
+
+
+def behaviours(console: Console, view: BehaviourList) -> None:
+    heading = None
+    unpenalised: list[BehaviourEntry] = []
+    for entry in view.root:
+        if entry.heading != heading:
+            heading = entry.heading
+            emit(console, Text(f"{entry.domain}（{entry.citation.split('条')[0]}条）", style="bold"))
+            if entry.kind == "list-system":
+                emit(console, Text(entry.text), INDENT)
+                continue
+        emit(console, Text(entry.text), INDENT, Text(f"{entry.citation}  ", style="cyan"))
+        hang = INDENT * 2
+        for link in entry.penalties:
+            _penalty_line(console, link, hang)
+        if entry.otherwise:
+            unpenalised.append(entry)
+    if unpenalised:
+        console.print()
+        emit(console, Text(f"未列罚则的 {len(unpenalised)} 项：{unpenalised[0].otherwise}", style="dim"))
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def search(console: Console, view: SearchResult) -> None:
+    for hit in view.root:
+        where = f"立法说明《{hit.note}》（{hit.citation}）" if hit.note else hit.citation
+        line = Text(where, style="bold cyan")
+        line.append(f"  〔{'、'.join(hit.matched)}〕", style="dim")
+        emit(console, line)
+        body = Text(hit.text)
+        for span in hit.spans:
+            body.stylize(HIGHLIGHT, span.start, span.end)
+        emit(console, body, INDENT)
+    emit(console, Text(f"共 {len(view.root)} 处", style="dim"))

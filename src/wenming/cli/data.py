@@ -1,0 +1,39 @@
+"""Data-file commands: validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wenming.cli.app import EXIT_USAGE, JsonOption, app, fail, show, state
+from wenming.errors import BadInput
+from wenming.paths import default_data_path
+
+
+@app.command()
+def validate(
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="要检查的数据文件（默认：--data、WENMING_DATA 或随附的条例）。The file to check.",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """检查条例数据文件：有效则显示摘要，否则列出每个问题（退出码 2）。Check a regulation data file.
+
+    例 Examples: wenming validate ; wenming validate draft.yaml --json ; wenming --data draft.yaml validate
+    """
+    if path is not None and not path.strip():  # Path("") would quietly mean the current folder
+        fail(BadInput("数据文件路径为空", suggestion="例如 wenming validate draft.yaml"), json_output)
+    from wenming.datacheck import check_data_file  # the loader and PyYAML: only this command needs them
+
+    chosen = Path(path) if path is not None else state.data_path or default_data_path()
+    report = check_data_file(chosen)
+    show(report, json_output, "data:validation")
+    if not report.valid:
+        raise typer.Exit(EXIT_USAGE)

@@ -1,0 +1,75 @@
+"""Penalty commands: fine, fines, agency."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wenming.cli.app import JsonOption, app, run
+from wenming.penalty import agencies, fine, schedule
+
+
+@app.command("fine")
+def fine_command(
+    violation: Annotated[
+        str,
+        typer.Argument(
+            metavar="VIOLATION",
+            help="违法行为：键（smoking）、名称或俗称（遛狗不牵绳）、行为条文（22.9、第三十二条第四款）。"
+            "Key, name, alias or citation of the behaviour.",
+        ),
+    ],
+    refused: Annotated[bool, typer.Option("--refused", help="拒不改正。Refused to correct.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="逾期不改正。Not corrected in time.")] = False,
+    serious: Annotated[bool, typer.Option("--serious", help="情节严重。Serious circumstances.")] = False,
+    repeat: Annotated[bool, typer.Option("--repeat", help="再次违反。Repeat violation.")] = False,
+    social_service: Annotated[
+        bool,
+        typer.Option(
+            "--social-service",
+            help="第四十一条：申请、参加并完成社会服务，经认定。Completed a recognised social-service assignment.",
+        ),
+    ] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """罚则：这一违法行为在给定情形下的处罚、执法机关和依据。What the regulation imposes, by whom, and why.
+
+    例 Examples: wenming fine smoking --refused ; wenming fine 遛狗不牵绳 --refused --social-service ;
+    wenming fine 22.9 --serious --json
+    """
+    # Flag -> the circumstance key the data defines; the domain checks the key exists.
+    given = {"refused": refused, "overdue": overdue, "serious": serious, "repeat": repeat}
+    circumstances = [key for key, on in given.items() if on]
+    run(
+        lambda regulation: fine(regulation, violation, circumstances, social_service),
+        json_output,
+        "penalty:fine_answer",
+    )
+
+
+@app.command("fines")
+def fines_command(json_output: JsonOption = False) -> None:
+    """罚则一览：全部罚则、依据、执法机关和各档罚款。The whole penalty schedule.
+
+    例 Examples: wenming fines ; wenming fines --json
+    """
+    run(schedule, json_output, "penalty:schedule")
+
+
+@app.command("agency")
+def agency_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="执法机关：键、名称、简称或俗称（公安、城管）；省略则列出全部。Agency key, name or alias.",
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """执法机关：各机关执行哪些规定、依据哪一条。The agencies and what each enforces.
+
+    例 Examples: wenming agency ; wenming agency 公安 ; wenming agency urban-management --json
+    """
+    run(lambda regulation: agencies(regulation, name), json_output, "penalty:agency_answer")

@@ -1,0 +1,29 @@
+"""Views of data-file checks: the summary of a valid file, or its problems one per line."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.console import Console
+from rich.text import Text
+
+from wenming.datacheck import DataReport
+
+
+def validation(console: Console, report: DataReport) -> None:
+    # Lines are not wrapped: `file:line: field: message` stays one line for grep and editors.
+    say = partial(console.print, soft_wrap=True)
+    if report.summary is None:
+        for problem in report.problems:
+            where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+            field = f" {problem.field}:" if problem.field else ""
+            say(Text(f"{where}:{field} {problem.message}"))
+        say(Text(f"无效 invalid：{report.file}，共 {len(report.problems)} 个问题", style="bold red"))
+        return
+    summary = report.summary
+    say(Text(f"有效 valid：{report.file}", style="bold green"))
+    say(Text(f"《{summary.title}》"))
+    say(Text(f"{summary.chapters} 章，{summary.articles} 条，{summary.paragraphs} 款，{summary.items} 项"))
+    say(Text(f"受处罚的行为 {summary.penalties} 种，出自以下 {len(summary.penalised_provisions)} 处规定："))
+    for citation in summary.penalised_provisions:
+        say(Text(f"  {citation}"))

@@ -1,0 +1,150 @@
+"""Another regulation file: --data, WENMING_DATA, their precedence, and `wenming validate`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from wenming.cli import app
+
+runner = CliRunner()
+
+SHIPPED_LAST_ARTICLE = "本条例自 年 月 日起施行。"
+
+
+def variant(folder: Path, data_text: str, name: str, effective: str) -> Path:
+    """A valid copy of the regulation whose Article 42 gives a date, so that we can tell which file answered."""
+    assert SHIPPED_LAST_ARTICLE in data_text
+    path = folder / name
+    path.write_text(data_text.replace(SHIPPED_LAST_ARTICLE, f"本条例自{effective}起施行。"), encoding="utf-8")
+    return path
+
+
+def article_42(args: list[str], env: dict[str, str] | None = None) -> str:
+    result = runner.invoke(app, [*args, "article", "42", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    return str(json.loads(result.stdout)["paragraphs"][0]["text"])
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, data_text: str) -> tuple[Path, Path]:
+    return (
+        variant(tmp_path, data_text, "a.yaml", "2030年1月1日"),
+        variant(tmp_path, data_text, "b.yaml", "2040年1月1日"),
+    )
+
+
+def test_without_either_the_shipped_file_answers() -> None:
+    assert article_42([], env={"WENMING_DATA": ""}) == SHIPPED_LAST_ARTICLE
+
+
+def test_data_option_loads_another_file(drafts: tuple[Path, Path]) -> None:
+    assert article_42(["--data", str(drafts[0])]) == "本条例自2030年1月1日起施行。"
+
+
+def test_environment_variable_loads_another_file(drafts: tuple[Path, Path]) -> None:
+    assert article_42([], env={"WENMING_DATA": str(drafts[1])}) == "本条例自2040年1月1日起施行。"
+
+
+def test_data_option_beats_the_environment_variable(drafts: tuple[Path, Path]) -> None:
+    text = article_42(["--data", str(drafts[0])], env={"WENMING_DATA": str(drafts[1])})
+    assert text == "本条例自2030年1月1日起施行。"
+
+
+def test_a_broken_file_named_by_the_environment_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["article", "22"], env={"WENMING_DATA": str(tmp_path / "missing.yaml")})
+    assert result.exit_code == 2
+    assert "文件不存在" in result.stderr and "missing.yaml" in result.stderr
+
+
+def test_a_broken_file_shows_its_first_problems_and_points_to_validate(tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(f"k{i}: {i}" for i in range(30)), encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(path), "article", "22"])
+    assert result.exit_code == 2
+    assert result.stderr.count(f"{path}:") == 5 and "共 33 个问题" in result.stderr
+    assert f"wenming validate {path}" in result.stderr
+
+
+# --- validate ---------------------------------------------------------------------------
+
+
+def test_validate_summarises_the_shipped_file(data_text: str) -> None:
+    result = runner.invoke(app, ["validate", "--json"], env={"WENMING_DATA": ""})
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["valid"] is True and report["problems"] == []
+    # The counts, taken independently from the raw YAML.
+    raw = yaml.safe_load(data_text)
+    articles = [article for chapter in raw["chapters"] for article in chapter["articles"]]
+    paragraphs = [paragraph for article in articles for paragraph in article["paragraphs"]]
+    summary = report["summary"]
+    assert summary["chapters"] == 6 and summary["articles"] == 42 == len(articles)
+    assert summary["paragraphs"] == len(paragraphs)
+    assert summary["items"] == sum(len(paragraph.get("items", [])) for paragraph in paragraphs)
+    assert summary["penalties"] == len(raw["penalties"]) == 5
+    # The behaviours Chapter 5 penalises, as the data cites them: 22(9) smoking, 32-4 venues,
+    # 22(10) dogs (leash and waste), 23(9) shared vehicles.
+    assert summary["penalised_provisions"] == [
+        "第二十二条第九项",
+        "第三十二条第四款",
+        "第二十二条第十项",
+        "第二十三条第九项",
+    ]
+
+
+def test_validate_human_view() -> None:
+    result = runner.invoke(app, ["validate"], env={"WENMING_DATA": "", "COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert result.stdout.startswith("有效 valid：")
+    assert "6 章，42 条，58 款，106 项" in result.stdout and "第三十二条第四款" in result.stdout
+
+
+def test_validate_lists_every_problem_with_file_line_and_field(tmp_path: Path, data_text: str) -> None:
+    broken = data_text.replace("    cites: 第二十二条第九项\n", "    cites: 第二十二条第十三项\n", 1)
+    broken = broken.replace("    - overdue\n", "    - late\n", 1)
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path), "--json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and report["summary"] is None
+    assert [(p["file"], p["field"]) for p in report["problems"]] == [
+        (str(path), "penalties[0].behaviour.cites"),
+        (str(path), "penalties[4].steps[1].when_any[0]"),
+    ]
+    assert all(isinstance(p["line"], int) and p["message"] for p in report["problems"])
+    human = runner.invoke(app, ["validate", str(path)])
+    assert human.exit_code == 2
+    line = broken[: broken.index("第二十二条第十三项")].count("\n") + 1
+    assert f"{path}:{line}: penalties[0].behaviour.cites: 引用「第二十二条第十三项」无法解析" in human.stdout
+    assert "共 2 个问题" in human.stdout
+
+
+def test_validate_checks_the_data_option_or_its_argument(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--data", str(drafts[0]), "validate", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["file"] == str(drafts[0])
+    result = runner.invoke(app, ["validate", "--json"], env={"WENMING_DATA": str(drafts[1])})
+    assert json.loads(result.stdout)["file"] == str(drafts[1])
+    missing = tmp_path / "missing.yaml"
+    result = runner.invoke(app, ["--data", str(drafts[0]), "validate", str(missing), "--json"])
+    assert result.exit_code == 2 and json.loads(result.stdout)["problems"][0]["message"] == "文件不存在"
+
+
+def test_validate_reads_the_file_afresh(tmp_path: Path, data_text: str) -> None:
+    path = tmp_path / "draft.yaml"
+    path.write_text(data_text, encoding="utf-8")
+    assert runner.invoke(app, ["--data", str(path), "article", "1"]).exit_code == 0  # now cached in-process
+    path.write_text(data_text.replace("schema_version: 1", "schema_version: 2"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and "schema_version" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["", "  "])
+def test_validate_refuses_an_empty_path(path: str) -> None:
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 2 and "数据文件路径为空" in result.stderr

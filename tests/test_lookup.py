@@ -1,0 +1,199 @@
+"""The look-up commands, driven by tests/cases/lookup.yaml, plus the rendering they share."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from typer.testing import CliRunner
+
+from wenming.cli import app
+from wenming.lookup import article_view, behaviour_list, contents_view
+from wenming.model import Regulation
+from wenming.render import lookup as render
+from wenming.render.lookup import NO_LINE_START
+from wenming.render.lookup import article as render_article
+from wenming.search import search
+
+HERE = Path(__file__).resolve().parent
+CASES = yaml.safe_load((HERE / "cases" / "lookup.yaml").read_text(encoding="utf-8"))
+GOLDEN = HERE / "golden"
+
+runner = CliRunner()
+
+
+def invoke(args: list[str]) -> Any:
+    return runner.invoke(app, args, prog_name="wenming", env={"NO_COLOR": "1", "COLUMNS": "100"})
+
+
+def at(data: Any, path: str) -> Any:
+    for part in str(path).split("."):
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=lambda case: " ".join(case["args"]) or "(none)")
+def test_case(case: dict[str, Any]) -> None:
+    result = invoke(case["args"])
+    assert result.exit_code == case["exit"], (result.stdout, result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr
+    for fragment in case.get("stdout", []):
+        assert fragment in result.stdout
+    for fragment in case.get("stderr", []):
+        assert fragment in result.stderr
+    if not {"fields", "citations", "exactly"} & set(case):
+        return
+    data = json.loads(result.stdout)
+    for path, expected in case.get("fields", {}).items():
+        assert at(data, path) == expected, path
+    citations = [entry["citation"] for entry in data] if isinstance(data, list) else []
+    assert set(case.get("citations", [])) <= set(citations)
+    if "exactly" in case:
+        assert citations == case["exactly"]
+
+
+def searched_text(regulation: Regulation) -> str:
+    parts = [p.text for a in regulation.articles() for p in a.paragraphs]
+    parts += [i.text for a in regulation.articles() for p in a.paragraphs for i in p.items]
+    parts += [f"{n.summary}\n{n.quote}" for n in regulation.notes]
+    return "\n".join(parts)
+
+
+def test_enough_colloquial_queries() -> None:
+    assert len(CASES["colloquial"]) >= 30
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES["colloquial"].items())
+def test_colloquial_query_finds_its_provisions(regulation: Regulation, query: str, expected: list[str]) -> None:
+    # Not in the text: found only through the data's colloquial terms.
+    assert query not in searched_text(regulation)
+    result = invoke(["search", query, "--json"])
+    assert result.exit_code == 0, result.stderr
+    citations = [hit["citation"] for hit in json.loads(result.stdout)]
+    assert expected and set(expected) <= set(citations), citations
+
+
+def test_search_hits_highlight_what_matched(regulation: Regulation) -> None:
+    hits = json.loads(invoke(["search", "遛狗", "罚款", "--json"]).stdout)
+    assert [hit["citation"] for hit in hits if hit["kind"] != "note"] == ["第三十七条第一款", "第三十七条第二款"]
+    for hit in hits:
+        marked = {hit["text"][span["start"] : span["end"]] for span in hit["spans"]}
+        assert marked <= {"犬只", "犬", "罚款", "处罚"} and "犬只" in marked
+
+
+def test_search_is_literal_not_a_pattern() -> None:
+    # “（含电子烟）” would be a regex group; as a literal it matches the parentheses too.
+    hits = json.loads(invoke(["search", "吸烟（含电子烟）", "--json"]).stdout)
+    assert all("吸烟（含电子烟）" in hit["text"] for hit in hits)
+    assert invoke(["search", "犬|狗"]).exit_code == 1
+
+
+def test_golden_article_22(regulation: Regulation) -> None:
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    render_article(console, article_view(regulation, "22"))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert output == (GOLDEN / "article-22.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [30, 44, 61])
+def test_narrow_terminal_wraps_cleanly(regulation: Regulation, width: int) -> None:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    for number in range(1, regulation.article_count + 1):
+        render_article(console, article_view(regulation, str(number)))
+    render.contents(console, contents_view(regulation))
+    render.behaviours(console, behaviour_list(regulation))
+    render.behaviours(console, behaviour_list(regulation, encouraged=True))
+    render.search(console, search(regulation, ["狗"]))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(console.measure(line).maximum <= width for line in lines)
+    assert all(line == line.rstrip() for line in lines), "trailing spaces"
+    assert not [line for line in lines if line.strip() and line.strip()[0] in NO_LINE_START]
+
+
+def test_wrapped_text_reads_back_as_printed(regulation: Regulation) -> None:
+    console = Console(file=io.StringIO(), width=40, color_system=None)
+    render_article(console, article_view(regulation, "23"))
+    joined = "".join(line.strip() for line in console.file.getvalue().splitlines())  # type: ignore[attr-defined]
+    for item in regulation.cite("23").article.paragraphs[0].items:
+        assert item.text in joined
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ["article", "chapter", "contents", "toc", "behaviours", "search"]:
+        result = invoke([command, "--help"])
+        assert result.exit_code == 0 and "wenming " + command in result.stdout.replace("\n", " ")
+
+
+def test_help_documents_citation_forms_and_exit_codes() -> None:
+    text = " ".join(invoke(["article", "--help"]).stdout.split())
+    assert "22.9" in text and "32-4" in text and "29-1.3" in text and "退出码" in text
+
+
+def test_version() -> None:
+    result = invoke(["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("wenming ")
+
+
+def test_shell_completion_script() -> None:
+    result = invoke(["--show-completion", "bash"])
+    assert result.exit_code == 0 and "_wenming_completion" in result.stdout
+
+
+def test_piped_output_is_plain_text() -> None:
+    env = {**os.environ, "TERM": "xterm-256color", "FORCE_COLOR": ""}
+    env.pop("FORCE_COLOR")
+    for args in (["article", "22"], ["search", "狗"], ["behaviours"], ["contents"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "wenming", *args], capture_output=True, text=True, check=True, env=env
+        ).stdout
+        assert "\x1b" not in out and out.strip()
+
+
+LOOKUP_COMMANDS = ("article", "chapter", "contents", "toc", "behaviours", "search", "--version")
+
+
+def readme_examples() -> list[tuple[str, str]]:
+    """The README's `$ wenming …` examples of the look-up commands, with the output shown."""
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    examples = []
+    for block in readme.split("```console\n")[1:]:
+        command, _, output = block.split("\n```")[0].partition("\n")
+        words = command.removeprefix("$ ").split()
+        if words[:1] == ["wenming"] and words[1] in LOOKUP_COMMANDS:
+            examples.append((command, output))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "shown"), readme_examples(), ids=lambda value: value[:30])
+def test_readme_shows_real_output(command: str, shown: str) -> None:
+    words, _, pipe = command.removeprefix("$ wenming ").partition(" | ")
+    result = runner.invoke(app, words.split(), prog_name="wenming", env={"NO_COLOR": "1", "COLUMNS": "80"})
+    lines = (result.stdout + result.stderr).rstrip("\n").split("\n")
+    if pipe:
+        assert pipe.startswith("head -")
+        lines = lines[: int(pipe.removeprefix("head -"))]
+    assert "\n".join(lines) == shown
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    command=st.sampled_from(["article", "chapter", "search", "behaviours"]),
+    text=st.text(alphabet=st.sampled_from("0123456789２２二十第条款项章.-* 狗犬只（）|\\[]"), max_size=12),
+)
+def test_any_input_gets_an_answer_not_a_traceback(command: str, text: str) -> None:
+    args = [command, "--json", "-d", text] if command == "behaviours" else [command, "--json", "--", text]
+    result = invoke(args)
+    assert result.exit_code in (0, 1, 2)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if result.exit_code:
+        assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,353 @@
+"""The penalty engine against worked cases read off Articles 35-41 by hand, and its properties.
+
+The cases live in tests/cases/fines.yaml; each runs through the command line with --json,
+so the exit code, the JSON shape and the engine are checked together.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from wenming.cli import app
+from wenming.loader import DataError, regulation_from_text
+from wenming.model import Regulation
+from wenming.penalty import agencies, assess, find_violation, fine, schedule
+from wenming.validation import fine_in_words
+
+CASES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "cases" / "fines.yaml").read_text(encoding="utf-8"))
+PROVISIONS: dict[str, dict[str, Any]] = CASES["provisions"]
+# A bare 22.10 in YAML is the float 22.1: every input must be written as a string.
+INPUTS = [case["input"] for group in CASES.values() if isinstance(group, list) for case in group if "input" in case]
+assert all(isinstance(text, str) for text in INPUTS), "quote every input in fines.yaml"
+CIRCUMSTANCE_NAMES = {"refused": "拒不改正", "overdue": "逾期不改正", "serious": "情节严重", "repeat": "再次违反"}
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, [*args, "--json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def subsets(flags: list[str]) -> list[tuple[str, ...]]:
+    return [combo for size in range(len(flags) + 1) for combo in itertools.combinations(flags, size)]
+
+
+def case_id(case: dict[str, Any]) -> str:
+    return " ".join([str(case.get("key") or case["input"]), *case.get("flags", [])])
+
+
+# --- worked cases ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES["penalised"], ids=case_id)
+def test_penalised_case(case: dict[str, Any]) -> None:
+    provision = PROVISIONS[case["key"]]
+    # The stated flags, then the same with every combination of flags the article never words.
+    for ignored in subsets(provision["ignores"]):
+        flags = [*case["flags"], *ignored]
+        code, answer = invoke("fine", case["key"], *(f"--{flag}" for flag in flags))
+        assert code == 0, answer
+        assert answer["penalised"] is True
+        assert answer["violation"] == case["key"]
+        assert answer["violation_basis"] == provision["violation_basis"]
+        assert answer["penalty_basis"] == provision["penalty_basis"]
+        assert answer["agencies"] == provision["agencies"]
+        assert answer["applied_step"] == case["step"]
+        assert answer["measures"] == case["measures"]
+        expected_fine = case["fine"] or [None, None]
+        assert [answer["fine_min"], answer["fine_max"]] == expected_fine, flags
+        assert [step["number"] for step in answer["steps"] if step["applied"]] == [case["step"]]
+        assert answer["ignored_circumstances"] == [CIRCUMSTANCE_NAMES[flag] for flag in ignored]
+        for name in answer["ignored_circumstances"]:
+            assert f"{provision['penalty_basis']}没有「{name}」这一档，该情形不影响结果。" in answer["notes"]
+        if "decision" in case:
+            assert answer["decision"] == case["decision"]
+        article41 = answer["mitigation"]
+        assert article41["citation"] == "第四十一条第一款" and article41["conditions"]
+        assert article41["applies"] is (case["fine"] is not None)
+        assert article41["requested"] is ("social-service" in flags)
+        if "social-service" in flags and case["fine"] is None:
+            assert any("第四十一条第一款不起作用" in note for note in answer["notes"])
+
+
+@pytest.mark.parametrize("case", CASES["resolves"], ids=case_id)
+def test_other_names_resolve(case: dict[str, Any]) -> None:
+    code, answer = invoke("fine", case["input"])
+    assert code == 0, answer
+    assert answer["violation"] == case["key"]
+    assert answer["query"] == case["input"]
+
+
+@pytest.mark.parametrize("case", CASES["not_penalised"], ids=case_id)
+def test_not_penalised_case(case: dict[str, Any]) -> None:
+    code, answer = invoke("fine", case["input"], *(f"--{flag}" for flag in case.get("flags", [])))
+    assert code == 0, answer
+    assert answer["penalised"] is False and answer["violation"] is None
+    assert answer["violation_basis"] == case["violation_basis"]
+    assert answer["penalty_basis"] is None and answer["agencies"] == [] and answer["steps"] == []
+    assert answer["fine_min"] is None and answer["fine_max"] is None and answer["decision"] is None
+    assert any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["notes"])
+    if "behaviour" in case:
+        assert answer["behaviour"] == case["behaviour"]
+    if "note" in case:
+        assert any(case["note"] in note for note in answer["notes"])
+    if case.get("flags"):
+        assert "没有罚则，所给情形不影响结果。" in answer["notes"]
+
+
+@pytest.mark.parametrize("case", CASES["ambiguous"], ids=case_id)
+def test_ambiguous_input_lists_candidates(case: dict[str, Any]) -> None:
+    code, answer = invoke("fine", case["input"])
+    assert code == 2
+    listed = answer["error"]["candidates"]
+    for candidate in case["candidates"]:
+        assert any(candidate in line for line in listed), (candidate, listed)
+
+
+@pytest.mark.parametrize("case", CASES["unknown"], ids=case_id)
+def test_unknown_input_suggests(case: dict[str, Any]) -> None:
+    code, answer = invoke("fine", case["input"])
+    assert code == 1
+    error = answer["error"]
+    for key in case.get("suggests", []):
+        assert key in error["suggestion"]
+    if "message" in case:
+        assert case["message"] in error["message"]
+
+
+@pytest.mark.parametrize("case", CASES["agencies"], ids=case_id)
+def test_agency_case(case: dict[str, Any]) -> None:
+    code, answer = invoke("agency", case["input"])
+    assert code == 0, answer
+    [agency] = answer["agencies"]
+    assert agency["key"] == case["key"]
+    assert sorted({duty["provision"] for duty in agency["duties"]}) == sorted(case["provisions"])
+    assert [duty["violation"] for duty in agency["duties"] if duty["violation"]] == case["violations"]
+
+
+@pytest.mark.parametrize("case", CASES["agency_ambiguous"], ids=case_id)
+def test_agency_ambiguous(case: dict[str, Any]) -> None:
+    code, answer = invoke("agency", case["input"])
+    assert code == 2
+    assert [line.split()[0] for line in answer["error"]["candidates"]] == case["candidates"]
+
+
+@pytest.mark.parametrize("case", CASES["agency_unknown"], ids=case_id)
+def test_agency_unknown(case: dict[str, Any]) -> None:
+    code, answer = invoke("agency", case["input"])
+    assert code == 1 and "wenming agency" in answer["error"]["suggestion"]
+
+
+def test_every_penalty_and_flag_is_covered_by_the_cases(regulation: Regulation) -> None:
+    assert set(PROVISIONS) == {penalty.key for penalty in regulation.penalties}
+    for key, provision in PROVISIONS.items():
+        worded = sorted(set(CIRCUMSTANCE_NAMES) - set(provision["ignores"]))
+        combos = {tuple(sorted(case["flags"])) for case in CASES["penalised"] if case["key"] == key}
+        for service in ((), ("social-service",)):
+            for combo in subsets(worded):
+                assert tuple(sorted((*combo, *service))) in combos, (key, combo, service)
+
+
+def test_agency_without_name_lists_all() -> None:
+    code, answer = invoke("agency")
+    assert code == 0
+    assert [a["key"] for a in answer["agencies"]] == [
+        "designated-enforcement",
+        "public-security",
+        "traffic-police",
+        "urban-management",
+    ]
+
+
+def test_fines_schedule() -> None:
+    code, answer = invoke("fines")
+    assert code == 0
+    rows = {row["violation"]: row for row in answer["penalties"]}
+    assert set(rows) == set(PROVISIONS)
+    for key, provision in PROVISIONS.items():
+        assert rows[key]["violation_basis"] == provision["violation_basis"]
+        assert rows[key]["penalty_basis"] == provision["penalty_basis"]
+        assert rows[key]["agencies"] == provision["agencies"]
+    assert [(s["fine_min"], s["fine_max"]) for s in rows["smoking"]["steps"]] == [(None, None), (50, 50), (100, 200)]
+    assert (rows["shared-vehicles"]["fine_min"], rows["shared-vehicles"]["fine_max"]) == (2000, 5000)
+
+
+# --- human views ------------------------------------------------------------------------------
+
+
+def test_views_show_the_answer() -> None:
+    result = runner.invoke(app, ["fine", "dog-leash", "--refused", "--social-service"])
+    assert result.exit_code == 0
+    for words in ("第三十七条第一款", "公安机关", "200–500 元", "0–500 元", "决定书用语", "经相关行政主管部门认定"):
+        assert words in result.stdout, words
+    result = runner.invoke(app, ["fine", "22.1"])
+    assert result.exit_code == 0 and "本条例未设罚则" in result.stdout and "第三十五条" in result.stdout
+    result = runner.invoke(app, ["fines"])
+    assert result.exit_code == 0 and "2000–5000 元" in result.stdout and "shared-vehicles" in result.stdout
+    result = runner.invoke(app, ["agency", "公安"])
+    assert result.exit_code == 0 and "dog-leash" in result.stdout and "第三十九条" in result.stdout
+
+
+def test_errors_are_messages_not_tracebacks() -> None:
+    result = runner.invoke(app, ["fine", "22.10"])
+    assert result.exit_code == 2 and "错误：" in result.stderr and "dog-leash" in result.stderr
+    result = runner.invoke(app, ["fine", "打狗"])
+    assert result.exit_code == 1 and "提示：" in result.stderr
+    result = runner.invoke(app, ["fine", " "])
+    assert result.exit_code == 2 and "错误：" in result.stderr
+
+
+def test_help_has_examples() -> None:
+    for command in ("fine", "fines", "agency"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and f"wenming {command}" in result.stdout
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+FLAGS = ["refused", "overdue", "serious", "repeat"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    index=st.integers(min_value=0, max_value=4),
+    flags=st.sets(st.sampled_from(FLAGS)),
+    extra=st.sets(st.sampled_from(FLAGS)),
+    social_service=st.booleans(),
+)
+def test_fine_properties(
+    regulation: Regulation, index: int, flags: set[str], extra: set[str], social_service: bool
+) -> None:
+    penalty = regulation.penalties[index]
+    answer = assess(regulation, penalty, sorted(flags), social_service)
+    statutory = penalty.statutory_range
+    assert statutory is not None
+    assert (answer.fine_min is None) == (answer.fine_max is None)
+    if answer.fine_min is not None and answer.fine_max is not None:
+        assert answer.fine_min <= answer.fine_max
+        floor = 0 if social_service else statutory.min
+        assert floor <= answer.fine_min and answer.fine_max <= statutory.max
+    # Flags no step of the provision words change nothing.
+    worded = {key for step in penalty.steps for key in step.when_any}
+    other = assess(regulation, penalty, sorted((flags & worded) | (extra - worded)), social_service)
+    outcome = ("applied_step", "measures", "sanction", "fine_min", "fine_max", "decision")
+    assert {f: getattr(answer, f) for f in outcome} == {f: getattr(other, f) for f in outcome}
+    # Adding a worded circumstance never makes the outcome lighter.
+    heavier = assess(regulation, penalty, sorted(flags | worded), social_service)
+    assert (heavier.applied_step or 0) >= (answer.applied_step or 0)
+    # Article 41 bears only where a fine is reached.
+    if penalty.steps[(answer.applied_step or 1) - 1].fine is None:
+        plain = assess(regulation, penalty, sorted(flags), not social_service)
+        assert {f: getattr(answer, f) for f in outcome} == {f: getattr(plain, f) for f in outcome}
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=12))
+def test_any_input_gets_an_answer_or_a_user_error(regulation: Regulation, text: str) -> None:
+    from wenming.errors import WenmingError
+
+    try:
+        answer = fine(regulation, text)
+    except WenmingError as error:
+        assert error.exit_code in (1, 2) and error.message
+    else:
+        assert answer.penalised is (answer.violation is not None)
+
+
+def test_every_key_resolves_to_itself(regulation: Regulation) -> None:
+    for penalty in regulation.penalties:
+        assert find_violation(regulation, penalty.key) is penalty
+        assert find_violation(regulation, penalty.name) is penalty
+
+
+def test_schedule_and_agencies_cover_every_penalty(regulation: Regulation) -> None:
+    assert [row.violation for row in schedule(regulation).penalties] == [p.key for p in regulation.penalties]
+    enforced = {duty.violation for agency in agencies(regulation).agencies for duty in agency.duties}
+    assert {p.key for p in regulation.penalties} <= enforced
+
+
+def test_overlong_input_is_refused_quickly() -> None:
+    code, answer = invoke("fine", "狗" * 5000)
+    assert code == 2 and "输入过长" in answer["error"]["message"]
+
+
+# --- the schedule verifies itself against the provision's words ---------------------------------
+
+
+def problems(data_text: str, old: str, new: str) -> list[str]:
+    assert old in data_text, old
+    with pytest.raises(DataError) as caught:
+        regulation_from_text(data_text.replace(old, new, 1), "broken.yaml")
+    return [f"{problem.field}: {problem.message}" for problem in caught.value.problems]
+
+
+def test_fine_must_match_the_amount_written(data_text: str) -> None:
+    # dog-leash: 处二百元以上五百元以下罚款 — 300 is not what the article says.
+    [problem] = problems(data_text, "      min: 200\n      max: 500\n", "      min: 300\n      max: 500\n")
+    assert problem.startswith("penalties[2].steps[1].fine") and "(200, 500)" in problem
+
+
+def test_sanction_must_follow_its_condition(data_text: str) -> None:
+    found = problems(data_text, "    sanction: 处五十元罚款\n", "    sanction: 处一百元以上二百元以下罚款\n")
+    assert any(p.startswith("penalties[0].steps[1].sanction") and "拒不改正的" in p for p in found)
+
+
+def test_ladder_must_run_lightest_to_heaviest(data_text: str) -> None:
+    # Swap smoking's second and third steps: 100..200 before 50.
+    second = (
+        "  - condition: 拒不改正的\n    when_any:\n    - refused\n    sanction: 处五十元罚款\n"
+        "    measures:\n    - 罚款\n    fine:\n      min: 50\n      max: 50\n"
+    )
+    third = (
+        "  - condition: 情节严重的或者再次违反规定的\n    when_any:\n    - serious\n    - repeat\n"
+        "    sanction: 处一百元以上二百元以下罚款\n"
+        "    measures:\n    - 罚款\n    fine:\n      min: 100\n      max: 200\n"
+    )
+    found = problems(data_text, second + third, third + second)
+    assert any("由轻到重" in p for p in found)
+
+
+def test_agency_must_list_the_provision_that_names_it(data_text: str) -> None:
+    found = problems(data_text, "  - 第三十七条第二款\n  - 第三十八条\n", "  - 第三十八条\n")
+    assert any(p.startswith("penalties[3].agencies[0]") and "第三十七条第二款" in p for p in found)
+
+
+def test_fine_in_words_parses_every_amount_form() -> None:
+    assert fine_in_words("处五十元罚款") == (50, 50)
+    assert fine_in_words("处一百元以上二百元以下罚款") == (100, 200)
+    assert fine_in_words("处二千元以上五千元以下罚款") == (2000, 5000)
+    assert fine_in_words("责令改正，给予警告") is None
+    with pytest.raises(ValueError):
+        fine_in_words("处二二元罚款")
+
+
+def test_readme_fines_section_shows_real_output() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### 罚则 Fines") : readme.index("### Exit codes")]
+    blocks = re.findall(r"```console\n(.*?)```", section, flags=re.S)
+    compared = 0
+    for block in blocks:
+        # A block may hold several commands; one piped into another tool is not checked here.
+        for command in re.split(r"^(?=\$ wenming )", block, flags=re.M):
+            if not command.strip():
+                continue
+            first, _, shown = command.partition("\n")
+            if "|" in first:
+                continue
+            args = first.removeprefix("$ wenming ").split()
+            result = runner.invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1"})
+            actual = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).splitlines())
+            expected = shown.rstrip("\n")
+            assert actual == expected, first
+            compared += 1
+    assert compared >= 6

@@ -1,0 +1,110 @@
+"""Properties for any input: citations round-trip, and no command answers anything with a traceback.
+
+The command-line properties cover every command registered on the app, so commands
+added later are covered without editing this file.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from wenming.citation import Citation, CitationSyntaxError, parse_citation
+from wenming.cli import app
+from wenming.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
+from wenming.numerals import MAX_NUMBER, from_chinese, parse_number, to_chinese
+
+DOCUMENTED_EXIT_CODES = {EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE}
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)
+
+runner = CliRunner()
+numbers = st.integers(min_value=0, max_value=10**9)
+citations = st.builds(
+    Citation, article=numbers, paragraph=st.none() | numbers, item=st.none() | numbers
+)  # fmt: skip
+
+
+def test_every_statute_number_round_trips() -> None:
+    for number in range(1, MAX_NUMBER + 1):
+        assert from_chinese(to_chinese(number)) == number
+
+
+@given(citations)
+def test_a_formatted_citation_parses_back(citation: Citation) -> None:
+    assert parse_citation(citation.chinese()) == citation
+    assert parse_citation(citation.compact()) == citation
+
+
+@given(citations)
+def test_full_width_and_spaced_forms_parse_back(citation: Citation) -> None:
+    full_width = citation.compact().translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert parse_citation(full_width) == citation
+    assert parse_citation(" ".join(citation.chinese())) == citation
+
+
+# Text that looks like citations, broken in the ways people break them, and any text at all.
+citation_like = st.lists(
+    st.sampled_from(
+        ["第", "条", "款", "项", "零", "一", "十", "百", "千", "二", "九", "0", "1", "2", "9", "-", ".", "２", " "]
+    ),
+    max_size=12,
+).map("".join)
+any_text = st.one_of(
+    citation_like, st.text(max_size=60), citations.map(Citation.chinese), citations.map(Citation.compact)
+)
+
+
+@given(any_text)
+@example("第零条")
+@example("9" * 5000)
+def test_parsing_any_text_gives_a_citation_or_a_syntax_error(text: str) -> None:
+    try:
+        citation = parse_citation(text)
+    except CitationSyntaxError as error:
+        assert str(error)
+    else:
+        assert citation.article >= 0
+
+
+@given(st.text(max_size=30))
+def test_parse_number_gives_a_number_or_none(text: str) -> None:
+    value = parse_number(text)
+    assert value is None or value >= 0
+
+
+# --- the command line -------------------------------------------------------------------
+
+
+def check_run(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
+    assert result.exit_code in DOCUMENTED_EXIT_CODES, (args, result.exit_code, result.output)
+    assert "Traceback" not in result.output
+    if "--json" in args and result.exit_code in (EXIT_OK, EXIT_NOT_FOUND) and result.stdout:
+        json.loads(result.stdout)  # with --json, what is printed is JSON
+
+
+cli_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_the_command_list_is_found() -> None:
+    assert {"article", "validate"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@cli_settings
+@given(text=any_text, json_output=st.booleans())
+def test_any_argument_to_any_command_exits_with_a_documented_code(command: str, text: str, json_output: bool) -> None:
+    check_run([command, text, *(["--json"] if json_output else [])])
+
+
+@cli_settings
+@given(
+    st.lists(st.one_of(st.sampled_from([*COMMANDS, "--json", "--help", "--data", "--", "-x"]), any_text), max_size=4)
+)
+def test_any_command_line_exits_with_a_documented_code(args: list[str]) -> None:
+    check_run(args)
