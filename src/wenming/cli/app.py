@@ -3,12 +3,12 @@
 Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable data file.
 """
 
-from __future__ import annotations
+# Start-up (benchmarks/startup.py): typer reads the global options' signature on every run, so the
+# annotations here are real objects rather than strings to evaluate (no `from __future__ import
+# annotations`); json and shlex, needed only for errors and odd encodings, are imported there.
 
 import io
-import json
 import os
-import shlex
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -168,6 +168,8 @@ def fail(error: WenmingError, json_output: bool) -> None:
             payload["suggestion"] = suggestion
         if candidates:
             payload["candidates"] = candidates
+        import json
+
         text = json.dumps({"error": payload}, ensure_ascii=False, indent=2)
         if not _encodable(text, sys.stdout):  # still exact JSON, Chinese as \\uXXXX
             text = json.dumps({"error": payload}, ensure_ascii=True, indent=2)
@@ -192,6 +194,8 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
     text = result.model_dump_json(indent=2)
     if json_output:
         if not _encodable(text, sys.stdout):  # still exact JSON, Chinese as \\uXXXX
+            import json
+
             text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
         with _reader_may_leave():
             sys.stdout.write(text + "\n")
@@ -221,8 +225,10 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
 
 
-def data_error(error: DataError) -> WenmingError:
+def data_error(error: "DataError") -> WenmingError:
     """An unusable data file as a user error: the first problems, and where to see the rest."""
+    import shlex
+
     lines = error.report().splitlines()[:SHOWN_DATA_PROBLEMS]
     if len(error.problems) > SHOWN_DATA_PROBLEMS:
         lines.append(f"……（共 {len(error.problems)} 个问题）")

@@ -1,6 +1,8 @@
 """Data-file commands: validate."""
 
-from __future__ import annotations
+# Start-up (benchmarks/startup.py): typer reads every command's signature on every run, so these
+# annotations are real objects rather than strings to evaluate (no `from __future__ import
+# annotations`), and each command imports its domain module when it runs, not when registered.
 
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,8 @@
 """Look-up commands: article, chapter, contents (toc), behaviours, search."""
 
-from __future__ import annotations
+# Start-up (benchmarks/startup.py): typer reads every command's signature on every run, so these
+# annotations are real objects rather than strings to evaluate (no `from __future__ import
+# annotations`), and each command imports its domain module when it runs, not when registered.
 
 from typing import Annotated
 
@@ -8,8 +10,6 @@ import typer
 
 from wenming.citation import CITATION_FORMS_HELP
 from wenming.cli.app import JsonOption, app, run
-from wenming.lookup import article_view, behaviour_list, chapter_view, contents_view
-from wenming.search import search as search_regulation
 
 
 @app.command()
@@ -24,6 +24,8 @@ def article(
 
     退出码 exit codes: 0 找到；1 没有该条文；2 引用写法无法识别。
     """
+    from wenming.lookup import article_view
+
     run(lambda regulation: article_view(regulation, reference), json_output, "lookup:article")
 
 
@@ -38,6 +40,8 @@ def chapter(
 
     退出码 exit codes: 0 找到；1 没有该章；2 写法无法识别。
     """
+    from wenming.lookup import chapter_view
+
     run(lambda regulation: chapter_view(regulation, reference), json_output, "lookup:contents")
 
 
@@ -49,6 +53,8 @@ def contents(json_output: JsonOption = False) -> None:
 
     退出码 exit codes: 0；2 数据文件无效。
     """
+    from wenming.lookup import contents_view
+
     run(contents_view, json_output, "lookup:contents")
 
 
@@ -81,6 +87,8 @@ def behaviours(
 
     退出码 exit codes: 0 找到；2 没有该方面。
     """
+    from wenming.lookup import behaviour_list
+
     run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output, "lookup:behaviours")
 
 
@@ -97,4 +105,6 @@ def search(
 
     退出码 exit codes: 0 找到；1 没有找到；2 查找词为空或过长。
     """
+    from wenming.search import search as search_regulation
+
     run(lambda regulation: search_regulation(regulation, query), json_output, "lookup:search")

@@ -1,13 +1,14 @@
 """Penalty commands: fine, fines, agency."""
 
-from __future__ import annotations
+# Start-up (benchmarks/startup.py): typer reads every command's signature on every run, so these
+# annotations are real objects rather than strings to evaluate (no `from __future__ import
+# annotations`), and each command imports its domain module when it runs, not when registered.
 
 from typing import Annotated
 
 import typer
 
 from wenming.cli.app import JsonOption, app, run
-from wenming.penalty import agencies, fine, schedule
 
 
 @app.command("fine")
@@ -38,6 +39,8 @@ def fine_command(
     例 Examples: wenming fine smoking --refused ; wenming fine 遛狗不牵绳 --refused --social-service ;
     wenming fine 22.9 --serious --json
     """
+    from wenming.penalty import fine
+
     # Flag -> the circumstance key the data defines; the domain checks the key exists.
     given = {"refused": refused, "overdue": overdue, "serious": serious, "repeat": repeat}
     circumstances = [key for key, on in given.items() if on]
@@ -54,6 +57,8 @@ def fines_command(json_output: JsonOption = False) -> None:
 
     例 Examples: wenming fines ; wenming fines --json
     """
+    from wenming.penalty import schedule
+
     run(schedule, json_output, "penalty:schedule")
 
 
@@ -72,4 +77,6 @@ def agency_command(
 
     例 Examples: wenming agency ; wenming agency 公安 ; wenming agency urban-management --json
     """
+    from wenming.penalty import agencies
+
     run(lambda regulation: agencies(regulation, name), json_output, "penalty:agency_answer")
