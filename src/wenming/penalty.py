@@ -28,9 +28,7 @@ from pydantic import BaseModel
 
 from wenming.citation import Citation, CitationSyntaxError, parse_citation
 from wenming.errors import BadInput, NotFound
-from wenming.lookup import behaviour_list
 from wenming.model import Agency, Penalty, Provision, Regulation, Step, UnknownProvision
-from wenming.search import expansions
 
 # How many candidates or suggestions a message lists before it says "and N more".
 MAX_LISTED = 12
@@ -306,6 +304,8 @@ def _by_words(regulation: Regulation, query: str) -> list[Match]:
 
 def _governed_citations(regulation: Regulation) -> set[str]:
     """Chapter 3's governed behaviours, by citation."""
+    from wenming.lookup import behaviour_list  # imported here: `fine smoking` needs neither module's models
+
     return {entry.citation for entry in behaviour_list(regulation).root}
 
 
@@ -315,6 +315,8 @@ def _by_colloquial_words(regulation: Regulation, query: str) -> list[Match]:
     Only penalties and Chapter 3's governed behaviours are candidates: a colloquial word
     asked of `fine` is about a behaviour, not about, say, the facilities of Article 33.
     """
+    from wenming.search import expansions
+
     statute_words = [word for word in expansions(regulation, query) if word != query]
     if not statute_words:
         return []

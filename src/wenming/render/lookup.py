@@ -6,13 +6,17 @@ with trailing spaces: items get a hanging indent, and no line starts with closin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
 from wenming.numerals import to_chinese
-from wenming.search import SearchResult
+
+if TYPE_CHECKING:  # names for annotations: a search's view need not import the look-ups, nor they search
+    from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
+    from wenming.search import SearchResult
 
 INDENT = 2
 FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal
