@@ -14,6 +14,7 @@ and to a terminal (a pseudo-terminal, where rich draws colours).
 It also reports each process's peak memory (ru_maxrss, from wait4), and wenming's own time inside the
 process: getting the data ready (from the cache, and cold: parsing and validating the YAML) and the
 query. A command this build does not have ("No such command") is reported as not available.
+The exit code is 0 when every measured target passes, else 1.
 
 Children run with a private, fresh WENMING_CACHE_DIR (the warm-up fills it) and with bytecode writing
 on (PYTHONDONTWRITEBYTECODE removed), as an installed package has it.
