@@ -18,10 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from wenming.agency import agencies
 from wenming.cli import app
 from wenming.loader import DataError, regulation_from_text
 from wenming.model import Regulation
-from wenming.penalty import agencies, assess, find_violation, fine, schedule
+from wenming.penalty import assess, fine, schedule
+from wenming.resolve import find_violation
 from wenming.validation import fine_in_words
 
 CASES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "cases" / "fines.yaml").read_text(encoding="utf-8"))

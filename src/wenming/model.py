@@ -282,6 +282,48 @@ class Regulation(Record):
     def agency(self, key: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.key == key), None)
 
+    def canonical(self, citation: Citation) -> Citation:
+        """The citation with its paragraph filled in, a sole paragraph standing for its article.
+
+        第三十八条 and 第三十八条第一款 are the same provision where the article has one paragraph;
+        comparisons between citations go through this form.
+        """
+        provision = self.resolve(citation)
+        exact = provision.citation
+        if exact.paragraph is None and len(provision.article.paragraphs) == 1:
+            return Citation(exact.article, 1, exact.item)
+        return exact
+
+    @cached_property
+    def _penalty_places(self) -> list[tuple[Penalty, Citation, Citation]]:
+        """Each penalty with the canonical citations of its behaviour and its liability provision."""
+        return [
+            (
+                penalty,
+                self.canonical(parse_citation(penalty.behaviour.cites)),
+                self.canonical(parse_citation(penalty.provision)),
+            )
+            for penalty in self.penalties
+        ]
+
+    def penalties_citing(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
+        """The penalties for the behaviour at `citation` (or, overlapping, in it or containing it)."""
+        place = self.canonical(citation)
+        return [
+            penalty
+            for penalty, behaviour, _ in self._penalty_places
+            if (place.overlaps(behaviour) if overlapping else place == behaviour)
+        ]
+
+    def penalties_under(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
+        """The penalties the liability provision at `citation` imposes (or, overlapping, in it or containing it)."""
+        place = self.canonical(citation)
+        return [
+            penalty
+            for penalty, _, provision in self._penalty_places
+            if (place.overlaps(provision) if overlapping else place == provision)
+        ]
+
     def resolve(self, citation: Citation) -> Provision:
         """The provision a citation points at; raise UnknownProvision (Chinese message) if none."""
         article = self.article(citation.article)

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from wenming.agency import agencies
 from wenming.cli.app import JsonOption, app, run
-from wenming.penalty import agencies, fine, schedule
+from wenming.penalty import fine, schedule
 
 
 @app.command("fine")

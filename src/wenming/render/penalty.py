@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wenming.penalty import AgencyAnswer, FineAnswer, Schedule, StepView
+from wenming.agency import AgencyAnswer
+from wenming.penalty import FineAnswer, Schedule, StepView
 
 INDENT = 2
 
