@@ -98,7 +98,9 @@ def test_not_penalised_case(case: dict[str, Any]) -> None:
     assert answer["violation_basis"] == case["violation_basis"]
     assert answer["penalty_basis"] is None and answer["agencies"] == [] and answer["steps"] == []
     assert answer["fine_min"] is None and answer["fine_max"] is None and answer["decision"] is None
-    assert any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["notes"])
+    referral = any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["notes"])
+    assert referral is case.get("referral", True)
+    assert [unit["citation"] for unit in answer["unpenalised"]] == case["violation_basis"].split("、")
     if "behaviour" in case:
         assert answer["behaviour"] == case["behaviour"]
     if "note" in case:
@@ -125,6 +127,8 @@ def test_unknown_input_suggests(case: dict[str, Any]) -> None:
         assert key in error["suggestion"]
     if "message" in case:
         assert case["message"] in error["message"]
+    if case.get("suggests_nothing"):
+        assert "相近的有" not in error["suggestion"]
 
 
 @pytest.mark.parametrize("case", CASES["agencies"], ids=case_id)
@@ -276,6 +280,14 @@ def test_schedule_and_agencies_cover_every_penalty(regulation: Regulation) -> No
     assert [row.violation for row in schedule(regulation).penalties] == [p.key for p in regulation.penalties]
     enforced = {duty.violation for agency in agencies(regulation).agencies for duty in agency.duties}
     assert {p.key for p in regulation.penalties} <= enforced
+
+
+def test_suggestions_share_chinese_characters_only(regulation: Regulation) -> None:
+    from wenming.errors import NotFound
+
+    with pytest.raises(NotFound) as caught:
+        fine(regulation, "-1")
+    assert "相近的有" not in (caught.value.suggestion or "")
 
 
 def test_overlong_input_is_refused_quickly() -> None:

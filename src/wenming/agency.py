@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
 from wenming.model import Agency, Regulation
-from wenming.resolve import MAX_QUERY, MAX_SUGGESTIONS
+from wenming.resolve import MAX_QUERY, close_words
 
 
 class Duty(BaseModel):
@@ -109,8 +108,7 @@ def find_agency(regulation: Regulation, query: str) -> Agency:
             candidates=[f"{a.key}  {a.name}" for a in exact],
         )
     pool = {name: a.key for a in regulation.agencies for name in names(a)}
-    close = difflib.get_close_matches(text, list(pool), n=MAX_SUGGESTIONS, cutoff=0.3)
-    listed = "、".join(name if name == pool[name] else f"{name}（{pool[name]}）" for name in close)
+    listed = "、".join(close_words(text, pool))
     raise NotFound(
         f"没有找到执法机关「{text}」",
         suggestion="用 wenming agency 列出全部" + (f"；相近的有：{listed}" if listed else ""),

@@ -251,6 +251,8 @@ class Regulation(Record):
     liability: list[LiabilityProvision] = []
     mitigation: Mitigation | None = None
     colloquial_terms: list[ColloquialTerm] = []
+    # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
+    question_phrases: list[NonEmpty] = []
 
     # --- look-ups (cached: the model is frozen) ---
 

@@ -17,14 +17,15 @@ module holds only the logic that reads them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
 from wenming.agency import AgencyAnswer, agencies, agency_names
 from wenming.errors import BadInput
 from wenming.model import Penalty, Provision, Regulation, Step
-from wenming.resolve import Unpenalised, find_violation
+from wenming.numerals import to_chinese
+from wenming.resolve import KIND_WORDS, Unpenalised, behaviour_kinds, find_violation
 
 __all__ = ["AgencyAnswer", "FineAnswer", "Schedule", "agencies", "assess", "find_violation", "fine", "schedule"]
 
@@ -59,29 +60,40 @@ class MitigationView(BaseModel):
     fine_max: int | None
 
 
+class UnpenalisedView(BaseModel):
+    citation: str
+    text: str
+
+
 class FineAnswer(BaseModel):
-    """The answer to `wenming fine`: for a penalised behaviour, or the honest "not penalised here"."""
+    """The answer to `wenming fine`: for a penalised behaviour, or the honest "not penalised here".
+
+    The fields of a penalty default to "none", so that the answer for an unpenalised behaviour
+    names only what it has.
+    """
 
     query: str
     penalised: bool
-    violation: str | None  # the penalty's key
-    violation_name: str | None
-    violation_basis: str  # the provision governing the behaviour, e.g. 第二十二条第九项
+    violation: str | None = None  # the penalty's key
+    violation_name: str | None = None
+    violation_basis: str  # the provision governing the behaviour, e.g. 第二十二条第九项 (several: joined by 、)
     behaviour: str  # the words of that provision (or the part of it) the answer concerns
-    penalty_basis: str | None  # the liability provision, e.g. 第三十六条第一款
-    penalty_text: str | None
-    agencies: list[str]
-    agency_text: str | None
+    unpenalised: list[UnpenalisedView] = []  # for an unpenalised answer: each provision the query names
+    penalty_basis: str | None = None  # the liability provision, e.g. 第三十六条第一款
+    penalty_text: str | None = None
+    agencies: list[str] = []
+    agency_text: str | None = None
     circumstances: list[str]  # names of the circumstances given
     ignored_circumstances: list[str]  # given, but this provision has no tier for them
-    steps: list[StepView]
-    applied_step: int | None
-    measures: list[str]
-    sanction: str | None
-    fine_min: int | None  # after Article 41 when it is requested and applies
-    fine_max: int | None
-    mitigation: MitigationView | None
-    decision: str | None  # the sentence an enforcement officer writes in a decision
+    steps: list[StepView] = []
+    applied_step: int | None = None
+    measures: list[str] = []
+    sanction: str | None = None
+    fine_min: int | None = None  # after Article 41 when it is requested and applies
+    fine_max: int | None = None
+    mitigation: MitigationView | None = None
+    decision: str | None = None  # the sentence an enforcement officer writes (see decision_label)
+    decision_label: str | None = None  # what kind of document the sentence belongs in
     notes: list[str]
 
 
@@ -241,52 +253,70 @@ def assess(
     )
 
 
-def not_penalised(
-    regulation: Regulation, unit: Unpenalised, circumstances: Iterable[str] = (), social_service: bool = False
-) -> FineAnswer:
-    """The honest answer for a behaviour this regulation does not penalise."""
-    given = _check_circumstances(regulation, list(circumstances))
+def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[str], bool]:
+    """What to say of one unpenalised unit, and whether Article 35's referral bears on it.
+
+    Only a governed behaviour is "not penalised here": an encouraged or advocated one is no
+    violation at all, and a general, procedural or liability article describes no behaviour.
+    """
     provision = regulation.resolve(unit.at)
     liability = [
         entry for entry in regulation.liability if regulation.cite(entry.citation).citation.overlaps(provision.citation)
     ]
-    if liability:  # a liability provision cited directly, e.g. Article 39
-        notes = [f"本条例在{unit.citation}没有罚款阶梯。"]
-    elif unit.part_of_penalised:
-        notes = [f"本条例未对{unit.citation}中「{unit.text}」规定的行为设定罚则。"]
-    else:
-        notes = [f"本条例未对{unit.citation}规定的行为设定罚则。"]
+    if liability:  # a liability provision cited directly, e.g. Article 39: its text is shown above
+        laws = [entry.external_law for entry in liability if entry.external_law]
+        follows = f"，依{'、'.join(laws)}处理" if laws else ""
+        return [f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。"], False
+    mitigation = regulation.mitigation
+    if mitigation is not None and regulation.cite(mitigation.citation).citation.overlaps(provision.citation):
+        return [
+            f"{unit.citation}不规定违法行为，而是违法行为人完成社会服务后{mitigation.effect}的规定；"
+            "查某一违法行为时加 --social-service 即可看到它的效果。"
+        ], False
+    kind = behaviour_kinds(regulation).get(unit.citation)
+    if kind in KIND_WORDS:
+        verb = KIND_WORDS[kind]
+        return [f"{unit.citation}是{verb}性规定，不是禁止性规定：本条例{verb}这一行为，不处罚。"], False
+    if kind is None and not unit.part_of_penalised:
+        chapter = regulation.chapter_of(provision.article.number)
+        where = f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else ""
+        return [f"{unit.citation}（{where}）不是规定某一行为的条款，本条例未就此设定罚则。"], False
     if unit.part_of_penalised:
         others = [p.key for p in regulation.penalties_citing(provision.citation)]
-        notes.append(f"{unit.citation}的其他部分另有罚则：{'、'.join(others)}。")
-    # A liability provision cited directly (e.g. Article 39) says what follows instead of a ladder.
-    for entry in liability:
-        if entry.kind != "referral":
-            notes.append(f"{regulation.cite(entry.citation).chinese}：{entry.summary}")
+        return [
+            f"本条例未对{unit.citation}中「{unit.text}」规定的行为设定罚则。",
+            f"{unit.citation}的其他部分另有罚则：{'、'.join(others)}。",
+        ], True
+    return [f"本条例未对{unit.citation}规定的行为设定罚则。"], True
+
+
+def not_penalised(
+    regulation: Regulation,
+    units: Sequence[Unpenalised],
+    circumstances: Iterable[str] = (),
+    social_service: bool = False,
+) -> FineAnswer:
+    """The honest answer for behaviours this regulation does not penalise (one, or several a word names)."""
+    given = _check_circumstances(regulation, list(circumstances))
+    notes: list[str] = []
+    referral = False
+    for unit in units:
+        said, bears = _unpenalised_notes(regulation, unit)
+        notes += said
+        referral = referral or bears
     if given or social_service:
         notes.append("没有罚则，所给情形不影响结果。")
-    notes += _referral_notes(regulation)
+    if referral:
+        notes += _referral_notes(regulation)
+    names = _circumstance_names(regulation, given)
     return FineAnswer(
-        query=unit.citation,
+        query=units[0].citation,
         penalised=False,
-        violation=None,
-        violation_name=None,
-        violation_basis=unit.citation,
-        behaviour=unit.text,
-        penalty_basis=None,
-        penalty_text=None,
-        agencies=[],
-        agency_text=None,
-        circumstances=_circumstance_names(regulation, given),
-        ignored_circumstances=_circumstance_names(regulation, given),
-        steps=[],
-        applied_step=None,
-        measures=[],
-        sanction=None,
-        fine_min=None,
-        fine_max=None,
-        mitigation=None,
-        decision=None,
+        violation_basis="、".join(unit.citation for unit in units),
+        behaviour="；".join(unit.text for unit in units) if len(units) > 1 else units[0].text,
+        unpenalised=[UnpenalisedView(citation=unit.citation, text=unit.text) for unit in units],
+        circumstances=names,
+        ignored_circumstances=names,
         notes=notes,
     )
 

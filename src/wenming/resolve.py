@@ -8,9 +8,11 @@ suggestions (exit 1). The assessment of a match is `wenming.penalty`'s business.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from wenming.citation import Citation, CitationSyntaxError, parse_citation
 from wenming.errors import BadInput, NotFound
@@ -22,6 +24,8 @@ from wenming.search import expansions
 MAX_LISTED = 12
 MAX_SUGGESTIONS = 5
 MAX_QUERY = 100  # characters
+_CACHED_REGULATIONS = 8  # the shipped one, and a few --data files in a test run
+_T = TypeVar("_T")
 
 
 # --- matching input to a provision ------------------------------------------------------------
@@ -66,22 +70,40 @@ def _residue(text: str, parts: Iterable[str]) -> str:
     return "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
 
 
-def unpenalised_units(regulation: Regulation) -> list[Unpenalised]:
+def per_regulation(compute: Callable[[Regulation], _T]) -> Callable[[Regulation], _T]:
+    """Cache `compute(regulation)` for the regulations in use: derived tables are built once per query.
+
+    Keyed by identity (a Regulation is frozen, but its lists make it unhashable); the cache holds
+    the regulation itself, so an id is never reused while its entry lives.
+    """
+    cache: dict[int, tuple[Regulation, _T]] = {}
+
+    @functools.wraps(compute)
+    def cached(regulation: Regulation) -> _T:
+        hit = cache.get(id(regulation))
+        if hit is not None and hit[0] is regulation:
+            return hit[1]
+        if len(cache) >= _CACHED_REGULATIONS:
+            cache.clear()
+        value = compute(regulation)
+        cache[id(regulation)] = (regulation, value)
+        return value
+
+    return cached
+
+
+@per_regulation
+def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
     """Every provision unit no ladder penalises, with penalised parts of an item taken out.
 
     The liability provisions that carry a ladder (Articles 36-38) are left out: they are the
     penalties themselves.
     """
-    by_behaviour: dict[Citation, list[Penalty]] = {}
-    ladders: set[Citation] = set()
-    for penalty in regulation.penalties:
-        by_behaviour.setdefault(_behaviour(regulation, penalty).citation, []).append(penalty)
-        ladders.add(_provision(regulation, penalty).citation)
     found: list[Unpenalised] = []
     for unit in _units(regulation):
-        if any(unit.citation.overlaps(ladder) for ladder in ladders):
+        if regulation.penalties_under(unit.citation, overlapping=True):
             continue
-        penalties = by_behaviour.get(unit.citation, [])
+        penalties = regulation.penalties_citing(unit.citation)
         if not penalties:
             found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
             continue
@@ -91,7 +113,22 @@ def unpenalised_units(regulation: Regulation) -> list[Unpenalised]:
         rest = _residue(unit.text, [part for part in parts if part is not None])
         if rest:
             found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
-    return found
+    return tuple(found)
+
+
+# The kinds wenming.lookup gives Chapter 2's behaviours, and the verb of their heading.
+KIND_WORDS = {"encouraged": "鼓励", "advocated": "倡导"}
+
+
+@per_regulation
+def behaviour_kinds(regulation: Regulation) -> dict[str, str]:
+    """Chapter 2's and 3's behaviours by citation: governed, encouraged, advocated (from wenming.lookup)."""
+    entries = [*behaviour_list(regulation).root, *behaviour_list(regulation, encouraged=True).root]
+    return {entry.citation: entry.kind for entry in entries}
+
+
+def _governed(regulation: Regulation, match: Match) -> bool:
+    return isinstance(match, Penalty) or behaviour_kinds(regulation).get(match.citation) == "governed"
 
 
 Match = Penalty | Unpenalised
@@ -108,17 +145,46 @@ def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+def _listed(regulation: Regulation, matches: Sequence[Match]) -> list[str]:
     listed = [_describe(regulation, m) for m in matches[:MAX_LISTED]]
     if len(matches) > MAX_LISTED:
         listed.append(f"……另有{len(matches) - MAX_LISTED}处")
-    first = matches[0]
-    example = first.key if isinstance(first, Penalty) else regulation.citation_compact(first.at)
+    return listed
+
+
+def _example(regulation: Regulation, match: Match) -> str:
+    return match.key if isinstance(match, Penalty) else regulation.citation_compact(match.at)
+
+
+def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
     return BadInput(
         f"「{query}」对应多处规定，请指明其中一处：",
-        suggestion=f"用键或条文引用查询，例如 wenming fine {example}",
-        candidates=listed,
+        suggestion=f"用键或条文引用查询，例如 wenming fine {_example(regulation, matches[0])}",
+        candidates=_listed(regulation, matches),
     )
+
+
+def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+    # 在家抽烟, 狗绳断了: the name is there, but so are words that may take the conduct outside it.
+    return BadInput(
+        f"「{query}」不只是某一违法行为的名称，无法断定是否属于下列规定的行为，请核对后用键或条文查询：",
+        suggestion=f"例如 wenming fine {_example(regulation, matches[0])}",
+        candidates=_listed(regulation, matches),
+    )
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def close_words(query: str, pool: dict[str, str]) -> list[str]:
+    """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ."""
+    close = difflib.get_close_matches(query, list(pool), n=MAX_SUGGESTIONS, cutoff=0.3)
+    if not close:
+        # Chinese words are short: also offer any word sharing a Chinese character (not -, % or a letter).
+        chars = {char for char in query if _is_cjk(char)}
+        close = [word for word in pool if chars & set(word)][:MAX_SUGGESTIONS]
+    return [word if word == pool[word] else f"{word}（{pool[word]}）" for word in close]
 
 
 def _suggestions(regulation: Regulation, query: str) -> list[str]:
@@ -126,10 +192,7 @@ def _suggestions(regulation: Regulation, query: str) -> list[str]:
     for penalty in regulation.penalties:
         for word in (penalty.key, penalty.name, *penalty.aliases):
             names.setdefault(word, penalty.key)
-    close = difflib.get_close_matches(query, list(names), n=MAX_SUGGESTIONS, cutoff=0.3)
-    if not close:  # Chinese words are short: also offer any name sharing a character
-        close = [word for word in names if set(word) & set(query)][:MAX_SUGGESTIONS]
-    return [word if word == names[word] else f"{word}（{names[word]}）" for word in close]
+    return close_words(query, names)
 
 
 def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
@@ -146,64 +209,109 @@ def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
     return matches
 
 
-def _penalty_words(regulation: Regulation, penalty: Penalty) -> tuple[list[str], list[str]]:
-    """(names: matched either way round, texts: matched when they contain the query)."""
-    names = [penalty.name, *penalty.aliases]
+def _penalty_texts(regulation: Regulation, penalty: Penalty) -> list[str]:
     texts = [_provision(regulation, penalty).text]
     if penalty.behaviour.part:
         texts.append(penalty.behaviour.part)
     else:
         texts.append(_behaviour(regulation, penalty).text)
-    return names, texts
+    return texts
 
 
-def _by_words(regulation: Regulation, query: str) -> list[Match]:
+def _add(matches: list[Match], more: Iterable[Match]) -> None:
+    for match in more:
+        if match not in matches:
+            matches.append(match)
+
+
+def _within_words(regulation: Regulation, query: str) -> list[Match]:
+    """Provisions whose names, aliases or text hold the whole query (遛狗 is in 遛狗不牵绳)."""
     matches: list[Match] = []
     for penalty in regulation.penalties:
-        names, texts = _penalty_words(regulation, penalty)
-        # "遛狗不牵绳罚多少" holds the alias 遛狗不牵绳; "吸烟" is part of a name.
-        if any(query in name or (len(name) > 1 and name in query) for name in names) or any(
-            query in text for text in texts
-        ):
+        names = [penalty.name, *penalty.aliases]
+        if any(query in word for word in names + _penalty_texts(regulation, penalty)):
             matches.append(penalty)
-    matches += [unit for unit in unpenalised_units(regulation) if query in unit.text]
-    # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
-    governed = _governed_citations(regulation)
-    if any(isinstance(m, Penalty) or m.citation in governed for m in matches):
-        matches = [m for m in matches if isinstance(m, Penalty) or m.citation in governed]
-    return matches or _by_colloquial_words(regulation, query)
-
-
-def _governed_citations(regulation: Regulation) -> set[str]:
-    """Chapter 3's governed behaviours, by citation."""
-    return {entry.citation for entry in behaviour_list(regulation).root}
-
-
-def _by_colloquial_words(regulation: Regulation, query: str) -> list[Match]:
-    """Words people say (乱停车) through the data's colloquial terms to the statute's (不按规定停放车辆).
-
-    Only penalties and Chapter 3's governed behaviours are candidates: a colloquial word
-    asked of `fine` is about a behaviour, not about, say, the facilities of Article 33.
-    """
+    _add(matches, [unit for unit in unpenalised_units(regulation) if query in unit.text])
+    # People's words for the statute's (遛狗 -> 犬只): penalties and Chapter 3's governed behaviours.
+    # A colloquial word asked of `fine` is about a behaviour, not about, say, Article 33's facilities.
     statute_words = [word for word in expansions(regulation, query) if word != query]
-    if not statute_words:
-        return []
-    governed = _governed_citations(regulation)
-    matches: list[Match] = []
-    for penalty in regulation.penalties:
-        _, texts = _penalty_words(regulation, penalty)
-        if any(word in text for word in statute_words for text in texts):
-            matches.append(penalty)
-    matches += [
-        unit
-        for unit in unpenalised_units(regulation)
-        if unit.citation in governed and any(word in unit.text for word in statute_words)
-    ]
+    if statute_words:
+        _add(
+            matches,
+            [
+                p
+                for p in regulation.penalties
+                if any(w in t for w in statute_words for t in _penalty_texts(regulation, p))
+            ],
+        )
+        _add(
+            matches,
+            [
+                unit
+                for unit in unpenalised_units(regulation)
+                if _governed(regulation, unit) and any(word in unit.text for word in statute_words)
+            ],
+        )
+    # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
+    if any(_governed(regulation, m) for m in matches):
+        matches = [m for m in matches if _governed(regulation, m)]
     return matches
 
 
-def find_violation(regulation: Regulation, query: str) -> Match:
-    """The penalty (or unpenalised behaviour) `query` names; BadInput if several, NotFound if none."""
+def _plain(text: str) -> str:
+    """Text without its bracketed asides: 在非禁止吸烟场所（区域）吸烟 -> 在非禁止吸烟场所吸烟."""
+    return re.sub(r"（[^（）]*）", "", text)
+
+
+def _paraphrases(regulation: Regulation, query: str) -> set[str]:
+    """The query with people's words replaced by the statute's: 在非禁止吸烟场所抽烟 -> …吸烟."""
+    found = {query}
+    for entry in regulation.colloquial_terms:
+        for said in entry.says:
+            for text in list(found):
+                if said in text:
+                    found.update(text.replace(said, word) for word in entry.statute)
+    return found
+
+
+def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
+    """Provisions whose words, asides left out, hold the query as a paraphrase: clearly this one."""
+    variants = _paraphrases(regulation, query)
+    matches: list[Match] = [
+        p for p in regulation.penalties if any(v in _plain(t) for v in variants for t in _penalty_texts(regulation, p))
+    ]
+    _add(matches, [unit for unit in unpenalised_units(regulation) if any(v in _plain(unit.text) for v in variants)])
+    return matches
+
+
+def _holding_a_name(regulation: Regulation, query: str) -> list[Match]:
+    """Penalties one of whose names or aliases is inside a longer query (在家抽烟 holds 抽烟)."""
+    return [
+        penalty
+        for penalty in regulation.penalties
+        if any(len(word) > 1 and word in query for word in (penalty.name, *penalty.aliases))
+    ]
+
+
+def strip_question(regulation: Regulation, text: str) -> str:
+    """The query without the question words the data lists (遛狗不牵绳罚多少 -> 遛狗不牵绳)."""
+    stripped = text.rstrip("？?！!。 ")
+    for phrase in sorted(regulation.question_phrases, key=len, reverse=True):
+        if stripped.endswith(phrase) and len(stripped) > len(phrase):
+            return stripped[: -len(phrase)].rstrip("，, ")
+    return stripped
+
+
+Found = Penalty | tuple[Unpenalised, ...]
+
+
+def find_violation(regulation: Regulation, query: str) -> Found:
+    """The penalty `query` names, or the unpenalised behaviours it names (one or several).
+
+    Only a key, an exact name or alias (question words aside), a citation, or words that are
+    part of a provision's names or text give an answer; a query holding a name and more
+    lists the candidates (BadInput) rather than guess. NotFound when nothing is named.
+    """
     text = query.strip()
     if not text:
         raise BadInput("请给出违法行为：键、名称、俗称或条文引用", suggestion="例如 wenming fine smoking")
@@ -212,25 +320,31 @@ def find_violation(regulation: Regulation, query: str) -> Match:
     for penalty in regulation.penalties:
         if text.lower() == penalty.key:
             return penalty
-    exact: list[Match] = [p for p in regulation.penalties if text == p.name or text in p.aliases]
-    if not exact:
+    name = strip_question(regulation, text)
+    matches: list[Match] = [p for p in regulation.penalties if name == p.name or name in p.aliases]
+    if not matches:
         try:
             citation = parse_citation(text)
         except CitationSyntaxError:
-            exact = _by_words(regulation, text)
+            matches = _within_words(regulation, name) or _described_by_text(regulation, name)
+            if not matches and (holding := _holding_a_name(regulation, name)):
+                raise _more_than_a_name(regulation, text, list(holding)) from None
         else:
             try:
                 provision = regulation.resolve(citation)
             except UnknownProvision as error:
                 raise NotFound(str(error)) from None
-            exact = _by_citation(regulation, provision)
-            if not any(isinstance(match, Penalty) for match in exact):
+            matches = _by_citation(regulation, provision)
+            if not any(isinstance(match, Penalty) for match in matches):
                 # Nothing in the cited provision is penalised: one answer, whatever its size.
-                return Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False)
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        raise _ambiguous(regulation, text, exact)
+                return (Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False),)
+    if len(matches) == 1 and isinstance(matches[0], Penalty):
+        return matches[0]
+    unpenalised = tuple(match for match in matches if isinstance(match, Unpenalised))
+    if matches and len(unpenalised) == len(matches):
+        return unpenalised  # none of them is penalised: that is the answer, however many there are
+    if matches:
+        raise _ambiguous(regulation, text, matches)
     suggestions = _suggestions(regulation, text)
     raise NotFound(
         f"没有找到「{text}」对应的违法行为",

@@ -75,7 +75,8 @@ def _ladder(steps: list[StepView], marked: bool) -> Table:
 def fine_answer(console: Console, answer: FineAnswer) -> None:
     if not answer.penalised:
         console.print(Text("本条例未设罚则", style="bold yellow"))
-        _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
+        for unit in answer.unpenalised:
+            _field(console, "行为", f"{unit.citation} {unit.text}")
         for note in answer.notes:
             _hanging(console, "· ", note)
         return
