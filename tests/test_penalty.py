@@ -74,6 +74,8 @@ def test_penalised_case(case: dict[str, Any]) -> None:
             assert f"{provision['penalty_basis']}没有「{name}」这一档，该情形不影响结果。" in answer["notes"]
         if "decision" in case:
             assert answer["decision"] == case["decision"]
+        if "label" in case:
+            assert answer["decision_label"] == case["label"]
         article41 = answer["mitigation"]
         assert article41["citation"] == "第四十一条第一款" and article41["conditions"]
         assert article41["applies"] is (case["fine"] is not None)

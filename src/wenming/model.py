@@ -231,6 +231,22 @@ class Mitigation(Record):
     implementing_rules: NonEmpty
 
 
+class DecisionWording(Record):
+    """The pieces of the sentence written in a decision, with {placeholders} the engine fills."""
+
+    violated: NonEmpty  # {title} {behaviour}
+    basis: NonEmpty  # {provisions}
+    range_fine: NonEmpty  # {min} {max}, Chinese numerals
+    mitigated: NonEmpty  # {options} {range}
+    mitigation_options: list[NonEmpty] = Field(min_length=1)
+    fixed_range: NonEmpty  # {amount}
+    span_range: NonEmpty  # {min} {max}
+    order_measure: NonEmpty  # 责令改正: not a 行政处罚 on its own; accompanies a fine
+    fine_measure: NonEmpty  # 罚款
+    penalty_label: NonEmpty
+    order_label: NonEmpty
+
+
 class ColloquialTerm(Record):
     """Words people say, and the statute's words they mean: 狗 -> 犬只."""
 
@@ -253,6 +269,7 @@ class Regulation(Record):
     colloquial_terms: list[ColloquialTerm] = []
     # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
     question_phrases: list[NonEmpty] = []
+    decision_wording: DecisionWording | None = None
 
     # --- look-ups (cached: the model is frozen) ---
 

@@ -224,10 +224,7 @@ def assess(
     if len(names) > 1:
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
     notes += _referral_notes(regulation)
-    decision = (
-        f"违反了《{regulation.meta.title}》{behaviour.chinese}的规定，"
-        f"依据{provision.chinese}的规定，{applied.sanction}。"
-    )
+    decision, label = _decision(regulation, behaviour, provision, applied, social_service)
     return FineAnswer(
         query=penalty.key,
         penalised=True,
@@ -243,14 +240,68 @@ def assess(
         ignored_circumstances=_circumstance_names(regulation, ignored),
         steps=steps,
         applied_step=applied_index + 1,
-        measures=list(applied.measures),
+        measures=_measures(regulation, penalty, applied),
         sanction=applied.sanction,
         fine_min=fine_min,
         fine_max=fine_max,
         mitigation=mitigation_view,
         decision=decision,
+        decision_label=label,
         notes=notes,
     )
+
+
+def _measures(regulation: Regulation, penalty: Penalty, applied: Step) -> list[str]:
+    """The measures of the step reached; a fined step keeps the ladder's order to correct.
+
+    The provisions word it "责令改正；拒不改正的，处…罚款": the fine does not replace the order
+    (the data's decision_wording says why), so the first step's order goes with it.
+    """
+    wording = regulation.decision_wording
+    if wording is None or applied.fine is None:
+        return list(applied.measures)
+    orders = [m for m in penalty.steps[0].measures if m == wording.order_measure and m not in applied.measures]
+    return [*orders, *applied.measures]
+
+
+def _yuan(amount: int) -> str:
+    return to_chinese(amount) if amount else "零"
+
+
+def _decision(
+    regulation: Regulation, behaviour: Provision, provision: Provision, applied: Step, social_service: bool
+) -> tuple[str | None, str | None]:
+    """The sentence for the step reached, from the data's template pieces, and its document's label."""
+    wording = regulation.decision_wording
+    if wording is None:
+        return None, None
+    provisions = [provision.chinese]
+    fine = applied.fine
+    mitigation = regulation.mitigation
+    mitigated = social_service and fine is not None and mitigation is not None
+    if mitigated and mitigation is not None:
+        provisions.append(regulation.cite(mitigation.citation).chinese)
+    if fine is None:
+        sanction = applied.sanction
+    elif mitigated:
+        amounts = (
+            wording.fixed_range.format(amount=_yuan(fine.min))
+            if fine.min == fine.max
+            else wording.span_range.format(min=_yuan(fine.min), max=_yuan(fine.max))
+        )
+        sanction = wording.mitigated.format(options="／".join(wording.mitigation_options), range=amounts)
+    elif fine.min == fine.max:
+        sanction = applied.sanction  # a fixed amount is the decision: 处五十元罚款
+    else:
+        sanction = wording.range_fine.format(min=_yuan(fine.min), max=_yuan(fine.max))
+    sentence = (
+        wording.violated.format(title=regulation.meta.title, behaviour=behaviour.chinese)
+        + wording.basis.format(provisions="、".join(provisions))
+        + sanction
+        + "。"
+    )
+    only_order = fine is None and set(applied.measures) <= {wording.order_measure}
+    return sentence, wording.order_label if only_order else wording.penalty_label
 
 
 def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[str], bool]:

@@ -94,12 +94,13 @@ def fine_answer(console: Console, answer: FineAnswer) -> None:
         outcome += f"；依{m.citation}可为 {_amount(answer.fine_min, answer.fine_max)}"
     _field(console, "结果", outcome)
     if m is not None:
-        state = "已申请" if m.requested and m.applies else ("不起作用：本档没有罚款" if not m.applies else "未申请")
+        done = "已完成并经认定" if m.requested else "未申请"
+        state = done if m.applies else "不起作用：本档没有罚款"
         _field(console, m.citation, f"{m.effect}（{state}）；条件：")
         for condition in m.conditions:
             _hanging(console, " " * INDENT + "- ", condition, style="dim")
     if answer.decision:
-        _field(console, "决定书用语", answer.decision)
+        _field(console, answer.decision_label or "", answer.decision)
     for note in answer.notes:
         _hanging(console, "· ", note, style="dim")
 
