@@ -141,6 +141,13 @@ def test_agency_case(case: dict[str, Any]) -> None:
     assert agency["key"] == case["key"]
     assert sorted({duty["provision"] for duty in agency["duties"]}) == sorted(case["provisions"])
     assert [duty["violation"] for duty in agency["duties"] if duty["violation"]] == case["violations"]
+    for violation, through in case.get("through", {}).items():
+        assert [d["through"] for d in agency["duties"] if d["violation"] == violation] == [through]
+
+
+def test_part_of_must_name_an_agency(data_text: str) -> None:
+    found = problems(data_text, "  part_of: public-security\n", "  part_of: police\n")
+    assert any(p.startswith("agencies[2].part_of") for p in found)
 
 
 @pytest.mark.parametrize("case", CASES["agency_ambiguous"], ids=case_id)

@@ -20,6 +20,8 @@ class Duty(BaseModel):
     description: str
     violation_basis: str | None
     shared_with: list[str]  # other agencies named in the same provision
+    agency_text: str | None = None  # the provision's words naming its agencies, for a shared duty
+    through: str | None = None  # the department that does it, for a duty of a part (由其交通管理部门)
 
 
 class AgencyView(BaseModel):
@@ -57,6 +59,7 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
                         description=penalty.name,
                         violation_basis=regulation.cite(penalty.behaviour.cites).chinese,
                         shared_with=agency_names(regulation, others),
+                        agency_text=penalty.agency_text if others else None,
                     )
                 )
         for entry in regulation.liability:
@@ -75,6 +78,15 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
     return duties
 
 
+def _all_duties(regulation: Regulation, agency: Agency) -> list[Duty]:
+    """The agency's own duties, then those of its departments (part_of), marked as theirs."""
+    duties = _duties(regulation, agency)
+    for part in regulation.agencies:
+        if part.part_of == agency.key:
+            duties += [duty.model_copy(update={"through": part.name}) for duty in _duties(regulation, part)]
+    return duties
+
+
 def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:
     return AgencyView(
         key=agency.key,
@@ -82,7 +94,7 @@ def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:
         short_name=agency.short_name,
         aliases=list(agency.aliases),
         sources=[regulation.cite(source).chinese for source in agency.source],
-        duties=_duties(regulation, agency),
+        duties=_all_duties(regulation, agency),
     )
 
 

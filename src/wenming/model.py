@@ -143,6 +143,8 @@ class Agency(Record):
     short_name: NonEmpty
     aliases: list[NonEmpty] = []
     source: list[CitationText] = Field(min_length=1)
+    # The agency it is a department of (公安机关交通管理部门 is part of 公安机关), by key.
+    part_of: Key | None = None
 
 
 class Circumstance(Record):

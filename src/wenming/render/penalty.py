@@ -141,8 +141,10 @@ def agency_answer(console: Console, result: AgencyAnswer) -> None:
         for duty in agency.duties:
             if duty.violation is not None:
                 line = f"{duty.provision}  {duty.violation} {duty.description}（{duty.violation_basis}）"
-                if duty.shared_with:
-                    line += f"；与{'、'.join(duty.shared_with)}在各自的职权范围"
             else:
                 line = f"{duty.provision}  {duty.description}"
+            if duty.through:
+                line += f"；由{duty.through}"
+            if duty.agency_text:
+                line += f"；原文：{duty.agency_text}"
             _hanging(console, " " * INDENT + "- ", line)
