@@ -374,3 +374,19 @@ def test_readme_fines_section_shows_real_output() -> None:
             assert actual == expected, first
             compared += 1
     assert compared >= 6
+
+
+def test_article_41_and_circumstances_are_explained_from_the_data(regulation: Regulation) -> None:
+    mitigation = regulation.mitigation
+    assert mitigation is not None
+    smoking = regulation.penalty("smoking")
+    assert smoking is not None
+    fined = assess(regulation, smoking, ["serious"], social_service=True)
+    assert any(f"由{mitigation.decided_by}决定" in note for note in fined.notes) is mitigation.discretionary
+    unfined = assess(regulation, smoking, [], social_service=True)
+    assert any(f"只适用于{mitigation.applies_when}情形" in note for note in unfined.notes)
+    descriptions = {c.key: c.description for c in regulation.circumstances}
+    assert fined.circumstance_descriptions == [descriptions["serious"]]
+    protection = next(entry for entry in regulation.liability if entry.agency and entry.external_law)
+    answer = fine(regulation, protection.citation)
+    assert any(f"依{protection.external_law}由{protection.agency}处理" in note for note in answer.notes)

@@ -226,6 +226,8 @@ class Mitigation(Record):
 
     citation: CitationText
     applies_to: Literal["fine"]
+    applies_when: NonEmpty  # the provision's words, e.g. 因违反本条例规定，应当受到行政罚款处罚的
+    decided_by: NonEmpty  # who recognises the service and decides, e.g. 相关行政主管部门
     effect: NonEmpty
     fine_floor: Yuan  # the least the fine can become (不予行政罚款处罚: 0)
     conditions: list[NonEmpty] = Field(min_length=1)

@@ -84,6 +84,7 @@ class FineAnswer(BaseModel):
     agencies: list[str] = []
     agency_text: str | None = None
     circumstances: list[str]  # names of the circumstances given
+    circumstance_descriptions: list[str] = []  # what each means, from the data
     ignored_circumstances: list[str]  # given, but this provision has no tier for them
     steps: list[StepView] = []
     applied_step: int | None = None
@@ -196,16 +197,19 @@ def assess(
     mitigation = regulation.mitigation
     if mitigation is not None:
         basis = regulation.cite(mitigation.citation).chinese
-        applies = applied.fine is not None
+        # applies_to is "fine" (the model allows nothing else): Article 41 bears where a fine is reached.
+        applies = mitigation.applies_to == "fine" and applied.fine is not None
         if social_service and applied.fine is not None:
             fine_min, fine_max = mitigation.fine_floor, applied.fine.max
-            notes.append(
-                f"依{basis}，违法行为人参加并完成社会服务、经认定的，{mitigation.effect}："
-                f"罚款可在{fine_min}元至{fine_max}元之间（低于{applied.fine.min}元即为减轻，{fine_min} 元即不予罚款）；"
-                "是否从轻、减轻或者不予，由行政主管部门决定。"
+            note = (
+                f"依{basis}，{mitigation.effect}：罚款可在{fine_min}元至{fine_max}元之间"
+                f"（低于{applied.fine.min}元即为减轻，{fine_min} 元即不予罚款）"
             )
+            if mitigation.discretionary:
+                note += f"；是否从轻、减轻或者不予，由{mitigation.decided_by}决定"
+            notes.append(note + "。")
         elif social_service:
-            notes.append(f"{basis}只适用于应当受到行政罚款处罚的情形；本档没有罚款，{basis}不起作用。")
+            notes.append(f"{basis}只适用于{mitigation.applies_when}情形；本档没有罚款，{basis}不起作用。")
         elif applies:
             notes.append(
                 f"违法行为人参加并完成社会服务、经认定的，依{basis}{mitigation.effect}（见 --social-service）。"
@@ -237,6 +241,7 @@ def assess(
         agencies=names,
         agency_text=penalty.agency_text,
         circumstances=_circumstance_names(regulation, given),
+        circumstance_descriptions=[c.description for c in regulation.circumstances if c.key in given],
         ignored_circumstances=_circumstance_names(regulation, ignored),
         steps=steps,
         applied_step=applied_index + 1,
@@ -315,8 +320,12 @@ def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[
         entry for entry in regulation.liability if regulation.cite(entry.citation).citation.overlaps(provision.citation)
     ]
     if liability:  # a liability provision cited directly, e.g. Article 39: its text is shown above
-        laws = [entry.external_law for entry in liability if entry.external_law]
-        follows = f"，依{'、'.join(laws)}处理" if laws else ""
+        laws = [
+            f"依{entry.external_law}" + (f"由{entry.agency}" if entry.agency else "")
+            for entry in liability
+            if entry.external_law
+        ]
+        follows = f"，{'、'.join(laws)}处理" if laws else ""
         return [f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。"], False
     mitigation = regulation.mitigation
     if mitigation is not None and regulation.cite(mitigation.citation).citation.overlaps(provision.citation):

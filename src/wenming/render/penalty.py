@@ -86,7 +86,8 @@ def fine_answer(console: Console, answer: FineAnswer) -> None:
     _field(console, "罚则", answer.penalty_basis or "—")
     _field(console, "执法机关", "、".join(answer.agencies))
     if answer.circumstances:
-        _field(console, "情形", "、".join(answer.circumstances))
+        described = zip(answer.circumstances, answer.circumstance_descriptions, strict=False)
+        _field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
     console.print(_ladder(answer.steps, marked=True))
     outcome = f"第{answer.applied_step}档，{answer.sanction}"
     m = answer.mitigation
