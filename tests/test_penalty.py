@@ -72,6 +72,8 @@ def test_penalised_case(case: dict[str, Any]) -> None:
         assert answer["ignored_circumstances"] == [CIRCUMSTANCE_NAMES[flag] for flag in ignored]
         for name in answer["ignored_circumstances"]:
             assert f"{provision['penalty_basis']}没有「{name}」这一档，该情形不影响结果。" in answer["notes"]
+        for flag, hint in provision.get("hints", {}).items():
+            assert (hint in answer["notes"]) is (flag in ignored), (flag, answer["notes"])
         if "decision" in case:
             assert answer["decision"] == case["decision"]
         if "label" in case:
@@ -143,6 +145,11 @@ def test_agency_case(case: dict[str, Any]) -> None:
     assert [duty["violation"] for duty in agency["duties"] if duty["violation"]] == case["violations"]
     for violation, through in case.get("through", {}).items():
         assert [d["through"] for d in agency["duties"] if d["violation"] == violation] == [through]
+
+
+def test_related_must_name_a_circumstance(data_text: str) -> None:
+    found = problems(data_text, "  related: [refused]\n", "  related: [refuse]\n")
+    assert any(p.startswith("circumstances[1].related[0]") for p in found)
 
 
 def test_part_of_must_name_an_agency(data_text: str) -> None:

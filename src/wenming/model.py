@@ -153,6 +153,7 @@ class Circumstance(Record):
     key: Key
     name: NonEmpty
     description: NonEmpty
+    related: list[Key] = []  # circumstances other provisions word for much the same
 
 
 class FineRange(Record):

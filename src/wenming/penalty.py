@@ -184,8 +184,13 @@ def assess(
     notes: list[str] = []
     provided = {key for step in penalty.steps for key in step.when_any}
     ignored = [key for key in given if key not in provided]
-    for name in _circumstance_names(regulation, ignored):
+    related = {c.key: c.related for c in regulation.circumstances}
+    for key, name in zip(ignored, _circumstance_names(regulation, ignored), strict=True):
         notes.append(f"{provision.chinese}没有「{name}」这一档，该情形不影响结果。")
+        # The provision's own word for much the same (逾期不改正 where it says 拒不改正): point to its flag.
+        worded = [other for other in related[key] if other in provided]
+        for other, other_name in zip(worded, _circumstance_names(regulation, worded), strict=True):
+            notes.append(f"{provision.chinese}的用语为「{other_name}」，如属此情形请用 --{other}。")
     fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
     if len(fined_reached) > 1:
         numbers = "、".join(f"第{index + 1}档" for index in fined_reached)
