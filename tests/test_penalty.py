@@ -397,3 +397,27 @@ def test_article_41_and_circumstances_are_explained_from_the_data(regulation: Re
     protection = next(entry for entry in regulation.liability if entry.agency and entry.external_law)
     answer = fine(regulation, protection.citation)
     assert any(f"依{protection.external_law}由{protection.agency}处理" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize("width", [12, 30, 44, 61, 80])
+def test_penalty_views_wrap_cleanly(regulation: Regulation, width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from wenming.render import penalty as render
+    from wenming.render.text import NO_LINE_START
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    for penalty in regulation.penalties:
+        for flags in ([], ["refused", "serious"], ["overdue"]):
+            render.fine_answer(console, assess(regulation, penalty, flags, social_service=bool(flags)))
+    for query in ("41", "35", "39", "噪音", "1"):
+        render.fine_answer(console, fine(regulation, query))
+    render.schedule(console, schedule(regulation))
+    render.agency_answer(console, agencies(regulation))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(console.measure(line).maximum <= max(width, 12) for line in lines)
+    # Every line, and every cell of a table line, starts with something other than closing punctuation.
+    cells = [cell.strip() for line in lines for cell in re.split("[│┃]", line)]
+    assert not [cell for cell in cells if cell and cell[0] in NO_LINE_START]

@@ -43,6 +43,8 @@ class StepView(BaseModel):
     measures: list[str]
     fine_min: int | None
     fine_max: int | None
+    fine_measure: str | None = None  # the data's word for the fine among the measures (罚款)
+    other_measures: list[str] = []  # the measures besides the fine
     reached: bool = False
     applied: bool = False
 
@@ -136,6 +138,8 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
 
 
 def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
+    wording = regulation.decision_wording
+    fine_measure = wording.fine_measure if wording is not None and step.fine is not None else None
     return StepView(
         number=number,
         condition=step.condition,
@@ -144,6 +148,8 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
         measures=list(step.measures),
         fine_min=step.fine.min if step.fine else None,
         fine_max=step.fine.max if step.fine else None,
+        fine_measure=fine_measure,
+        other_measures=[measure for measure in step.measures if measure != fine_measure],
     )
 
 
