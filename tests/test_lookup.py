@@ -21,8 +21,8 @@ from wenming.cli import app
 from wenming.lookup import article_view, behaviour_list, contents_view
 from wenming.model import Regulation
 from wenming.render import lookup as render
-from wenming.render.lookup import NO_LINE_START
 from wenming.render.lookup import article as render_article
+from wenming.render.text import NO_LINE_START
 from wenming.search import search
 
 HERE = Path(__file__).resolve().parent

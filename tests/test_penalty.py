@@ -18,10 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from wenming.agency import agencies
 from wenming.cli import app
-from wenming.loader import DataError, regulation_from_text
+from wenming.loader import DataError, load_regulation, regulation_from_text
 from wenming.model import Regulation
-from wenming.penalty import agencies, assess, find_violation, fine, schedule
+from wenming.penalty import assess, fine, schedule
+from wenming.resolve import find_violation
 from wenming.validation import fine_in_words
 
 CASES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "cases" / "fines.yaml").read_text(encoding="utf-8"))
@@ -29,7 +31,12 @@ PROVISIONS: dict[str, dict[str, Any]] = CASES["provisions"]
 # A bare 22.10 in YAML is the float 22.1: every input must be written as a string.
 INPUTS = [case["input"] for group in CASES.values() if isinstance(group, list) for case in group if "input" in case]
 assert all(isinstance(text, str) for text in INPUTS), "quote every input in fines.yaml"
-CIRCUMSTANCE_NAMES = {"refused": "拒不改正", "overdue": "逾期不改正", "serious": "情节严重", "repeat": "再次违反"}
+# The facts the assertions compare with come from the data, not from this file.
+DATA = load_regulation()
+CIRCUMSTANCE_NAMES = {circumstance.key: circumstance.name for circumstance in DATA.circumstances}
+assert DATA.mitigation is not None
+ARTICLE_41 = DATA.cite(DATA.mitigation.citation).chinese
+FINE_FLOOR = DATA.mitigation.fine_floor
 runner = CliRunner()
 
 
@@ -70,14 +77,18 @@ def test_penalised_case(case: dict[str, Any]) -> None:
         assert answer["ignored_circumstances"] == [CIRCUMSTANCE_NAMES[flag] for flag in ignored]
         for name in answer["ignored_circumstances"]:
             assert f"{provision['penalty_basis']}没有「{name}」这一档，该情形不影响结果。" in answer["notes"]
+        for flag, hint in provision.get("hints", {}).items():
+            assert (hint in answer["notes"]) is (flag in ignored), (flag, answer["notes"])
         if "decision" in case:
             assert answer["decision"] == case["decision"]
+        if "label" in case:
+            assert answer["decision_label"] == case["label"]
         article41 = answer["mitigation"]
-        assert article41["citation"] == "第四十一条第一款" and article41["conditions"]
+        assert article41["citation"] == ARTICLE_41 and article41["conditions"]
         assert article41["applies"] is (case["fine"] is not None)
         assert article41["requested"] is ("social-service" in flags)
         if "social-service" in flags and case["fine"] is None:
-            assert any("第四十一条第一款不起作用" in note for note in answer["notes"])
+            assert any(f"{ARTICLE_41}不起作用" in note for note in answer["notes"])
 
 
 @pytest.mark.parametrize("case", CASES["resolves"], ids=case_id)
@@ -96,7 +107,9 @@ def test_not_penalised_case(case: dict[str, Any]) -> None:
     assert answer["violation_basis"] == case["violation_basis"]
     assert answer["penalty_basis"] is None and answer["agencies"] == [] and answer["steps"] == []
     assert answer["fine_min"] is None and answer["fine_max"] is None and answer["decision"] is None
-    assert any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["notes"])
+    referral = any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["notes"])
+    assert referral is case.get("referral", True)
+    assert [unit["citation"] for unit in answer["unpenalised"]] == case["violation_basis"].split("、")
     if "behaviour" in case:
         assert answer["behaviour"] == case["behaviour"]
     if "note" in case:
@@ -123,6 +136,8 @@ def test_unknown_input_suggests(case: dict[str, Any]) -> None:
         assert key in error["suggestion"]
     if "message" in case:
         assert case["message"] in error["message"]
+    if case.get("suggests_nothing"):
+        assert "相近的有" not in error["suggestion"]
 
 
 @pytest.mark.parametrize("case", CASES["agencies"], ids=case_id)
@@ -133,6 +148,18 @@ def test_agency_case(case: dict[str, Any]) -> None:
     assert agency["key"] == case["key"]
     assert sorted({duty["provision"] for duty in agency["duties"]}) == sorted(case["provisions"])
     assert [duty["violation"] for duty in agency["duties"] if duty["violation"]] == case["violations"]
+    for violation, through in case.get("through", {}).items():
+        assert [d["through"] for d in agency["duties"] if d["violation"] == violation] == [through]
+
+
+def test_related_must_name_a_circumstance(data_text: str) -> None:
+    found = problems(data_text, "  related: [refused]\n", "  related: [refuse]\n")
+    assert any(p.startswith("circumstances[1].related[0]") for p in found)
+
+
+def test_part_of_must_name_an_agency(data_text: str) -> None:
+    found = problems(data_text, "  part_of: public-security\n", "  part_of: police\n")
+    assert any(p.startswith("agencies[2].part_of") for p in found)
 
 
 @pytest.mark.parametrize("case", CASES["agency_ambiguous"], ids=case_id)
@@ -207,10 +234,15 @@ def test_errors_are_messages_not_tracebacks() -> None:
     assert result.exit_code == 2 and "错误：" in result.stderr
 
 
-def test_help_has_examples() -> None:
-    for command in ("fine", "fines", "agency"):
-        result = runner.invoke(app, [command, "--help"])
-        assert result.exit_code == 0 and f"wenming {command}" in result.stdout
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [("fine", "wenming fine smoking --refused"), ("fines", "wenming fines --json"), ("agency", "wenming agency 公安")],
+)
+def test_help_has_examples(command: str, example: str) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    shown = " ".join(result.stdout.split())
+    assert "例 Examples:" in shown and example in shown, shown
 
 
 # --- properties ---------------------------------------------------------------------------------
@@ -235,7 +267,7 @@ def test_fine_properties(
     assert (answer.fine_min is None) == (answer.fine_max is None)
     if answer.fine_min is not None and answer.fine_max is not None:
         assert answer.fine_min <= answer.fine_max
-        floor = 0 if social_service else statutory.min
+        floor = FINE_FLOOR if social_service else statutory.min
         assert floor <= answer.fine_min and answer.fine_max <= statutory.max
     # Flags no step of the provision words change nothing.
     worded = {key for step in penalty.steps for key in step.when_any}
@@ -244,9 +276,10 @@ def test_fine_properties(
     assert {f: getattr(answer, f) for f in outcome} == {f: getattr(other, f) for f in outcome}
     # Adding a worded circumstance never makes the outcome lighter.
     heavier = assess(regulation, penalty, sorted(flags | worded), social_service)
-    assert (heavier.applied_step or 0) >= (answer.applied_step or 0)
+    assert heavier.applied_step is not None and answer.applied_step is not None
+    assert heavier.applied_step >= answer.applied_step
     # Article 41 bears only where a fine is reached.
-    if penalty.steps[(answer.applied_step or 1) - 1].fine is None:
+    if penalty.steps[answer.applied_step - 1].fine is None:
         plain = assess(regulation, penalty, sorted(flags), not social_service)
         assert {f: getattr(answer, f) for f in outcome} == {f: getattr(plain, f) for f in outcome}
 
@@ -274,6 +307,14 @@ def test_schedule_and_agencies_cover_every_penalty(regulation: Regulation) -> No
     assert [row.violation for row in schedule(regulation).penalties] == [p.key for p in regulation.penalties]
     enforced = {duty.violation for agency in agencies(regulation).agencies for duty in agency.duties}
     assert {p.key for p in regulation.penalties} <= enforced
+
+
+def test_suggestions_share_chinese_characters_only(regulation: Regulation) -> None:
+    from wenming.errors import NotFound
+
+    with pytest.raises(NotFound) as caught:
+        fine(regulation, "-1")
+    assert "相近的有" not in (caught.value.suggestion or "")
 
 
 def test_overlong_input_is_refused_quickly() -> None:
@@ -351,3 +392,43 @@ def test_readme_fines_section_shows_real_output() -> None:
             assert actual == expected, first
             compared += 1
     assert compared >= 6
+
+
+def test_article_41_and_circumstances_are_explained_from_the_data(regulation: Regulation) -> None:
+    mitigation = regulation.mitigation
+    assert mitigation is not None
+    smoking = regulation.penalty("smoking")
+    assert smoking is not None
+    fined = assess(regulation, smoking, ["serious"], social_service=True)
+    assert any(f"由{mitigation.decided_by}决定" in note for note in fined.notes) is mitigation.discretionary
+    unfined = assess(regulation, smoking, [], social_service=True)
+    assert any(f"只适用于{mitigation.applies_when}情形" in note for note in unfined.notes)
+    descriptions = {c.key: c.description for c in regulation.circumstances}
+    assert fined.circumstance_descriptions == [descriptions["serious"]]
+    protection = next(entry for entry in regulation.liability if entry.agency and entry.external_law)
+    answer = fine(regulation, protection.citation)
+    assert any(f"依{protection.external_law}由{protection.agency}处理" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize("width", [12, 30, 44, 61, 80])
+def test_penalty_views_wrap_cleanly(regulation: Regulation, width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from wenming.render import penalty as render
+    from wenming.render.text import NO_LINE_START
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    for penalty in regulation.penalties:
+        for flags in ([], ["refused", "serious"], ["overdue"]):
+            render.fine_answer(console, assess(regulation, penalty, flags, social_service=bool(flags)))
+    for query in ("41", "35", "39", "噪音", "1"):
+        render.fine_answer(console, fine(regulation, query))
+    render.schedule(console, schedule(regulation))
+    render.agency_answer(console, agencies(regulation))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(console.measure(line).maximum <= max(width, 12) for line in lines)
+    # Every line, and every cell of a table line, starts with something other than closing punctuation.
+    cells = [cell.strip() for line in lines for cell in re.split("[│┃]", line)]
+    assert not [cell for cell in cells if cell and cell[0] in NO_LINE_START]

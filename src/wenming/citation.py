@@ -59,6 +59,18 @@ class Citation:
             text += f"第{_numeral(self.item)}项"
         return text
 
+    def contains(self, other: Citation) -> bool:
+        """Whether `other` is this provision or a part of it (第二十二条 contains 第二十二条第一款第九项)."""
+        return (
+            self.article == other.article
+            and (self.paragraph is None or self.paragraph == other.paragraph)
+            and (self.item is None or self.item == other.item)
+        )
+
+    def overlaps(self, other: Citation) -> bool:
+        """Whether one of the two provisions contains the other."""
+        return self.contains(other) or other.contains(self)
+
     def compact(self) -> str:
         """29-1.3, 32-4, 22.9, 22: the Arabic form accepted on the command line."""
         text = str(self.article)

@@ -101,31 +101,12 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
     )
 
 
-def _same_place(provision: Provision, article: int, paragraph: int, item: int | None) -> bool:
-    """Whether `provision` is this paragraph (item None) or item, a sole paragraph standing for its article."""
-    if provision.article.number != article:
-        return False
-    paragraph_number = provision.paragraph.number if provision.paragraph else None
-    if paragraph_number is None and len(provision.article.paragraphs) == 1:
-        paragraph_number = 1
-    item_number = provision.item.number if provision.item else None
-    return paragraph_number == paragraph and item_number == item
-
-
 def _penalties_of_behaviour(regulation: Regulation, article: int, paragraph: int, item: int | None) -> list[Penalty]:
-    return [
-        penalty
-        for penalty in regulation.penalties
-        if _same_place(regulation.cite(penalty.behaviour.cites), article, paragraph, item)
-    ]
+    return regulation.penalties_citing(Citation(article, paragraph, item))
 
 
 def _penalties_in_provision(regulation: Regulation, article: int, paragraph: int) -> list[Penalty]:
-    return [
-        penalty
-        for penalty in regulation.penalties
-        if _same_place(regulation.cite(penalty.provision), article, paragraph, None)
-    ]
+    return regulation.penalties_under(Citation(article, paragraph))
 
 
 # --- wenming article -----------------------------------------------------------------------

@@ -141,6 +141,8 @@ class Agency(Record):
     short_name: NonEmpty
     aliases: list[NonEmpty] = []
     source: list[CitationText] = Field(min_length=1)
+    # The agency it is a department of (公安机关交通管理部门 is part of 公安机关), by key.
+    part_of: Key | None = None
 
 
 class Circumstance(Record):
@@ -149,6 +151,7 @@ class Circumstance(Record):
     key: Key
     name: NonEmpty
     description: NonEmpty
+    related: list[Key] = []  # circumstances other provisions word for much the same
 
 
 class FineRange(Record):
@@ -222,11 +225,29 @@ class Mitigation(Record):
 
     citation: CitationText
     applies_to: Literal["fine"]
+    applies_when: NonEmpty  # the provision's words, e.g. 因违反本条例规定，应当受到行政罚款处罚的
+    decided_by: NonEmpty  # who recognises the service and decides, e.g. 相关行政主管部门
     effect: NonEmpty
     fine_floor: Yuan  # the least the fine can become (不予行政罚款处罚: 0)
     conditions: list[NonEmpty] = Field(min_length=1)
     discretionary: bool
     implementing_rules: NonEmpty
+
+
+class DecisionWording(Record):
+    """The pieces of the sentence written in a decision, with {placeholders} the engine fills."""
+
+    violated: NonEmpty  # {title} {behaviour}
+    basis: NonEmpty  # {provisions}
+    range_fine: NonEmpty  # {min} {max}, Chinese numerals
+    mitigated: NonEmpty  # {options} {range}
+    mitigation_options: list[NonEmpty] = Field(min_length=1)
+    fixed_range: NonEmpty  # {amount}
+    span_range: NonEmpty  # {min} {max}
+    order_measure: NonEmpty  # 责令改正: not a 行政处罚 on its own; accompanies a fine
+    fine_measure: NonEmpty  # 罚款
+    penalty_label: NonEmpty
+    order_label: NonEmpty
 
 
 class ColloquialTerm(Record):
@@ -249,6 +270,9 @@ class Regulation(Record):
     liability: list[LiabilityProvision] = []
     mitigation: Mitigation | None = None
     colloquial_terms: list[ColloquialTerm] = []
+    # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
+    question_phrases: list[NonEmpty] = []
+    decision_wording: DecisionWording | None = None
 
     # --- look-ups (cached: the model is frozen) ---
 
@@ -279,6 +303,48 @@ class Regulation(Record):
 
     def agency(self, key: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.key == key), None)
+
+    def canonical(self, citation: Citation) -> Citation:
+        """The citation with its paragraph filled in, a sole paragraph standing for its article.
+
+        第三十八条 and 第三十八条第一款 are the same provision where the article has one paragraph;
+        comparisons between citations go through this form.
+        """
+        provision = self.resolve(citation)
+        exact = provision.citation
+        if exact.paragraph is None and len(provision.article.paragraphs) == 1:
+            return Citation(exact.article, 1, exact.item)
+        return exact
+
+    @cached_property
+    def _penalty_places(self) -> list[tuple[Penalty, Citation, Citation]]:
+        """Each penalty with the canonical citations of its behaviour and its liability provision."""
+        return [
+            (
+                penalty,
+                self.canonical(parse_citation(penalty.behaviour.cites)),
+                self.canonical(parse_citation(penalty.provision)),
+            )
+            for penalty in self.penalties
+        ]
+
+    def penalties_citing(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
+        """The penalties for the behaviour at `citation` (or, overlapping, in it or containing it)."""
+        place = self.canonical(citation)
+        return [
+            penalty
+            for penalty, behaviour, _ in self._penalty_places
+            if (place.overlaps(behaviour) if overlapping else place == behaviour)
+        ]
+
+    def penalties_under(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
+        """The penalties the liability provision at `citation` imposes (or, overlapping, in it or containing it)."""
+        place = self.canonical(citation)
+        return [
+            penalty
+            for penalty, _, provision in self._penalty_places
+            if (place.overlaps(provision) if overlapping else place == provision)
+        ]
 
     def resolve(self, citation: Citation) -> "Provision":
         """The provision a citation points at; raise UnknownProvision (Chinese message) if none."""

@@ -4,10 +4,8 @@ Everything legal comes from the data (`Regulation.penalties`, `.agencies`, `.lia
 `.mitigation`): the ladder of steps, their conditions, sanctions, fines and agencies. This
 module holds only the logic that reads them:
 
-- Matching input to a penalised provision: a key, an exact name or alias, a citation, or
-  words found in the names, aliases and provision texts. Input that fits several is listed,
-  never guessed (exit 2); a behaviour the regulation does not penalise gets that answer
-  with Article 35's referral (exit 0); input naming nothing gets suggestions (exit 1).
+- Matching input to a provision is `wenming.resolve`'s; the agencies are `wenming.agency`'s.
+  A behaviour the regulation does not penalise gets that answer with Article 35's referral (exit 0).
 - Selecting the step: the first step is reached by the violation itself, a later one when
   any of its circumstances holds. The ladder is ordered lightest to heaviest in the data
   (validation checks it), so where several steps are reached the last one reached — the
@@ -19,21 +17,17 @@ module holds only the logic that reads them:
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
-from wenming.citation import Citation, CitationSyntaxError, parse_citation
-from wenming.errors import BadInput, NotFound
-from wenming.model import Agency, Penalty, Provision, Regulation, Step, UnknownProvision
+from wenming.agency import AgencyAnswer, agencies, agency_names
+from wenming.errors import BadInput
+from wenming.model import Penalty, Provision, Regulation, Step
+from wenming.numerals import to_chinese
+from wenming.resolve import KIND_WORDS, Unpenalised, behaviour_kinds, find_violation
 
-# How many candidates or suggestions a message lists before it says "and N more".
-MAX_LISTED = 12
-MAX_SUGGESTIONS = 5
-MAX_QUERY = 100  # characters
+__all__ = ["AgencyAnswer", "FineAnswer", "Schedule", "agencies", "assess", "find_violation", "fine", "schedule"]
 
 
 # --- result models -----------------------------------------------------------------------
@@ -49,6 +43,8 @@ class StepView(BaseModel):
     measures: list[str]
     fine_min: int | None
     fine_max: int | None
+    fine_measure: str | None = None  # the data's word for the fine among the measures (罚款)
+    other_measures: list[str] = []  # the measures besides the fine
     reached: bool = False
     applied: bool = False
 
@@ -66,29 +62,41 @@ class MitigationView(BaseModel):
     fine_max: int | None
 
 
+class UnpenalisedView(BaseModel):
+    citation: str
+    text: str
+
+
 class FineAnswer(BaseModel):
-    """The answer to `wenming fine`: for a penalised behaviour, or the honest "not penalised here"."""
+    """The answer to `wenming fine`: for a penalised behaviour, or the honest "not penalised here".
+
+    The fields of a penalty default to "none", so that the answer for an unpenalised behaviour
+    names only what it has.
+    """
 
     query: str
     penalised: bool
-    violation: str | None  # the penalty's key
-    violation_name: str | None
-    violation_basis: str  # the provision governing the behaviour, e.g. 第二十二条第九项
+    violation: str | None = None  # the penalty's key
+    violation_name: str | None = None
+    violation_basis: str  # the provision governing the behaviour, e.g. 第二十二条第九项 (several: joined by 、)
     behaviour: str  # the words of that provision (or the part of it) the answer concerns
-    penalty_basis: str | None  # the liability provision, e.g. 第三十六条第一款
-    penalty_text: str | None
-    agencies: list[str]
-    agency_text: str | None
+    unpenalised: list[UnpenalisedView] = []  # for an unpenalised answer: each provision the query names
+    penalty_basis: str | None = None  # the liability provision, e.g. 第三十六条第一款
+    penalty_text: str | None = None
+    agencies: list[str] = []
+    agency_text: str | None = None
     circumstances: list[str]  # names of the circumstances given
+    circumstance_descriptions: list[str] = []  # what each means, from the data
     ignored_circumstances: list[str]  # given, but this provision has no tier for them
-    steps: list[StepView]
-    applied_step: int | None
-    measures: list[str]
-    sanction: str | None
-    fine_min: int | None  # after Article 41 when it is requested and applies
-    fine_max: int | None
-    mitigation: MitigationView | None
-    decision: str | None  # the sentence an enforcement officer writes in a decision
+    steps: list[StepView] = []
+    applied_step: int | None = None
+    measures: list[str] = []
+    sanction: str | None = None
+    fine_min: int | None = None  # after Article 41 when it is requested and applies
+    fine_max: int | None = None
+    mitigation: MitigationView | None = None
+    decision: str | None = None  # the sentence an enforcement officer writes (see decision_label)
+    decision_label: str | None = None  # what kind of document the sentence belongs in
     notes: list[str]
 
 
@@ -113,263 +121,6 @@ class Schedule(BaseModel):
     notes: list[str]
 
 
-class Duty(BaseModel):
-    """What an agency does under one provision."""
-
-    provision: str
-    kind: str  # penalty, or the liability kind (protection, referral ...)
-    violation: str | None  # the penalty's key, for kind == penalty
-    description: str
-    violation_basis: str | None
-    shared_with: list[str]  # other agencies named in the same provision
-
-
-class AgencyView(BaseModel):
-    key: str
-    name: str
-    short_name: str
-    aliases: list[str]
-    sources: list[str]
-    duties: list[Duty]
-
-
-class AgencyAnswer(BaseModel):
-    """`wenming agency [NAME]`: the agencies (or the one named) and what each enforces."""
-
-    query: str | None
-    agencies: list[AgencyView]
-
-
-# --- matching input to a provision ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Unpenalised:
-    """A behaviour provision, or the part of one, that no ladder of this regulation penalises."""
-
-    at: Citation
-    citation: str  # the statute's form of `at`
-    text: str
-    part_of_penalised: bool  # the rest of a provision whose other parts are penalised
-
-
-def _behaviour(regulation: Regulation, penalty: Penalty) -> Provision:
-    return regulation.cite(penalty.behaviour.cites)
-
-
-def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
-    return regulation.cite(penalty.provision)
-
-
-def _units(regulation: Regulation) -> Iterator[Provision]:
-    """Every item, and every paragraph without items: the smallest units a behaviour is written in."""
-    for article in regulation.articles():
-        if len(article.paragraphs) == 1 and not article.paragraphs[0].items:
-            yield regulation.resolve(Citation(article.number))  # cited as 第三十九条, not 第一款
-            continue
-        for paragraph in article.paragraphs:
-            if paragraph.items:
-                for item in paragraph.items:
-                    yield regulation.resolve(Citation(article.number, paragraph.number, item.number))
-            else:
-                yield regulation.resolve(Citation(article.number, paragraph.number))
-
-
-def _residue(text: str, parts: Iterable[str]) -> str:
-    """The words of `text` left when the penalised `parts` are taken out: 饲养犬只未按规定接种狂犬病疫苗."""
-    for part in parts:
-        text = text.replace(part, "")
-    return "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
-
-
-def _within(inner: Citation, outer: Citation) -> bool:
-    return (
-        inner.article == outer.article
-        and (outer.paragraph is None or outer.paragraph == inner.paragraph)
-        and (outer.item is None or outer.item == inner.item)
-    )
-
-
-def _overlaps(a: Citation, b: Citation) -> bool:
-    return _within(a, b) or _within(b, a)
-
-
-def unpenalised_units(regulation: Regulation) -> list[Unpenalised]:
-    """Every provision unit no ladder penalises, with penalised parts of an item taken out.
-
-    The liability provisions that carry a ladder (Articles 36-38) are left out: they are the
-    penalties themselves.
-    """
-    by_behaviour: dict[Citation, list[Penalty]] = {}
-    ladders: set[Citation] = set()
-    for penalty in regulation.penalties:
-        by_behaviour.setdefault(_behaviour(regulation, penalty).citation, []).append(penalty)
-        ladders.add(_provision(regulation, penalty).citation)
-    found: list[Unpenalised] = []
-    for unit in _units(regulation):
-        if any(_overlaps(unit.citation, ladder) for ladder in ladders):
-            continue
-        penalties = by_behaviour.get(unit.citation, [])
-        if not penalties:
-            found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
-            continue
-        parts = [p.behaviour.part for p in penalties]
-        if any(part is None for part in parts):
-            continue  # a penalty covers the whole unit
-        rest = _residue(unit.text, [part for part in parts if part is not None])
-        if rest:
-            found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
-    return found
-
-
-Match = Penalty | Unpenalised
-
-
-def _describe(regulation: Regulation, match: Match) -> str:
-    if isinstance(match, Penalty):
-        behaviour = _behaviour(regulation, match).chinese
-        return f"{match.key}  {match.name}（{behaviour}，罚则{_provision(regulation, match).chinese}）"
-    return f"（本条例未设罚则）{match.citation}：{_shorten(match.text)}"
-
-
-def _shorten(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
-    listed = [_describe(regulation, m) for m in matches[:MAX_LISTED]]
-    if len(matches) > MAX_LISTED:
-        listed.append(f"……另有{len(matches) - MAX_LISTED}处")
-    first = matches[0]
-    example = first.key if isinstance(first, Penalty) else regulation.citation_compact(first.at)
-    return BadInput(
-        f"「{query}」对应多处规定，请指明其中一处：",
-        suggestion=f"用键或条文引用查询，例如 wenming fine {example}",
-        candidates=listed,
-    )
-
-
-def _suggestions(regulation: Regulation, query: str) -> list[str]:
-    names: dict[str, str] = {}
-    for penalty in regulation.penalties:
-        for word in (penalty.key, penalty.name, *penalty.aliases):
-            names.setdefault(word, penalty.key)
-    close = difflib.get_close_matches(query, list(names), n=MAX_SUGGESTIONS, cutoff=0.3)
-    if not close:  # Chinese words are short: also offer any name sharing a character
-        close = [word for word in names if set(word) & set(query)][:MAX_SUGGESTIONS]
-    return [word if word == names[word] else f"{word}（{names[word]}）" for word in close]
-
-
-def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
-    cited = provision.citation
-    matches: list[Match] = [
-        penalty
-        for penalty in regulation.penalties
-        if _overlaps(_behaviour(regulation, penalty).citation, cited)
-        or _overlaps(_provision(regulation, penalty).citation, cited)
-    ]
-    for unit in unpenalised_units(regulation):
-        if _within(unit.at, cited) or (_within(cited, unit.at) and not unit.part_of_penalised):
-            matches.append(unit)
-    return matches
-
-
-def _penalty_words(regulation: Regulation, penalty: Penalty) -> tuple[list[str], list[str]]:
-    """(names: matched either way round, texts: matched when they contain the query)."""
-    names = [penalty.name, *penalty.aliases]
-    texts = [_provision(regulation, penalty).text]
-    if penalty.behaviour.part:
-        texts.append(penalty.behaviour.part)
-    else:
-        texts.append(_behaviour(regulation, penalty).text)
-    return names, texts
-
-
-def _by_words(regulation: Regulation, query: str) -> list[Match]:
-    matches: list[Match] = []
-    for penalty in regulation.penalties:
-        names, texts = _penalty_words(regulation, penalty)
-        # "遛狗不牵绳罚多少" holds the alias 遛狗不牵绳; "吸烟" is part of a name.
-        if any(query in name or (len(name) > 1 and name in query) for name in names) or any(
-            query in text for text in texts
-        ):
-            matches.append(penalty)
-    matches += [unit for unit in unpenalised_units(regulation) if query in unit.text]
-    # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
-    governed = _governed_citations(regulation)
-    if any(isinstance(m, Penalty) or m.citation in governed for m in matches):
-        matches = [m for m in matches if isinstance(m, Penalty) or m.citation in governed]
-    return matches or _by_colloquial_words(regulation, query)
-
-
-def _governed_citations(regulation: Regulation) -> set[str]:
-    """Chapter 3's governed behaviours, by citation."""
-    from wenming.lookup import behaviour_list  # imported here: `fine smoking` needs neither module's models
-
-    return {entry.citation for entry in behaviour_list(regulation).root}
-
-
-def _by_colloquial_words(regulation: Regulation, query: str) -> list[Match]:
-    """Words people say (乱停车) through the data's colloquial terms to the statute's (不按规定停放车辆).
-
-    Only penalties and Chapter 3's governed behaviours are candidates: a colloquial word
-    asked of `fine` is about a behaviour, not about, say, the facilities of Article 33.
-    """
-    from wenming.search import expansions
-
-    statute_words = [word for word in expansions(regulation, query) if word != query]
-    if not statute_words:
-        return []
-    governed = _governed_citations(regulation)
-    matches: list[Match] = []
-    for penalty in regulation.penalties:
-        _, texts = _penalty_words(regulation, penalty)
-        if any(word in text for word in statute_words for text in texts):
-            matches.append(penalty)
-    matches += [
-        unit
-        for unit in unpenalised_units(regulation)
-        if unit.citation in governed and any(word in unit.text for word in statute_words)
-    ]
-    return matches
-
-
-def find_violation(regulation: Regulation, query: str) -> Match:
-    """The penalty (or unpenalised behaviour) `query` names; BadInput if several, NotFound if none."""
-    text = query.strip()
-    if not text:
-        raise BadInput("请给出违法行为：键、名称、俗称或条文引用", suggestion="例如 wenming fine smoking")
-    if len(text) > MAX_QUERY:  # a pasted page is not a name; keep the fuzzy match cheap
-        raise BadInput(f"输入过长（{len(text)} 字），请只写违法行为的名称或条文", suggestion="例如 wenming fine 22.9")
-    for penalty in regulation.penalties:
-        if text.lower() == penalty.key:
-            return penalty
-    exact: list[Match] = [p for p in regulation.penalties if text == p.name or text in p.aliases]
-    if not exact:
-        try:
-            citation = parse_citation(text)
-        except CitationSyntaxError:
-            exact = _by_words(regulation, text)
-        else:
-            try:
-                provision = regulation.resolve(citation)
-            except UnknownProvision as error:
-                raise NotFound(str(error)) from None
-            exact = _by_citation(regulation, provision)
-            if not any(isinstance(match, Penalty) for match in exact):
-                # Nothing in the cited provision is penalised: one answer, whatever its size.
-                return Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False)
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        raise _ambiguous(regulation, text, exact)
-    suggestions = _suggestions(regulation, text)
-    raise NotFound(
-        f"没有找到「{text}」对应的违法行为",
-        suggestion="用 wenming fines 查看全部罚则" + (f"；相近的有：{'、'.join(suggestions)}" if suggestions else ""),
-    )
-
-
 # --- selecting the step ---------------------------------------------------------------------
 
 
@@ -387,6 +138,8 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
 
 
 def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
+    wording = regulation.decision_wording
+    fine_measure = wording.fine_measure if wording is not None and step.fine is not None else None
     return StepView(
         number=number,
         condition=step.condition,
@@ -395,11 +148,17 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
         measures=list(step.measures),
         fine_min=step.fine.min if step.fine else None,
         fine_max=step.fine.max if step.fine else None,
+        fine_measure=fine_measure,
+        other_measures=[measure for measure in step.measures if measure != fine_measure],
     )
 
 
-def _agency_names(regulation: Regulation, keys: Iterable[str]) -> list[str]:
-    return [agency.name for key in keys if (agency := regulation.agency(key)) is not None]
+def _behaviour(regulation: Regulation, penalty: Penalty) -> Provision:
+    return regulation.cite(penalty.behaviour.cites)
+
+
+def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
+    return regulation.cite(penalty.provision)
 
 
 def _referral_notes(regulation: Regulation) -> list[str]:
@@ -431,8 +190,13 @@ def assess(
     notes: list[str] = []
     provided = {key for step in penalty.steps for key in step.when_any}
     ignored = [key for key in given if key not in provided]
-    for name in _circumstance_names(regulation, ignored):
+    related = {c.key: c.related for c in regulation.circumstances}
+    for key, name in zip(ignored, _circumstance_names(regulation, ignored), strict=True):
         notes.append(f"{provision.chinese}没有「{name}」这一档，该情形不影响结果。")
+        # The provision's own word for much the same (逾期不改正 where it says 拒不改正): point to its flag.
+        worded = [other for other in related[key] if other in provided]
+        for other, other_name in zip(worded, _circumstance_names(regulation, worded), strict=True):
+            notes.append(f"{provision.chinese}的用语为「{other_name}」，如属此情形请用 --{other}。")
     fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
     if len(fined_reached) > 1:
         numbers = "、".join(f"第{index + 1}档" for index in fined_reached)
@@ -444,16 +208,19 @@ def assess(
     mitigation = regulation.mitigation
     if mitigation is not None:
         basis = regulation.cite(mitigation.citation).chinese
-        applies = applied.fine is not None
+        # applies_to is "fine" (the model allows nothing else): Article 41 bears where a fine is reached.
+        applies = mitigation.applies_to == "fine" and applied.fine is not None
         if social_service and applied.fine is not None:
             fine_min, fine_max = mitigation.fine_floor, applied.fine.max
-            notes.append(
-                f"依{basis}，违法行为人参加并完成社会服务、经认定的，{mitigation.effect}："
-                f"罚款可在{fine_min}元至{fine_max}元之间（低于{applied.fine.min}元即为减轻，{fine_min} 元即不予罚款）；"
-                "是否从轻、减轻或者不予，由行政主管部门决定。"
+            note = (
+                f"依{basis}，{mitigation.effect}：罚款可在{fine_min}元至{fine_max}元之间"
+                f"（低于{applied.fine.min}元即为减轻，{fine_min} 元即不予罚款）"
             )
+            if mitigation.discretionary:
+                note += f"；是否从轻、减轻或者不予，由{mitigation.decided_by}决定"
+            notes.append(note + "。")
         elif social_service:
-            notes.append(f"{basis}只适用于应当受到行政罚款处罚的情形；本档没有罚款，{basis}不起作用。")
+            notes.append(f"{basis}只适用于{mitigation.applies_when}情形；本档没有罚款，{basis}不起作用。")
         elif applies:
             notes.append(
                 f"违法行为人参加并完成社会服务、经认定的，依{basis}{mitigation.effect}（见 --social-service）。"
@@ -468,14 +235,11 @@ def assess(
             fine_min=fine_min if social_service and applies else None,
             fine_max=fine_max if social_service and applies else None,
         )
-    agency_names = _agency_names(regulation, penalty.agencies)
-    if len(agency_names) > 1:
+    names = agency_names(regulation, penalty.agencies)
+    if len(names) > 1:
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
     notes += _referral_notes(regulation)
-    decision = (
-        f"违反了《{regulation.meta.title}》{behaviour.chinese}的规定，"
-        f"依据{provision.chinese}的规定，{applied.sanction}。"
-    )
+    decision, label = _decision(regulation, behaviour, provision, applied, social_service)
     return FineAnswer(
         query=penalty.key,
         penalised=True,
@@ -485,70 +249,145 @@ def assess(
         behaviour=penalty.behaviour.part or behaviour.text,
         penalty_basis=provision.chinese,
         penalty_text=provision.text,
-        agencies=agency_names,
+        agencies=names,
         agency_text=penalty.agency_text,
         circumstances=_circumstance_names(regulation, given),
+        circumstance_descriptions=[c.description for c in regulation.circumstances if c.key in given],
         ignored_circumstances=_circumstance_names(regulation, ignored),
         steps=steps,
         applied_step=applied_index + 1,
-        measures=list(applied.measures),
+        measures=_measures(regulation, penalty, applied),
         sanction=applied.sanction,
         fine_min=fine_min,
         fine_max=fine_max,
         mitigation=mitigation_view,
         decision=decision,
+        decision_label=label,
         notes=notes,
     )
 
 
-def not_penalised(
-    regulation: Regulation, unit: Unpenalised, circumstances: Iterable[str] = (), social_service: bool = False
-) -> FineAnswer:
-    """The honest answer for a behaviour this regulation does not penalise."""
-    given = _check_circumstances(regulation, list(circumstances))
+def _measures(regulation: Regulation, penalty: Penalty, applied: Step) -> list[str]:
+    """The measures of the step reached; a fined step keeps the ladder's order to correct.
+
+    The provisions word it "责令改正；拒不改正的，处…罚款": the fine does not replace the order
+    (the data's decision_wording says why), so the first step's order goes with it.
+    """
+    wording = regulation.decision_wording
+    if wording is None or applied.fine is None:
+        return list(applied.measures)
+    orders = [m for m in penalty.steps[0].measures if m == wording.order_measure and m not in applied.measures]
+    return [*orders, *applied.measures]
+
+
+def _yuan(amount: int) -> str:
+    return to_chinese(amount) if amount else "零"
+
+
+def _decision(
+    regulation: Regulation, behaviour: Provision, provision: Provision, applied: Step, social_service: bool
+) -> tuple[str | None, str | None]:
+    """The sentence for the step reached, from the data's template pieces, and its document's label."""
+    wording = regulation.decision_wording
+    if wording is None:
+        return None, None
+    provisions = [provision.chinese]
+    fine = applied.fine
+    mitigation = regulation.mitigation
+    mitigated = social_service and fine is not None and mitigation is not None
+    if mitigated and mitigation is not None:
+        provisions.append(regulation.cite(mitigation.citation).chinese)
+    if fine is None:
+        sanction = applied.sanction
+    elif mitigated:
+        amounts = (
+            wording.fixed_range.format(amount=_yuan(fine.min))
+            if fine.min == fine.max
+            else wording.span_range.format(min=_yuan(fine.min), max=_yuan(fine.max))
+        )
+        sanction = wording.mitigated.format(options="／".join(wording.mitigation_options), range=amounts)
+    elif fine.min == fine.max:
+        sanction = applied.sanction  # a fixed amount is the decision: 处五十元罚款
+    else:
+        sanction = wording.range_fine.format(min=_yuan(fine.min), max=_yuan(fine.max))
+    sentence = (
+        wording.violated.format(title=regulation.meta.title, behaviour=behaviour.chinese)
+        + wording.basis.format(provisions="、".join(provisions))
+        + sanction
+        + "。"
+    )
+    only_order = fine is None and set(applied.measures) <= {wording.order_measure}
+    return sentence, wording.order_label if only_order else wording.penalty_label
+
+
+def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[str], bool]:
+    """What to say of one unpenalised unit, and whether Article 35's referral bears on it.
+
+    Only a governed behaviour is "not penalised here": an encouraged or advocated one is no
+    violation at all, and a general, procedural or liability article describes no behaviour.
+    """
     provision = regulation.resolve(unit.at)
     liability = [
-        entry
-        for entry in regulation.liability
-        if _overlaps(regulation.cite(entry.citation).citation, provision.citation)
+        entry for entry in regulation.liability if regulation.cite(entry.citation).citation.overlaps(provision.citation)
     ]
-    if liability:  # a liability provision cited directly, e.g. Article 39
-        notes = [f"本条例在{unit.citation}没有罚款阶梯。"]
-    elif unit.part_of_penalised:
-        notes = [f"本条例未对{unit.citation}中「{unit.text}」规定的行为设定罚则。"]
-    else:
-        notes = [f"本条例未对{unit.citation}规定的行为设定罚则。"]
+    if liability:  # a liability provision cited directly, e.g. Article 39: its text is shown above
+        laws = [
+            f"依{entry.external_law}" + (f"由{entry.agency}" if entry.agency else "")
+            for entry in liability
+            if entry.external_law
+        ]
+        follows = f"，{'、'.join(laws)}处理" if laws else ""
+        return [f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。"], False
+    mitigation = regulation.mitigation
+    if mitigation is not None and regulation.cite(mitigation.citation).citation.overlaps(provision.citation):
+        return [
+            f"{unit.citation}不规定违法行为，而是违法行为人完成社会服务后{mitigation.effect}的规定；"
+            "查某一违法行为时加 --social-service 即可看到它的效果。"
+        ], False
+    kind = behaviour_kinds(regulation).get(unit.citation)
+    if kind in KIND_WORDS:
+        verb = KIND_WORDS[kind]
+        return [f"{unit.citation}是{verb}性规定，不是禁止性规定：本条例{verb}这一行为，不处罚。"], False
+    if kind is None and not unit.part_of_penalised:
+        chapter = regulation.chapter_of(provision.article.number)
+        where = f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else ""
+        return [f"{unit.citation}（{where}）不是规定某一行为的条款，本条例未就此设定罚则。"], False
     if unit.part_of_penalised:
-        others = [p.key for p in regulation.penalties if _behaviour(regulation, p).citation == provision.citation]
-        notes.append(f"{unit.citation}的其他部分另有罚则：{'、'.join(others)}。")
-    # A liability provision cited directly (e.g. Article 39) says what follows instead of a ladder.
-    for entry in liability:
-        if entry.kind != "referral":
-            notes.append(f"{regulation.cite(entry.citation).chinese}：{entry.summary}")
+        others = [p.key for p in regulation.penalties_citing(provision.citation)]
+        return [
+            f"本条例未对{unit.citation}中「{unit.text}」规定的行为设定罚则。",
+            f"{unit.citation}的其他部分另有罚则：{'、'.join(others)}。",
+        ], True
+    return [f"本条例未对{unit.citation}规定的行为设定罚则。"], True
+
+
+def not_penalised(
+    regulation: Regulation,
+    units: Sequence[Unpenalised],
+    circumstances: Iterable[str] = (),
+    social_service: bool = False,
+) -> FineAnswer:
+    """The honest answer for behaviours this regulation does not penalise (one, or several a word names)."""
+    given = _check_circumstances(regulation, list(circumstances))
+    notes: list[str] = []
+    referral = False
+    for unit in units:
+        said, bears = _unpenalised_notes(regulation, unit)
+        notes += said
+        referral = referral or bears
     if given or social_service:
         notes.append("没有罚则，所给情形不影响结果。")
-    notes += _referral_notes(regulation)
+    if referral:
+        notes += _referral_notes(regulation)
+    names = _circumstance_names(regulation, given)
     return FineAnswer(
-        query=unit.citation,
+        query=units[0].citation,
         penalised=False,
-        violation=None,
-        violation_name=None,
-        violation_basis=unit.citation,
-        behaviour=unit.text,
-        penalty_basis=None,
-        penalty_text=None,
-        agencies=[],
-        agency_text=None,
-        circumstances=_circumstance_names(regulation, given),
-        ignored_circumstances=_circumstance_names(regulation, given),
-        steps=[],
-        applied_step=None,
-        measures=[],
-        sanction=None,
-        fine_min=None,
-        fine_max=None,
-        mitigation=None,
-        decision=None,
+        violation_basis="、".join(unit.citation for unit in units),
+        behaviour="；".join(unit.text for unit in units) if len(units) > 1 else units[0].text,
+        unpenalised=[UnpenalisedView(citation=unit.citation, text=unit.text) for unit in units],
+        circumstances=names,
+        ignored_circumstances=names,
         notes=notes,
     )
 
@@ -578,7 +417,7 @@ def schedule(regulation: Regulation) -> Schedule:
                 violation_name=penalty.name,
                 violation_basis=_behaviour(regulation, penalty).chinese,
                 penalty_basis=_provision(regulation, penalty).chinese,
-                agencies=_agency_names(regulation, penalty.agencies),
+                agencies=agency_names(regulation, penalty.agencies),
                 agency_short_names=[a.short_name for key in penalty.agencies if (a := regulation.agency(key))],
                 agency_text=penalty.agency_text,
                 steps=[_step_view(regulation, n, step) for n, step in enumerate(penalty.steps, start=1)],
@@ -592,83 +431,3 @@ def schedule(regulation: Regulation) -> Schedule:
         notes.append(f"{regulation.cite(m.citation).chinese}：参加并完成社会服务、经认定的，{m.effect}。")
     notes += _referral_notes(regulation)
     return Schedule(title=regulation.meta.title, penalties=rows, notes=notes)
-
-
-def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
-    duties: list[Duty] = []
-    for source in agency.source:
-        cited = regulation.cite(source)
-        for penalty in regulation.penalties:
-            if agency.key in penalty.agencies and _provision(regulation, penalty).citation == cited.citation:
-                others = [key for key in penalty.agencies if key != agency.key]
-                duties.append(
-                    Duty(
-                        provision=cited.chinese,
-                        kind="penalty",
-                        violation=penalty.key,
-                        description=penalty.name,
-                        violation_basis=_behaviour(regulation, penalty).chinese,
-                        shared_with=_agency_names(regulation, others),
-                    )
-                )
-        for entry in regulation.liability:
-            if regulation.cite(entry.citation).citation == cited.citation:
-                description = entry.summary + (f"（{entry.external_law}）" if entry.external_law else "")
-                duties.append(
-                    Duty(
-                        provision=cited.chinese,
-                        kind=entry.kind,
-                        violation=None,
-                        description=description,
-                        violation_basis=None,
-                        shared_with=[],
-                    )
-                )
-    return duties
-
-
-def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:
-    return AgencyView(
-        key=agency.key,
-        name=agency.name,
-        short_name=agency.short_name,
-        aliases=list(agency.aliases),
-        sources=[regulation.cite(source).chinese for source in agency.source],
-        duties=_duties(regulation, agency),
-    )
-
-
-def find_agency(regulation: Regulation, query: str) -> Agency:
-    text = query.strip()[: MAX_QUERY + 1]
-    if not text:
-        raise BadInput("请给出执法机关的名称", suggestion="例如 wenming agency 公安机关；不带参数列出全部")
-
-    def names(agency: Agency) -> list[str]:
-        return [agency.key, agency.name, agency.short_name, *agency.aliases]
-
-    exact = [a for a in regulation.agencies if text.lower() == a.key or text in names(a)]
-    if not exact:
-        exact = [
-            a for a in regulation.agencies if any(text in name or (len(name) > 1 and name in text) for name in names(a))
-        ]
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        raise BadInput(
-            f"「{text}」对应多个执法机关，请指明其中一个：",
-            suggestion=f"例如 wenming agency {exact[0].key}",
-            candidates=[f"{a.key}  {a.name}" for a in exact],
-        )
-    pool = {name: a.key for a in regulation.agencies for name in names(a)}
-    close = difflib.get_close_matches(text, list(pool), n=MAX_SUGGESTIONS, cutoff=0.3)
-    listed = "、".join(name if name == pool[name] else f"{name}（{pool[name]}）" for name in close)
-    raise NotFound(
-        f"没有找到执法机关「{text}」",
-        suggestion="用 wenming agency 列出全部" + (f"；相近的有：{listed}" if listed else ""),
-    )
-
-
-def agencies(regulation: Regulation, query: str | None = None) -> AgencyAnswer:
-    """`wenming agency [NAME]`: every agency, or the one NAME names, with what it enforces."""
-    chosen = regulation.agencies if query is None else [find_agency(regulation, query)]
-    return AgencyAnswer(query=query, agencies=[_agency_view(regulation, agency) for agency in chosen])

@@ -95,8 +95,16 @@ def _notes_and_facts(regulation: Regulation) -> Iterator[Problem]:
         yield from _check_citations(regulation, note.concerns, ("notes", index, "concerns"))
     for index, fact in enumerate(regulation.meta.external_facts):
         yield from _check_citations(regulation, fact.concerns, ("meta", "external_facts", index, "concerns"))
+    circumstances = {c.key for c in regulation.circumstances}
+    for index, circumstance in enumerate(regulation.circumstances):
+        for r_index, key in enumerate(circumstance.related):
+            if key not in circumstances or key == circumstance.key:
+                yield Problem(("circumstances", index, "related", r_index), f"related 须为另一情形的键，未定义：{key}")
+    keys = {agency.key for agency in regulation.agencies}
     for index, agency in enumerate(regulation.agencies):
         yield from _check_citations(regulation, agency.source, ("agencies", index, "source"))
+        if agency.part_of is not None and (agency.part_of not in keys or agency.part_of == agency.key):
+            yield Problem(("agencies", index, "part_of"), f"part_of 须为另一执法机关的键，未定义：{agency.part_of}")
 
 
 def _penalties(regulation: Regulation) -> Iterator[Problem]:

@@ -77,6 +77,6 @@ def agency_command(
 
     例 Examples: wenming agency ; wenming agency 公安 ; wenming agency urban-management --json
     """
-    from wenming.penalty import agencies
+    from wenming.agency import agencies
 
     run(lambda regulation: agencies(regulation, name), json_output, "penalty:agency_answer")

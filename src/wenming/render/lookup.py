@@ -8,66 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from wenming.numerals import to_chinese
+from wenming.render.text import INDENT, emit
 
 if TYPE_CHECKING:  # names for annotations: a search's view need not import the look-ups, nor they search
     from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
     from wenming.search import SearchResult
 
-INDENT = 2
 FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal
 HIGHLIGHT = "bold reverse"
 FOCUS = "bold yellow"
-# Closing punctuation that must not begin a line (the preceding character moves down with it).
-NO_LINE_START = frozenset("，。、；：？！）》」』”’…")
-MIN_TEXT_CELLS = 10
-
-
-def _line_ranges(text: str, width: int) -> list[tuple[int, int]]:
-    """Where to break `text` so that each line fits `width` cells."""
-    ranges: list[tuple[int, int]] = []
-    start, cells = 0, 0
-    for index, char in enumerate(text):
-        if char == "\n":
-            ranges.append((start, index))
-            start, cells = index + 1, 0
-            continue
-        char_cells = cell_len(char)
-        if cells + char_cells > width and index > start:
-            cut = index
-            while text[cut] in NO_LINE_START and cut - 1 > start:
-                cut -= 1
-            ranges.append((start, cut))
-            start, cells = cut, cell_len(text[cut:index])
-        cells += char_cells
-    ranges.append((start, len(text)))
-    return ranges
-
-
-def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -> None:
-    """Print `body` after `lead`, wrapped to the console, later lines hanging under the body."""
-    lead_text = lead if isinstance(lead, Text) else Text(lead)
-    hang = indent + lead_text.cell_len
-    if lead_text.plain.strip() and console.width - hang < console.width // 2:
-        # In a narrow terminal a long lead (a citation) would squeeze the text: give it its own line.
-        lead_line = Text(" " * indent) + lead_text
-        lead_line.rstrip()
-        console.print(lead_line, no_wrap=True, overflow="ignore", crop=False)
-        indent, hang, lead_text = indent + INDENT, indent + INDENT, Text()
-    if console.width - hang < MIN_TEXT_CELLS:
-        # Too narrow for the indent: give up indentation before giving up the width limit.
-        hang = max(console.width - MIN_TEXT_CELLS, 0)
-        indent = min(indent, hang)
-    width = max(console.width - hang, MIN_TEXT_CELLS)
-    for number, (start, end) in enumerate(_line_ranges(body.plain, width)):
-        line = Text(" " * indent) + lead_text if number == 0 else Text(" " * hang)
-        line.append_text(body[start:end])
-        line.rstrip()
-        console.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:

@@ -8,9 +8,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wenming.penalty import AgencyAnswer, FineAnswer, Schedule, StepView
+from wenming.agency import AgencyAnswer
+from wenming.penalty import FineAnswer, Schedule, StepView
+from wenming.render.text import INDENT, emit, wrap
 
-INDENT = 2
+# The ladder table: one space each side of a cell and a rule between cells.
+CELL_GAP = 3
+MIN_WORDING_CELLS = 8
+NARROW = 60  # below this many cells, tables become lists
 
 
 def _amount(fine_min: int | None, fine_max: int | None) -> str:
@@ -23,48 +28,51 @@ def _when(step: StepView) -> str:
     return "、".join(step.circumstances) if step.circumstances else "违法行为本身"
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """Chinese has no spaces to break at: cut by display width."""
-    lines = [""]
-    for char in text:
-        if lines[-1] and cell_len(lines[-1] + char) > width:
-            lines.append("")
-        lines[-1] += char
-    return lines
-
-
 def _hanging(console: Console, marker: str, text: str, style: str = "", marker_style: str = "") -> None:
     """`marker` then `text`, continuation lines indented under the text."""
-    indent = cell_len(marker)
-    for index, line in enumerate(_wrap(text, max(console.width - indent, 10))):
-        out = Text(marker if index == 0 else " " * indent, style=marker_style)
-        out.append(line, style=style)
-        console.print(out, no_wrap=True, crop=False)
+    emit(console, Text(text, style=style), lead=Text(marker, style=marker_style))
 
 
 def _treatment(step: StepView) -> str:
     """罚款 200–500 元, or the measures of a step without a fine: 责令改正、警告."""
     if step.fine_min is None:
         return "、".join(step.measures)
-    others = [measure for measure in step.measures if measure != "罚款"]
-    return "、".join([*others, f"罚款 {_amount(step.fine_min, step.fine_max)}"])
+    return "、".join([*step.other_measures, f"{step.fine_measure} {_amount(step.fine_min, step.fine_max)}"])
 
 
 def _field(console: Console, label: str, value: str) -> None:
     _hanging(console, f"{label}：", value, marker_style="bold")
 
 
-def _ladder(steps: list[StepView], marked: bool) -> Table:
+def _print_ladder(console: Console, steps: list[StepView], marked: bool) -> None:
+    """The ladder as a table, or, where a table's wording column would be too narrow to read, as a list."""
+    if console.width >= NARROW:
+        console.print(_ladder(console, steps, marked))
+        return
+    for step in steps:
+        mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
+        wording = f"{_when(step)}：{step.condition}，{step.sanction}（{_amount(step.fine_min, step.fine_max)}）"
+        emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
+
+
+def _ladder(console: Console, steps: list[StepView], marked: bool) -> Table:
+    """The ladder; its wording is wrapped here, so that no cell line starts with ） or ，."""
+    whens = [_when(step) for step in steps]
+    amounts = [_amount(step.fine_min, step.fine_max) for step in steps]
+    fixed = [cell_len(max([*whens, "情形"], key=cell_len)), cell_len(max([*amounts, "罚款"], key=cell_len)), 2]
+    if marked:
+        fixed.append(1)
+    wording_width = max(console.width - sum(fixed) - CELL_GAP * len(fixed), MIN_WORDING_CELLS)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     if marked:
         table.add_column("", no_wrap=True)
     table.add_column("档", no_wrap=True)
-    table.add_column("情形", overflow="fold")
-    table.add_column("原文", overflow="fold")
+    table.add_column("情形", no_wrap=True)
+    table.add_column("原文", no_wrap=True, max_width=wording_width)
     table.add_column("罚款", no_wrap=True)
-    for step in steps:
-        wording = f"{step.condition}，{step.sanction}"
-        cells = [str(step.number), _when(step), wording, _amount(step.fine_min, step.fine_max)]
+    for step, when, amount in zip(steps, whens, amounts, strict=True):
+        wording = "\n".join(wrap(f"{step.condition}，{step.sanction}", wording_width))
+        cells = [str(step.number), when, wording, amount]
         if marked:
             cells.insert(0, "▶" if step.applied else ("·" if step.reached else ""))
         table.add_row(*cells, style="bold yellow" if step.applied else "")
@@ -74,36 +82,52 @@ def _ladder(steps: list[StepView], marked: bool) -> Table:
 def fine_answer(console: Console, answer: FineAnswer) -> None:
     if not answer.penalised:
         console.print(Text("本条例未设罚则", style="bold yellow"))
-        _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
+        for unit in answer.unpenalised:
+            _field(console, "行为", f"{unit.citation} {unit.text}")
         for note in answer.notes:
             _hanging(console, "· ", note)
         return
-    heading = Text(f"{answer.violation}  {answer.violation_name}", style="bold")
-    console.print(heading)
+    _hanging(console, f"{answer.violation}  ", answer.violation_name or "", style="bold", marker_style="bold")
     _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
     _field(console, "罚则", answer.penalty_basis or "—")
     _field(console, "执法机关", "、".join(answer.agencies))
     if answer.circumstances:
-        _field(console, "情形", "、".join(answer.circumstances))
-    console.print(_ladder(answer.steps, marked=True))
+        described = zip(answer.circumstances, answer.circumstance_descriptions, strict=False)
+        _field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
+    _print_ladder(console, answer.steps, marked=True)
     outcome = f"第{answer.applied_step}档，{answer.sanction}"
     m = answer.mitigation
     if m is not None and m.requested and m.applies:
         outcome += f"；依{m.citation}可为 {_amount(answer.fine_min, answer.fine_max)}"
     _field(console, "结果", outcome)
     if m is not None:
-        state = "已申请" if m.requested and m.applies else ("不起作用：本档没有罚款" if not m.applies else "未申请")
+        done = "已完成并经认定" if m.requested else "未申请"
+        state = done if m.applies else "不起作用：本档没有罚款"
         _field(console, m.citation, f"{m.effect}（{state}）；条件：")
         for condition in m.conditions:
             _hanging(console, " " * INDENT + "- ", condition, style="dim")
     if answer.decision:
-        _field(console, "决定书用语", answer.decision)
+        _field(console, answer.decision_label or "", answer.decision)
     for note in answer.notes:
         _hanging(console, "· ", note, style="dim")
 
 
 def schedule(console: Console, result: Schedule) -> None:
-    console.print(Text(f"《{result.title}》罚则一览", style="bold"))
+    emit(console, Text(f"《{result.title}》罚则一览", style="bold"))
+    if console.width < NARROW:
+        for row in result.penalties:
+            lead = f"{row.violation} "
+            basis = f"{row.violation_basis} / {row.penalty_basis}（{'、'.join(row.agency_short_names)}）"
+            emit(console, Text(basis), lead=Text(lead, style="bold"))
+            for step in row.steps:
+                emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
+    else:
+        console.print(_schedule_table(result))
+    for note in result.notes:
+        _hanging(console, "· ", note, style="dim")
+
+
+def _schedule_table(result: Schedule) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
     table.add_column("违法行为", no_wrap=True)
     table.add_column("行为 / 罚则", no_wrap=True)
@@ -121,25 +145,23 @@ def schedule(console: Console, result: Schedule) -> None:
                 _treatment(step),
                 end_section=index == len(row.steps) - 1,
             )
-    console.print(table)
-    for note in result.notes:
-        _hanging(console, "· ", note, style="dim")
+    return table
 
 
 def agency_answer(console: Console, result: AgencyAnswer) -> None:
     for index, agency in enumerate(result.agencies):
         if index:
             console.print()
-        heading = Text(f"{agency.name}", style="bold")
-        heading.append(f"  {agency.key}", style="cyan")
-        console.print(heading)
+        emit(console, Text(agency.key, style="cyan"), lead=Text(f"{agency.name}  ", style="bold"))
         if agency.aliases or agency.short_name != agency.name:
             _hanging(console, "简称、俗称：", "、".join([agency.short_name, *agency.aliases]), style="dim")
         for duty in agency.duties:
             if duty.violation is not None:
                 line = f"{duty.provision}  {duty.violation} {duty.description}（{duty.violation_basis}）"
-                if duty.shared_with:
-                    line += f"；与{'、'.join(duty.shared_with)}在各自的职权范围"
             else:
                 line = f"{duty.provision}  {duty.description}"
+            if duty.through:
+                line += f"；由{duty.through}"
+            if duty.agency_text:
+                line += f"；原文：{duty.agency_text}"
             _hanging(console, " " * INDENT + "- ", line)

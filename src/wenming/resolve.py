@@ -1,0 +1,355 @@
+"""Matching what a person types to a penalised provision, or to a behaviour no ladder penalises.
+
+A key, an exact name or alias, a citation, or words found in the names, aliases and provision
+texts. Input that fits several is listed, never guessed (exit 2); input naming nothing gets
+suggestions (exit 1). The assessment of a match is `wenming.penalty`'s business.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from wenming.citation import Citation, CitationSyntaxError, parse_citation
+from wenming.errors import BadInput, NotFound
+from wenming.model import Penalty, Provision, Regulation, UnknownProvision
+
+# How many candidates or suggestions a message lists before it says "and N more".
+MAX_LISTED = 12
+MAX_SUGGESTIONS = 5
+MAX_QUERY = 100  # characters
+_CACHED_REGULATIONS = 8  # the shipped one, and a few --data files in a test run
+_T = TypeVar("_T")
+
+
+# --- matching input to a provision ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unpenalised:
+    """A behaviour provision, or the part of one, that no ladder of this regulation penalises."""
+
+    at: Citation
+    citation: str  # the statute's form of `at`
+    text: str
+    part_of_penalised: bool  # the rest of a provision whose other parts are penalised
+
+
+def _behaviour(regulation: Regulation, penalty: Penalty) -> Provision:
+    return regulation.cite(penalty.behaviour.cites)
+
+
+def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
+    return regulation.cite(penalty.provision)
+
+
+def _units(regulation: Regulation) -> Iterator[Provision]:
+    """Every item, and every paragraph without items: the smallest units a behaviour is written in."""
+    for article in regulation.articles():
+        if len(article.paragraphs) == 1 and not article.paragraphs[0].items:
+            yield regulation.resolve(Citation(article.number))  # cited as 第三十九条, not 第一款
+            continue
+        for paragraph in article.paragraphs:
+            if paragraph.items:
+                for item in paragraph.items:
+                    yield regulation.resolve(Citation(article.number, paragraph.number, item.number))
+            else:
+                yield regulation.resolve(Citation(article.number, paragraph.number))
+
+
+def _residue(text: str, parts: Iterable[str]) -> str:
+    """The words of `text` left when the penalised `parts` are taken out: 饲养犬只未按规定接种狂犬病疫苗."""
+    for part in parts:
+        text = text.replace(part, "")
+    return "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
+
+
+def per_regulation(compute: Callable[[Regulation], _T]) -> Callable[[Regulation], _T]:
+    """Cache `compute(regulation)` for the regulations in use: derived tables are built once per query.
+
+    Keyed by identity (a Regulation is frozen, but its lists make it unhashable); the cache holds
+    the regulation itself, so an id is never reused while its entry lives.
+    """
+    cache: dict[int, tuple[Regulation, _T]] = {}
+
+    @functools.wraps(compute)
+    def cached(regulation: Regulation) -> _T:
+        hit = cache.get(id(regulation))
+        if hit is not None and hit[0] is regulation:
+            return hit[1]
+        if len(cache) >= _CACHED_REGULATIONS:
+            cache.clear()
+        value = compute(regulation)
+        cache[id(regulation)] = (regulation, value)
+        return value
+
+    return cached
+
+
+@per_regulation
+def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
+    """Every provision unit no ladder penalises, with penalised parts of an item taken out.
+
+    The liability provisions that carry a ladder (Articles 36-38) are left out: they are the
+    penalties themselves.
+    """
+    found: list[Unpenalised] = []
+    for unit in _units(regulation):
+        if regulation.penalties_under(unit.citation, overlapping=True):
+            continue
+        penalties = regulation.penalties_citing(unit.citation)
+        if not penalties:
+            found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
+            continue
+        parts = [p.behaviour.part for p in penalties]
+        if any(part is None for part in parts):
+            continue  # a penalty covers the whole unit
+        rest = _residue(unit.text, [part for part in parts if part is not None])
+        if rest:
+            found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
+    return tuple(found)
+
+
+# The kinds wenming.lookup gives Chapter 2's behaviours, and the verb of their heading.
+KIND_WORDS = {"encouraged": "鼓励", "advocated": "倡导"}
+
+
+@per_regulation
+def behaviour_kinds(regulation: Regulation) -> dict[str, str]:
+    """Chapter 2's and 3's behaviours by citation: governed, encouraged, advocated (from wenming.lookup)."""
+    # Imported here: `fine smoking` needs neither the look-up's nor the search's result models.
+    from wenming.lookup import behaviour_list
+
+    entries = [*behaviour_list(regulation).root, *behaviour_list(regulation, encouraged=True).root]
+    return {entry.citation: entry.kind for entry in entries}
+
+
+def _governed(regulation: Regulation, match: Match) -> bool:
+    return isinstance(match, Penalty) or behaviour_kinds(regulation).get(match.citation) == "governed"
+
+
+Match = Penalty | Unpenalised
+
+
+def _describe(regulation: Regulation, match: Match) -> str:
+    if isinstance(match, Penalty):
+        behaviour = _behaviour(regulation, match).chinese
+        return f"{match.key}  {match.name}（{behaviour}，罚则{_provision(regulation, match).chinese}）"
+    return f"（本条例未设罚则）{match.citation}：{_shorten(match.text)}"
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _listed(regulation: Regulation, matches: Sequence[Match]) -> list[str]:
+    listed = [_describe(regulation, m) for m in matches[:MAX_LISTED]]
+    if len(matches) > MAX_LISTED:
+        listed.append(f"……另有{len(matches) - MAX_LISTED}处")
+    return listed
+
+
+def _example(regulation: Regulation, match: Match) -> str:
+    return match.key if isinstance(match, Penalty) else regulation.citation_compact(match.at)
+
+
+def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+    return BadInput(
+        f"「{query}」对应多处规定，请指明其中一处：",
+        suggestion=f"用键或条文引用查询，例如 wenming fine {_example(regulation, matches[0])}",
+        candidates=_listed(regulation, matches),
+    )
+
+
+def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+    # 在家抽烟, 狗绳断了: the name is there, but so are words that may take the conduct outside it.
+    return BadInput(
+        f"「{query}」不只是某一违法行为的名称，无法断定是否属于下列规定的行为，请核对后用键或条文查询：",
+        suggestion=f"例如 wenming fine {_example(regulation, matches[0])}",
+        candidates=_listed(regulation, matches),
+    )
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def close_words(query: str, pool: dict[str, str]) -> list[str]:
+    """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ."""
+    close = difflib.get_close_matches(query, list(pool), n=MAX_SUGGESTIONS, cutoff=0.3)
+    if not close:
+        # Chinese words are short: also offer any word sharing a Chinese character (not -, % or a letter).
+        chars = {char for char in query if _is_cjk(char)}
+        close = [word for word in pool if chars & set(word)][:MAX_SUGGESTIONS]
+    return [word if word == pool[word] else f"{word}（{pool[word]}）" for word in close]
+
+
+def _suggestions(regulation: Regulation, query: str) -> list[str]:
+    names: dict[str, str] = {}
+    for penalty in regulation.penalties:
+        for word in (penalty.key, penalty.name, *penalty.aliases):
+            names.setdefault(word, penalty.key)
+    return close_words(query, names)
+
+
+def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
+    cited = provision.citation
+    matches: list[Match] = [
+        penalty
+        for penalty in regulation.penalties
+        if penalty in regulation.penalties_citing(cited, overlapping=True)
+        or penalty in regulation.penalties_under(cited, overlapping=True)
+    ]
+    for unit in unpenalised_units(regulation):
+        if cited.contains(unit.at) or (unit.at.contains(cited) and not unit.part_of_penalised):
+            matches.append(unit)
+    return matches
+
+
+def _penalty_texts(regulation: Regulation, penalty: Penalty) -> list[str]:
+    texts = [_provision(regulation, penalty).text]
+    if penalty.behaviour.part:
+        texts.append(penalty.behaviour.part)
+    else:
+        texts.append(_behaviour(regulation, penalty).text)
+    return texts
+
+
+def _add(matches: list[Match], more: Iterable[Match]) -> None:
+    for match in more:
+        if match not in matches:
+            matches.append(match)
+
+
+def _within_words(regulation: Regulation, query: str) -> list[Match]:
+    """Provisions whose names, aliases or text hold the whole query (遛狗 is in 遛狗不牵绳)."""
+    matches: list[Match] = []
+    for penalty in regulation.penalties:
+        names = [penalty.name, *penalty.aliases]
+        if any(query in word for word in names + _penalty_texts(regulation, penalty)):
+            matches.append(penalty)
+    _add(matches, [unit for unit in unpenalised_units(regulation) if query in unit.text])
+    # People's words for the statute's (遛狗 -> 犬只): penalties and Chapter 3's governed behaviours.
+    # A colloquial word asked of `fine` is about a behaviour, not about, say, Article 33's facilities.
+    from wenming.search import expansions
+
+    statute_words = [word for word in expansions(regulation, query) if word != query]
+    if statute_words:
+        _add(
+            matches,
+            [
+                p
+                for p in regulation.penalties
+                if any(w in t for w in statute_words for t in _penalty_texts(regulation, p))
+            ],
+        )
+        _add(
+            matches,
+            [
+                unit
+                for unit in unpenalised_units(regulation)
+                if _governed(regulation, unit) and any(word in unit.text for word in statute_words)
+            ],
+        )
+    # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
+    if any(_governed(regulation, m) for m in matches):
+        matches = [m for m in matches if _governed(regulation, m)]
+    return matches
+
+
+def _plain(text: str) -> str:
+    """Text without its bracketed asides: 在非禁止吸烟场所（区域）吸烟 -> 在非禁止吸烟场所吸烟."""
+    return re.sub(r"（[^（）]*）", "", text)
+
+
+def _paraphrases(regulation: Regulation, query: str) -> set[str]:
+    """The query with people's words replaced by the statute's: 在非禁止吸烟场所抽烟 -> …吸烟."""
+    found = {query}
+    for entry in regulation.colloquial_terms:
+        for said in entry.says:
+            for text in list(found):
+                if said in text:
+                    found.update(text.replace(said, word) for word in entry.statute)
+    return found
+
+
+def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
+    """Provisions whose words, asides left out, hold the query as a paraphrase: clearly this one."""
+    variants = _paraphrases(regulation, query)
+    matches: list[Match] = [
+        p for p in regulation.penalties if any(v in _plain(t) for v in variants for t in _penalty_texts(regulation, p))
+    ]
+    _add(matches, [unit for unit in unpenalised_units(regulation) if any(v in _plain(unit.text) for v in variants)])
+    return matches
+
+
+def _holding_a_name(regulation: Regulation, query: str) -> list[Match]:
+    """Penalties one of whose names or aliases is inside a longer query (在家抽烟 holds 抽烟)."""
+    return [
+        penalty
+        for penalty in regulation.penalties
+        if any(len(word) > 1 and word in query for word in (penalty.name, *penalty.aliases))
+    ]
+
+
+def strip_question(regulation: Regulation, text: str) -> str:
+    """The query without the question words the data lists (遛狗不牵绳罚多少 -> 遛狗不牵绳)."""
+    stripped = text.rstrip("？?！!。 ")
+    for phrase in sorted(regulation.question_phrases, key=len, reverse=True):
+        if stripped.endswith(phrase) and len(stripped) > len(phrase):
+            return stripped[: -len(phrase)].rstrip("，, ")
+    return stripped
+
+
+Found = Penalty | tuple[Unpenalised, ...]
+
+
+def find_violation(regulation: Regulation, query: str) -> Found:
+    """The penalty `query` names, or the unpenalised behaviours it names (one or several).
+
+    Only a key, an exact name or alias (question words aside), a citation, or words that are
+    part of a provision's names or text give an answer; a query holding a name and more
+    lists the candidates (BadInput) rather than guess. NotFound when nothing is named.
+    """
+    text = query.strip()
+    if not text:
+        raise BadInput("请给出违法行为：键、名称、俗称或条文引用", suggestion="例如 wenming fine smoking")
+    if len(text) > MAX_QUERY:  # a pasted page is not a name; keep the fuzzy match cheap
+        raise BadInput(f"输入过长（{len(text)} 字），请只写违法行为的名称或条文", suggestion="例如 wenming fine 22.9")
+    for penalty in regulation.penalties:
+        if text.lower() == penalty.key:
+            return penalty
+    name = strip_question(regulation, text)
+    matches: list[Match] = [p for p in regulation.penalties if name == p.name or name in p.aliases]
+    if not matches:
+        try:
+            citation = parse_citation(text)
+        except CitationSyntaxError:
+            matches = _within_words(regulation, name) or _described_by_text(regulation, name)
+            if not matches and (holding := _holding_a_name(regulation, name)):
+                raise _more_than_a_name(regulation, text, list(holding)) from None
+        else:
+            try:
+                provision = regulation.resolve(citation)
+            except UnknownProvision as error:
+                raise NotFound(str(error)) from None
+            matches = _by_citation(regulation, provision)
+            if not any(isinstance(match, Penalty) for match in matches):
+                # Nothing in the cited provision is penalised: one answer, whatever its size.
+                return (Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False),)
+    if len(matches) == 1 and isinstance(matches[0], Penalty):
+        return matches[0]
+    unpenalised = tuple(match for match in matches if isinstance(match, Unpenalised))
+    if matches and len(unpenalised) == len(matches):
+        return unpenalised  # none of them is penalised: that is the answer, however many there are
+    if matches:
+        raise _ambiguous(regulation, text, matches)
+    suggestions = _suggestions(regulation, text)
+    raise NotFound(
+        f"没有找到「{text}」对应的违法行为",
+        suggestion="用 wenming fines 查看全部罚则" + (f"；相近的有：{'、'.join(suggestions)}" if suggestions else ""),
+    )
