@@ -22,7 +22,7 @@ from wenming.lookup import article_view, behaviour_list, contents_view
 from wenming.model import Regulation
 from wenming.render import lookup as render
 from wenming.render.lookup import article as render_article
-from wenming.render.text import NO_LINE_START
+from wenming.render.text import NO_LINE_END, NO_LINE_START
 from wenming.search import search
 
 HERE = Path(__file__).resolve().parent
@@ -118,6 +118,7 @@ def test_narrow_terminal_wraps_cleanly(regulation: Regulation, width: int) -> No
     assert all(console.measure(line).maximum <= width for line in lines)
     assert all(line == line.rstrip() for line in lines), "trailing spaces"
     assert not [line for line in lines if line.strip() and line.strip()[0] in NO_LINE_START]
+    assert not [line for line in lines if line.strip() and line.rstrip()[-1] in NO_LINE_END]
 
 
 def test_wrapped_text_reads_back_as_printed(regulation: Regulation) -> None:

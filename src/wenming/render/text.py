@@ -2,7 +2,8 @@
 
 Lines are wrapped here, by display cells, rather than by rich's Padding, which pads every line
 with trailing spaces: continuation lines hang under the text, no line starts with closing
-punctuation, and a narrow terminal gives up indentation before it gives up the width limit.
+punctuation or ends with opening punctuation, and a narrow terminal gives up indentation
+before it gives up the width limit.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from rich.text import Text
 INDENT = 2
 # Closing punctuation that must not begin a line (the preceding character moves down with it).
 NO_LINE_START = frozenset("，。、；：？！）》」』”’…")
+# Opening punctuation that must not end a line (it moves down with what it opens).
+NO_LINE_END = frozenset("（《「『“‘")
 MIN_TEXT_CELLS = 10
 
 
@@ -29,7 +32,7 @@ def _line_ranges(text: str, width: int) -> list[tuple[int, int]]:
         char_cells = cell_len(char)
         if cells + char_cells > width and index > start:
             cut = index
-            while text[cut] in NO_LINE_START and cut - 1 > start:
+            while (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END) and cut - 1 > start:
                 cut -= 1
             ranges.append((start, cut))
             start, cells = cut, cell_len(text[cut:index])
