@@ -73,7 +73,6 @@ def test_out_of_range_citations_say_what_exists(reference: str, message: str) ->
         "第\u202e22条",
         "第" * 1000,
         "2" * 100_000,
-        "２２．９",
     ],
 )
 def test_malformed_citations_are_usage_errors(reference: str) -> None:
@@ -82,6 +81,14 @@ def test_malformed_citations_are_usage_errors(reference: str) -> None:
     assert stderr.startswith("错误：") and "提示：可用的写法" in stderr
     assert len(stderr) < 400  # a 100,000-character argument is not echoed back
     assert "\x1b" not in stderr and "\x00" not in stderr and "\u202e" not in stderr
+
+
+@pytest.mark.parametrize("reference", ["22 9", "２２　９", " 22  9 "])
+def test_a_space_between_numbers_is_refused_with_the_form_meant(reference: str) -> None:
+    code, stdout, stderr = invoke("article", reference)
+    assert code == 2 and stdout == ""
+    assert stderr.startswith("错误：数字之间不能只用空格隔开") and "提示：项写作 22.9" in stderr
+    assert "二百二十九" not in stderr
 
 
 @pytest.mark.parametrize("reference", ["22", "{0}", "43", "\x1b[2J", ""])
@@ -102,6 +109,10 @@ def test_json_errors_carry_the_exit_code(reference: str) -> None:
         ("22第九项", "第二十二条第九项"),
         ("第２２条", "第二十二条"),
         (" 32 - 4 ", "第三十二条第四款"),
+        ("２２．９", "第二十二条第九项"),
+        ("32－4", "第三十二条第四款"),
+        ("《第二十二条》", "第二十二条"),
+        ("第二十二條第九項", "第二十二条第九项"),
     ],
 )
 def test_mixed_forms_that_are_unambiguous_are_read(reference: str, expected: str) -> None:
@@ -110,11 +121,10 @@ def test_mixed_forms_that_are_unambiguous_are_read(reference: str, expected: str
     assert code == 0 and (view["focus"] or view["citation"]) == expected
 
 
-def test_a_negative_number_is_a_usage_error() -> None:
-    code, _, stderr = invoke("article", "-1")
-    assert code == 2 and "-1" in stderr
+def test_a_negative_number_is_out_of_range() -> None:
+    # Like 第零条: the number is read, and the message says what exists.
     code, _, stderr = invoke("article", "--", "-1")
-    assert code == 2 and "无法识别的条文引用：-1" in stderr
+    assert code == 1 and stderr.startswith("错误：没有第-1条：本条例共四十二条")
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,17 @@ import re
 
 from pydantic import BaseModel, RootModel
 
-from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, parse_citation
+from wenming.citation import (
+    CITATION_FORMS_HELP,
+    Citation,
+    CitationSyntaxError,
+    chapter_citation,
+    parse_chapter_reference,
+    parse_citation,
+)
 from wenming.errors import BadInput, NotFound
 from wenming.model import Article, Chapter, Penalty, Provision, Regulation, UnknownProvision
-from wenming.numerals import normalise_digits, parse_number, to_chinese
+from wenming.numerals import to_chinese
 
 # --- shared pieces -------------------------------------------------------------------------
 
@@ -175,7 +182,7 @@ def find_provision(regulation: Regulation, reference: str) -> Provision:
     try:
         citation = parse_citation(reference)
     except CitationSyntaxError as error:
-        raise BadInput(f"{error}", suggestion=f"可用的写法：{CITATION_FORMS_HELP}") from None
+        raise BadInput(f"{error}", suggestion=error.suggestion or f"可用的写法：{CITATION_FORMS_HELP}") from None
     try:
         return regulation.resolve(citation)
     except UnknownProvision as error:
@@ -341,20 +348,16 @@ def contents_view(regulation: Regulation) -> ContentsView:
     return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(c) for c in regulation.chapters])
 
 
-_CHAPTER_FORM = re.compile(r"第?(?P<number>[0-9]+|[零一二三四五六七八九十百]+)章?")
-
-
 def chapter_view(regulation: Regulation, reference: str) -> ContentsView:
     """One chapter: `3`, `三`, `第三章`."""
-    cleaned = normalise_digits("".join(reference.split()))
-    match = _CHAPTER_FORM.fullmatch(cleaned)
-    number = parse_number(match.group("number")) if match else None
-    if number is None:
-        raise BadInput(f"无法识别的章：{cleaned}", suggestion="写作 3、三 或 第三章")
+    try:
+        number = parse_chapter_reference(reference)
+    except CitationSyntaxError as error:
+        raise BadInput(str(error), suggestion=error.suggestion) from None
     chapter = regulation.chapter(number)
     if chapter is None:
         count = to_chinese(len(regulation.chapters))
-        raise NotFound(f"没有第{number}章：本条例共{count}章", suggestion="用 wenming contents 查看目录")
+        raise NotFound(f"没有{chapter_citation(number)}：本条例共{count}章", suggestion="用 wenming contents 查看目录")
     return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(chapter)])
 
 
