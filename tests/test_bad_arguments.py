@@ -121,10 +121,72 @@ def test_mixed_forms_that_are_unambiguous_are_read(reference: str, expected: str
     assert code == 0 and (view["focus"] or view["citation"]) == expected
 
 
-def test_a_negative_number_is_out_of_range() -> None:
-    # Like 第零条: the number is read, and the message says what exists.
-    code, _, stderr = invoke("article", "--", "-1")
-    assert code == 1 and stderr.startswith("错误：没有第-1条：本条例共四十二条")
+@pytest.mark.parametrize(
+    "args", [["article", "-1"], ["article", "--", "-1"], ["article", "-1", "--json"], ["--data", "", "article", "-1"]]
+)
+def test_a_negative_number_is_out_of_range(args: list[str]) -> None:
+    # Like 第零条: the lone negative number is the argument (not an unknown option), and the
+    # message says what exists.
+    code, stdout, stderr = invoke(*[arg for arg in args if arg != "--data" and arg != ""])
+    assert code == 1
+    if "--json" in args:
+        assert json.loads(stdout)["error"]["message"] == "没有第-1条：本条例共四十二条"
+    else:
+        assert stderr.startswith("错误：没有第-1条：本条例共四十二条")
+
+
+def test_a_negative_number_keeps_options_in_their_place() -> None:
+    code, stdout, _ = invoke("search", "-1", "--json")
+    assert code == 1 and json.loads(stdout)["error"]["message"] == "没有找到“-1”"
+    code, stdout, _ = invoke("behaviours", "-d", "-1", "--json")
+    assert code == 2 and json.loads(stdout)["error"]["message"] == "没有“-1”这一类"
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese", "english"),
+    [
+        (["article"], "错误：缺少参数 REF", "Missing argument 'REF'."),
+        (["search"], "错误：缺少参数 QUERY", "Missing argument 'QUERY'."),
+        (["article", "22", "--bogus"], "错误：未知选项 --bogus", "No such option: --bogus"),
+        (["--bogus"], "错误：未知选项 --bogus", "No such option: --bogus"),
+        (["nosuch"], "错误：没有 nosuch 这个命令", "No such command 'nosuch'."),
+        (["--data"], "错误：选项 --data 需要一个值", "Option '--data' requires an argument."),
+        (["article", "22", "23"], "错误：参数太多", "Got unexpected extra argument(s) (23)"),
+        (["--data", "x.yaml"], "错误：缺少命令", "Missing command."),
+    ],
+)
+def test_usage_errors_say_it_in_chinese_first(args: list[str], chinese: str, english: str) -> None:
+    code, stdout, stderr = invoke(*args)
+    lines = stderr.splitlines()
+    assert code == 2 and stdout == ""
+    assert lines[0] == chinese and lines[1] == english and lines[2].startswith("提示：用 wenming")
+    assert not set("╭│╰") & set(stderr), "no box"
+
+
+def test_a_mistyped_command_is_named() -> None:
+    _, _, stderr = invoke("artcle", "22")
+    assert stderr.splitlines()[0] == "错误：没有 artcle 这个命令"
+    assert "是否要用 wenming article？" in stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["article", "--json"], "缺少参数 REF"),
+        (["article", "22", "--bogus", "--json"], "未知选项 --bogus"),
+        (["nosuch", "--json"], "没有 nosuch 这个命令"),
+    ],
+)
+def test_usage_errors_with_json_are_a_json_error(args: list[str], message: str) -> None:
+    code, stdout, stderr = invoke(*args)
+    error = json.loads(stdout)["error"]
+    assert code == 2 and stderr == ""
+    assert error["code"] == 2 and error["message"] == message and error["detail"] and error["suggestion"]
+
+
+def test_no_arguments_still_shows_the_help() -> None:
+    code, stdout, stderr = invoke()
+    assert code == 2 and "Usage" in stdout + stderr and "错误：" not in stdout + stderr
 
 
 @pytest.mark.parametrize(

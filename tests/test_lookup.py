@@ -149,6 +149,14 @@ def test_shell_completion_script() -> None:
     assert result.exit_code == 0 and "_wenming_completion" in result.stdout
 
 
+def test_shell_completion_completes_commands_and_options() -> None:
+    # The app's own command group (Chinese usage errors) must leave typer's completion working.
+    for words, expected in (("wenming art", "article"), ("wenming article --j", "--json")):
+        env = {"_WENMING_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+        result = runner.invoke(app, [], prog_name="wenming", env=env)
+        assert result.exit_code == 0 and expected in result.stdout.split()
+
+
 def test_piped_output_is_plain_text() -> None:
     env = {**os.environ, "TERM": "xterm-256color", "FORCE_COLOR": ""}
     env.pop("FORCE_COLOR")
