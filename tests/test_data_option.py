@@ -148,3 +148,15 @@ def test_validate_reads_the_file_afresh(tmp_path: Path, data_text: str) -> None:
 def test_validate_refuses_an_empty_path(path: str) -> None:
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 2 and "数据文件路径为空" in result.stderr
+
+
+def test_behaviours_come_from_the_data_not_the_wording_of_headings(tmp_path: Path, data_text: str) -> None:
+    # Another city may word its headings differently: its behaviour_articles still say what is governed.
+    old = "在交通出行方面，重点治理下列不文明行为："
+    assert data_text.count(old) == 1
+    reworded = tmp_path / "reworded.yaml"
+    reworded.write_text(data_text.replace(old, "交通出行中的下列行为，予以重点治理："), encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(reworded), "behaviours", "-d", "交通", "--json"])
+    entries = json.loads(result.stdout)
+    assert result.exit_code == 0 and len(entries) == 9
+    assert {entry["kind"] for entry in entries} == {"governed"} and entries[8]["penalties"]

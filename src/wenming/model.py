@@ -238,6 +238,19 @@ class ColloquialTerm(Record):
     statute: list[NonEmpty] = Field(min_length=1)
 
 
+BehaviourKind = Literal["governed", "encouraged", "advocated", "list-system"]
+
+
+class BehaviourArticle(Record):
+    """An article that lists behaviours (Chapters 2 and 3): their kind, and the domain its opening
+    words name (在公共环境卫生方面，重点治理… -> governed, 公共环境卫生). The list system of
+    Article 27 is an article of Chapter 3 with no list: kind list-system."""
+
+    article: CitationText
+    kind: BehaviourKind
+    domain: NonEmpty
+
+
 class Regulation(Record):
     schema_version: Literal[1]
     meta: Metadata
@@ -251,6 +264,7 @@ class Regulation(Record):
     liability: list[LiabilityProvision] = []
     mitigation: Mitigation | None = None
     colloquial_terms: list[ColloquialTerm] = []
+    behaviour_articles: list[BehaviourArticle] = []
 
     # --- look-ups (cached: the model is frozen) ---
 

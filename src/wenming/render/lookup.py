@@ -66,6 +66,15 @@ def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -
         console.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 
+UNPENALISED_STYLE = "yellow"
+
+
+def _unpenalised_line(console: Console, words: str | None, indent: int) -> None:
+    """The part of a behaviour no penalty covers (第二十二条第十项's rabies vaccination)."""
+    if words:
+        emit(console, Text(f"本条例未设罚则的部分：{words}", style=UNPENALISED_STYLE), indent)
+
+
 def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
     words = f"罚则 {link.provision}"
     if link.part:
@@ -90,6 +99,7 @@ def article(console: Console, view: ArticleView) -> None:
         emit(console, Text(paragraph.text, style=FOCUS if focused else ""), lead=FOCUS_MARK if focused else "")
         for link in paragraph.penalties:
             _penalty_line(console, link, INDENT)
+        _unpenalised_line(console, paragraph.unpenalised_part, INDENT)
         for cited in paragraph.cites:
             words = f"所罚行为 {cited.citation}：{cited.part or cited.text}"
             emit(console, Text(words, style="cyan"), INDENT)
@@ -103,6 +113,7 @@ def article(console: Console, view: ArticleView) -> None:
             hang = marker.cell_len
             for link in item.penalties:
                 _penalty_line(console, link, hang)
+            _unpenalised_line(console, item.unpenalised_part, hang)
             for title in item.notes:
                 emit(console, Text(f"立法说明：{title}", style="dim"), hang)
     for fact in view.facts:
@@ -144,11 +155,17 @@ def behaviours(console: Console, view: BehaviourList) -> None:
         hang = INDENT * 2
         for link in entry.penalties:
             _penalty_line(console, link, hang)
+        _unpenalised_line(console, entry.unpenalised_part, hang)
         if entry.otherwise:
             unpenalised.append(entry)
     if unpenalised:
+        # An item whose penalties cover only part of it counts too, and is named.
+        partly = [entry.citation for entry in unpenalised if entry.penalised]
+        count = f"未列罚则的 {len(unpenalised)} 项"
+        if partly:
+            count += f"（含{'、'.join(partly)}未设罚则的部分）"
         console.print()
-        emit(console, Text(f"未列罚则的 {len(unpenalised)} 项：{unpenalised[0].otherwise}", style="dim"))
+        emit(console, Text(f"{count}：{unpenalised[0].otherwise}", style="dim"))
 
 
 # --- search -----------------------------------------------------------------------------------
