@@ -222,7 +222,7 @@ def test_a_data_path_may_be_any_bytes(monkeypatch: pytest.MonkeyPatch, capsys: p
         main()
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert "/nonexistent/\\xff.yaml: 文件不存在" in err
+    assert err.startswith("错误：数据文件不存在：/nonexistent/\\xff.yaml\n") and "validate" not in err
 
 
 def test_printable_escapes_what_a_terminal_would_obey() -> None:

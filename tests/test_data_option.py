@@ -58,7 +58,19 @@ def test_data_option_beats_the_environment_variable(drafts: tuple[Path, Path]) -
 def test_a_broken_file_named_by_the_environment_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["article", "22"], env={"WENMING_DATA": str(tmp_path / "missing.yaml")})
     assert result.exit_code == 2
-    assert "文件不存在" in result.stderr and "missing.yaml" in result.stderr
+    assert result.stderr.startswith("错误：数据文件不存在：") and "missing.yaml" in result.stderr
+    assert "数据文件无效" not in result.stderr and "validate" not in result.stderr
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_a_missing_data_file_says_so(json_output: bool) -> None:
+    result = runner.invoke(app, ["--data", "/nonexistent", "article", "22", *(["--json"] if json_output else [])])
+    assert result.exit_code == 2
+    if json_output:
+        error = json.loads(result.stdout)["error"]
+        assert error["message"] == "数据文件不存在：/nonexistent" and "WENMING_DATA" in error["suggestion"]
+    else:
+        assert result.stderr == "错误：数据文件不存在：/nonexistent\n提示：检查 --data 或 WENMING_DATA 给出的路径\n"
 
 
 def test_a_broken_file_shows_its_first_problems_and_points_to_validate(tmp_path: Path) -> None:

@@ -64,6 +64,10 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
+class DataFileMissing(DataError):
+    """The path names no file: nothing to validate, only a path to correct."""
+
+
 def default_data_path() -> Path:
     """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
     packaged = Path(__file__).parent / "data" / "regulation.yaml"
@@ -315,7 +319,7 @@ def read_text(path: Path) -> str:
                 raise refuse("不是普通文件（可能是管道或设备）")
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise refuse("文件不存在") from None
+        raise DataFileMissing(source, [DataProblem(None, None, "文件不存在")]) from None
     except PermissionError:
         raise refuse("没有读取权限") from None
     except NotADirectoryError:

@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 
 from wenming import __version__
 from wenming.errors import EXIT_USAGE, WenmingError
-from wenming.loader import DataError, load_regulation
+from wenming.loader import DataError, DataFileMissing, load_regulation
 from wenming.model import Regulation
 
 EXIT_CODES_HELP = (
@@ -354,6 +354,8 @@ SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them
 
 def data_error(error: DataError) -> WenmingError:
     """An unusable data file as a user error: the first problems, and where to see the rest."""
+    if isinstance(error, DataFileMissing):  # nothing to validate: the path is wrong
+        return WenmingError(f"数据文件不存在：{error.source}", suggestion="检查 --data 或 WENMING_DATA 给出的路径")
     lines = error.report().splitlines()[:SHOWN_DATA_PROBLEMS]
     if len(error.problems) > SHOWN_DATA_PROBLEMS:
         lines.append(f"……（共 {len(error.problems)} 个问题）")
