@@ -220,10 +220,11 @@ def _suggestion(regulation: Regulation, citation: Citation) -> str | None:
     """Point at what does exist: the article itself when a part of it is wrong."""
     article = regulation.article(citation.article)
     if article is None:
-        return f"用 wenming contents 查看目录（第一条至第{to_chinese(regulation.article_count)}条）"
+        last = Citation(regulation.article_count).chinese()
+        return f"用 wenming contents 查看目录（{Citation(1).chinese()}至{last}）"
     if citation.item is not None and len(article.itemised_paragraphs) > 1 and citation.paragraph is None:
         return None  # the message already shows the form to use
-    return f"用 wenming article {article.number} 查看第{to_chinese(article.number)}条全文"
+    return f"用 wenming article {article.number} 查看{Citation(article.number).chinese()}全文"
 
 
 def _notes_for(
@@ -360,16 +361,16 @@ def _first_line(article: Article) -> str:
 
 def _chapter_view(chapter: Chapter) -> ChapterView:
     first, last = chapter.articles[0].number, chapter.articles[-1].number
-    span = f"第{to_chinese(first)}条" + (f"至第{to_chinese(last)}条" if last != first else "")
+    span = Citation(first).chinese() + (f"至{Citation(last).chinese()}" if last != first else "")
     return ChapterView(
         number=chapter.number,
-        citation=f"第{to_chinese(chapter.number)}章",
+        citation=chapter_citation(chapter.number),
         title=chapter.title,
         first_article=first,
         last_article=last,
         articles_text=span,
         articles=[
-            ArticleLine(number=a.number, citation=f"第{to_chinese(a.number)}条", first_line=_first_line(a))
+            ArticleLine(number=a.number, citation=Citation(a.number).chinese(), first_line=_first_line(a))
             for a in chapter.articles
         ],
     )
@@ -401,6 +402,7 @@ _ENCOURAGED_KINDS = ("encouraged", "advocated")
 
 class BehaviourEntry(BaseModel):
     citation: str  # 第二十二条第九项; for a provision without items, the article
+    article_citation: str  # 第二十二条: the article it is in
     kind: BehaviourKind  # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度
     domain: str
     heading: str  # the article's opening words, which name the domain
@@ -458,6 +460,7 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
             entries.append(
                 BehaviourEntry(
                     citation=regulation.citation_text(Citation(article.number)),
+                    article_citation=Citation(article.number).chinese(),
                     kind=listing.kind,
                     domain=listing.domain,
                     heading=heading,
@@ -475,6 +478,7 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
                 entries.append(
                     BehaviourEntry(
                         citation=regulation.citation_text(Citation(article.number, paragraph.number, item.number)),
+                        article_citation=Citation(article.number).chinese(),
                         kind=listing.kind,
                         domain=listing.domain,
                         heading=heading,

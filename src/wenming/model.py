@@ -301,7 +301,7 @@ class Regulation(Record):
         article = self.article(citation.article)
         if article is None:
             raise UnknownProvision(f"没有{citation.chinese()}：本条例共{_cn(self.article_count)}条")
-        article_name = f"第{_cn(article.number)}条"
+        article_name = Citation(article.number).chinese()
         paragraph: Paragraph | None = None
         if citation.paragraph is not None:
             paragraph = article.paragraph(citation.paragraph)
@@ -319,13 +319,21 @@ class Regulation(Record):
                     )
                 paragraph = itemised[0]
             if not paragraph.items:
-                raise UnknownProvision(f"没有{citation.chinese()}：{article_name}第{_cn(paragraph.number)}款不分项")
+                named = Citation(article.number, paragraph.number).chinese()
+                raise UnknownProvision(f"没有{citation.chinese()}：{named}不分项")
             if not 0 < citation.item <= len(paragraph.items):
-                where = article_name if len(article.paragraphs) == 1 else f"{article_name}第{_cn(paragraph.number)}款"
+                where = self.paragraph_citation(article.number, paragraph.number).chinese()
                 raise UnknownProvision(f"没有{citation.chinese()}：{where}共{_cn(len(paragraph.items))}项")
             item = paragraph.items[citation.item - 1]
         exact = Citation(article.number, paragraph.number if paragraph else None, item.number if item else None)
         return Provision(citation=exact, article=article, paragraph=paragraph, item=item, regulation=self)
+
+    def paragraph_citation(self, article: int, paragraph: int) -> Citation:
+        """A paragraph as the statute cites it: a sole paragraph as its article (第三十八条)."""
+        found = self.article(article)
+        if found is not None and len(found.paragraphs) == 1:
+            return Citation(article)
+        return Citation(article, paragraph)
 
     def citation_text(self, citation: Citation) -> str:
         """The statute's form of a citation: 款 shown only where the article has more than one."""

@@ -10,6 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from wenming.citation import chapter_citation
 from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
 from wenming.numerals import to_chinese
 from wenming.search import SearchResult
@@ -89,7 +90,7 @@ def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
 
 
 def article(console: Console, view: ArticleView) -> None:
-    emit(console, Text(f"第{to_chinese(view.chapter)}章 {view.chapter_title}", style="dim"))
+    emit(console, Text(f"{chapter_citation(view.chapter)} {view.chapter_title}", style="dim"))
     heading = Text(view.citation, style="bold")
     if view.focus:
         heading.append(f"  （{view.focus}）", style="yellow")
@@ -147,7 +148,7 @@ def behaviours(console: Console, view: BehaviourList) -> None:
     for entry in view.root:
         if entry.heading != heading:
             heading = entry.heading
-            emit(console, Text(f"{entry.domain}（{entry.citation.split('条')[0]}条）", style="bold"))
+            emit(console, Text(f"{entry.domain}（{entry.article_citation}）", style="bold"))
             if entry.kind == "list-system":
                 emit(console, Text(entry.text), INDENT)
                 continue
