@@ -147,3 +147,20 @@ def test_resolution_gives_the_statutes_form(regulation: Regulation, text: str, c
 def test_unknown_provisions_say_what_exists(regulation: Regulation, text: str, message: str) -> None:
     with pytest.raises(UnknownProvision, match=message):
         regulation.cite(text)
+
+
+def test_units_are_every_item_and_every_paragraph_without_items(regulation: Regulation) -> None:
+    units = list(regulation.units())
+    paragraphs = [p for a in regulation.articles() for p in a.paragraphs]
+    assert len(units) == sum(len(p.items) or 1 for p in paragraphs)
+    by_citation = {u.chinese: u for u in units}
+    # A sole paragraph is cited as its article; an item as the statute cites it.
+    assert by_citation["第三十八条"].paragraph is not None and by_citation["第三十八条"].item is None
+    assert by_citation["第二十二条第十项"].text.startswith("饲养犬只未按规定接种狂犬病疫苗")
+    assert by_citation["第三十七条第二款"].paragraph is not None
+    assert "第二十二条" not in by_citation and "第三十二条" not in by_citation  # itemised or several paragraphs
+    assert all(u.paragraph is not None for u in units)
+    order = [
+        (u.article.number, u.paragraph.number if u.paragraph else 0, u.item.number if u.item else 0) for u in units
+    ]
+    assert order == sorted(order)

@@ -11,6 +11,7 @@ Legal facts live in data/regulation.yaml; nothing here knows a number of the law
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -327,6 +328,19 @@ class Regulation(Record):
             item = paragraph.items[citation.item - 1]
         exact = Citation(article.number, paragraph.number if paragraph else None, item.number if item else None)
         return Provision(citation=exact, article=article, paragraph=paragraph, item=item, regulation=self)
+
+    def units(self) -> Iterator[Provision]:
+        """Every item, and every paragraph without items, in the order of the regulation: the
+        smallest units a provision is written in. Each unit's `paragraph` is set; a sole paragraph
+        is cited as its article (第三十八条), as the statute does."""
+        for article in self.articles():
+            for paragraph in article.paragraphs:
+                if not paragraph.items:
+                    cited = self.paragraph_citation(article.number, paragraph.number)
+                    yield Provision(citation=cited, article=article, paragraph=paragraph, item=None, regulation=self)
+                for item in paragraph.items:
+                    cited = Citation(article.number, paragraph.number, item.number)
+                    yield Provision(citation=cited, article=article, paragraph=paragraph, item=item, regulation=self)
 
     def paragraph_citation(self, article: int, paragraph: int) -> Citation:
         """A paragraph as the statute cites it: a sole paragraph as its article (第三十八条)."""
