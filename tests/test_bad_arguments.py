@@ -163,6 +163,19 @@ def test_usage_errors_say_it_in_chinese_first(args: list[str], chinese: str, eng
     assert not set("╭│╰") & set(stderr), "no box"
 
 
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["behaviours", "-d"], "提示：用 wenming behaviours --help 查看用法"),
+        (["article"], "提示：用 wenming article --help 查看用法"),
+        (["--data"], "提示：用 wenming --help 查看用法"),
+    ],
+)
+def test_a_usage_error_points_to_the_help_of_its_command(args: list[str], hint: str) -> None:
+    _, _, stderr = invoke(*args)
+    assert stderr.splitlines()[-1] == hint
+
+
 def test_a_mistyped_command_is_named() -> None:
     _, _, stderr = invoke("artcle", "22")
     assert stderr.splitlines()[0] == "错误：没有 artcle 这个命令"

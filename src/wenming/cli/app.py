@@ -84,9 +84,13 @@ def _chinese(error: Any) -> str:
     return "用法错误"
 
 
-def _usage_error(error: Any, arguments: list[str]) -> None:
+def _usage_error(error: Any, ctx: Any) -> None:
     """Report a click usage error as wenming's own: Chinese first, then click's English line; exit 2."""
-    command_path = error.ctx.command_path if error.ctx is not None else "wenming"
+    if error.ctx is not None:
+        command_path = error.ctx.command_path
+    else:  # click's parser leaves some errors without a context: the subcommand is the one being parsed
+        command_path = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+    arguments = ctx.meta.get(_ARGUMENTS, [])
     if isinstance(error, _UnknownCommand) and error.close:
         suggestion = f"是否要用 {command_path} {error.close[0]}？用 {command_path} --help 查看全部命令"
     else:
@@ -101,7 +105,7 @@ def _usage_errors_reported(ctx: Any) -> Iterator[None]:
     except _click_errors.NoArgsIsHelpError:  # `wenming` alone: the help, as click shows it
         raise
     except _click_errors.UsageError as error:
-        _usage_error(error, ctx.meta.get(_ARGUMENTS, []))
+        _usage_error(error, ctx)
 
 
 def _negative_numbers_as_arguments(command: Any, args: list[str]) -> list[str]:
