@@ -73,7 +73,6 @@ def test_out_of_range_citations_say_what_exists(reference: str, message: str) ->
         "第\u202e22条",
         "第" * 1000,
         "2" * 100_000,
-        "２２．９",
     ],
 )
 def test_malformed_citations_are_usage_errors(reference: str) -> None:
@@ -82,6 +81,14 @@ def test_malformed_citations_are_usage_errors(reference: str) -> None:
     assert stderr.startswith("错误：") and "提示：可用的写法" in stderr
     assert len(stderr) < 400  # a 100,000-character argument is not echoed back
     assert "\x1b" not in stderr and "\x00" not in stderr and "\u202e" not in stderr
+
+
+@pytest.mark.parametrize("reference", ["22 9", "２２　９", " 22  9 "])
+def test_a_space_between_numbers_is_refused_with_the_form_meant(reference: str) -> None:
+    code, stdout, stderr = invoke("article", reference)
+    assert code == 2 and stdout == ""
+    assert stderr.startswith("错误：数字之间不能只用空格隔开") and "提示：项写作 22.9" in stderr
+    assert "二百二十九" not in stderr
 
 
 @pytest.mark.parametrize("reference", ["22", "{0}", "43", "\x1b[2J", ""])
@@ -102,6 +109,10 @@ def test_json_errors_carry_the_exit_code(reference: str) -> None:
         ("22第九项", "第二十二条第九项"),
         ("第２２条", "第二十二条"),
         (" 32 - 4 ", "第三十二条第四款"),
+        ("２２．９", "第二十二条第九项"),
+        ("32－4", "第三十二条第四款"),
+        ("《第二十二条》", "第二十二条"),
+        ("第二十二條第九項", "第二十二条第九项"),
     ],
 )
 def test_mixed_forms_that_are_unambiguous_are_read(reference: str, expected: str) -> None:
@@ -110,11 +121,85 @@ def test_mixed_forms_that_are_unambiguous_are_read(reference: str, expected: str
     assert code == 0 and (view["focus"] or view["citation"]) == expected
 
 
-def test_a_negative_number_is_a_usage_error() -> None:
-    code, _, stderr = invoke("article", "-1")
-    assert code == 2 and "-1" in stderr
-    code, _, stderr = invoke("article", "--", "-1")
-    assert code == 2 and "无法识别的条文引用：-1" in stderr
+@pytest.mark.parametrize(
+    "args", [["article", "-1"], ["article", "--", "-1"], ["article", "-1", "--json"], ["--data", "", "article", "-1"]]
+)
+def test_a_negative_number_is_out_of_range(args: list[str]) -> None:
+    # Like 第零条: the lone negative number is the argument (not an unknown option), and the
+    # message says what exists.
+    code, stdout, stderr = invoke(*[arg for arg in args if arg != "--data" and arg != ""])
+    assert code == 1
+    if "--json" in args:
+        assert json.loads(stdout)["error"]["message"] == "没有第-1条：本条例共四十二条"
+    else:
+        assert stderr.startswith("错误：没有第-1条：本条例共四十二条")
+
+
+def test_a_negative_number_keeps_options_in_their_place() -> None:
+    code, stdout, _ = invoke("search", "-1", "--json")
+    assert code == 1 and json.loads(stdout)["error"]["message"] == "没有找到“-1”"
+    code, stdout, _ = invoke("behaviours", "-d", "-1", "--json")
+    assert code == 2 and json.loads(stdout)["error"]["message"] == "没有“-1”这一类"
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese", "english"),
+    [
+        (["article"], "错误：缺少参数 REF", "Missing argument 'REF'."),
+        (["search"], "错误：缺少参数 QUERY", "Missing argument 'QUERY'."),
+        (["article", "22", "--bogus"], "错误：未知选项 --bogus", "No such option: --bogus"),
+        (["--bogus"], "错误：未知选项 --bogus", "No such option: --bogus"),
+        (["nosuch"], "错误：没有 nosuch 这个命令", "No such command 'nosuch'."),
+        (["--data"], "错误：选项 --data 需要一个值", "Option '--data' requires an argument."),
+        (["article", "22", "23"], "错误：参数太多", "Got unexpected extra argument(s) (23)"),
+        (["--data", "x.yaml"], "错误：缺少命令", "Missing command."),
+    ],
+)
+def test_usage_errors_say_it_in_chinese_first(args: list[str], chinese: str, english: str) -> None:
+    code, stdout, stderr = invoke(*args)
+    lines = stderr.splitlines()
+    assert code == 2 and stdout == ""
+    assert lines[0] == chinese and lines[1] == english and lines[2].startswith("提示：用 wenming")
+    assert not set("╭│╰") & set(stderr), "no box"
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["behaviours", "-d"], "提示：用 wenming behaviours --help 查看用法"),
+        (["article"], "提示：用 wenming article --help 查看用法"),
+        (["--data"], "提示：用 wenming --help 查看用法"),
+    ],
+)
+def test_a_usage_error_points_to_the_help_of_its_command(args: list[str], hint: str) -> None:
+    _, _, stderr = invoke(*args)
+    assert stderr.splitlines()[-1] == hint
+
+
+def test_a_mistyped_command_is_named() -> None:
+    _, _, stderr = invoke("artcle", "22")
+    assert stderr.splitlines()[0] == "错误：没有 artcle 这个命令"
+    assert "是否要用 wenming article？" in stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["article", "--json"], "缺少参数 REF"),
+        (["article", "22", "--bogus", "--json"], "未知选项 --bogus"),
+        (["nosuch", "--json"], "没有 nosuch 这个命令"),
+    ],
+)
+def test_usage_errors_with_json_are_a_json_error(args: list[str], message: str) -> None:
+    code, stdout, stderr = invoke(*args)
+    error = json.loads(stdout)["error"]
+    assert code == 2 and stderr == ""
+    assert error["code"] == 2 and error["message"] == message and error["detail"] and error["suggestion"]
+
+
+def test_no_arguments_still_shows_the_help() -> None:
+    code, stdout, stderr = invoke()
+    assert code == 2 and "Usage" in stdout + stderr and "错误：" not in stdout + stderr
 
 
 @pytest.mark.parametrize(
@@ -150,7 +235,7 @@ def test_a_data_path_may_be_any_bytes(monkeypatch: pytest.MonkeyPatch, capsys: p
         main()
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert "/nonexistent/\\xff.yaml: 文件不存在" in err
+    assert err.startswith("错误：数据文件不存在：/nonexistent/\\xff.yaml\n") and "validate" not in err
 
 
 def test_printable_escapes_what_a_terminal_would_obey() -> None:

@@ -58,7 +58,19 @@ def test_data_option_beats_the_environment_variable(drafts: tuple[Path, Path]) -
 def test_a_broken_file_named_by_the_environment_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["article", "22"], env={"WENMING_DATA": str(tmp_path / "missing.yaml")})
     assert result.exit_code == 2
-    assert "文件不存在" in result.stderr and "missing.yaml" in result.stderr
+    assert result.stderr.startswith("错误：数据文件不存在：") and "missing.yaml" in result.stderr
+    assert "数据文件无效" not in result.stderr and "validate" not in result.stderr
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_a_missing_data_file_says_so(json_output: bool) -> None:
+    result = runner.invoke(app, ["--data", "/nonexistent", "article", "22", *(["--json"] if json_output else [])])
+    assert result.exit_code == 2
+    if json_output:
+        error = json.loads(result.stdout)["error"]
+        assert error["message"] == "数据文件不存在：/nonexistent" and "WENMING_DATA" in error["suggestion"]
+    else:
+        assert result.stderr == "错误：数据文件不存在：/nonexistent\n提示：检查 --data 或 WENMING_DATA 给出的路径\n"
 
 
 def test_a_broken_file_shows_its_first_problems_and_points_to_validate(tmp_path: Path) -> None:
@@ -148,3 +160,51 @@ def test_validate_reads_the_file_afresh(tmp_path: Path, data_text: str) -> None:
 def test_validate_refuses_an_empty_path(path: str) -> None:
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 2 and "数据文件路径为空" in result.stderr
+
+
+def test_behaviours_come_from_the_data_not_the_wording_of_headings(tmp_path: Path, data_text: str) -> None:
+    # Another city may word its headings differently: its behaviour_articles still say what is governed.
+    old = "在交通出行方面，重点治理下列不文明行为："
+    assert data_text.count(old) == 1
+    reworded = tmp_path / "reworded.yaml"
+    reworded.write_text(data_text.replace(old, "交通出行中的下列行为，予以重点治理："), encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(reworded), "behaviours", "-d", "交通", "--json"])
+    entries = json.loads(result.stdout)
+    assert result.exit_code == 0 and len(entries) == 9
+    assert {entry["kind"] for entry in entries} == {"governed"} and entries[8]["penalties"]
+
+
+# The README's validate examples, run as shown: the shipped file, and a draft that is the shipped
+# file with one dangling citation (so the line number shown cannot go stale).
+README = Path(__file__).resolve().parents[1] / "README.md"
+DRAFT_BREAK = ("    cites: 第二十二条第九项\n", "    cites: 第二十二条第十三项\n")
+
+
+def readme_validate_examples() -> list[tuple[str, str]]:
+    examples = []
+    for block in README.read_text(encoding="utf-8").split("```console\n")[1:]:
+        command, _, output = block.split("\n```")[0].partition("\n")
+        if command.startswith("$ wenming validate "):
+            examples.append((command.removeprefix("$ wenming "), output))
+    return examples
+
+
+def test_the_readme_shows_both_validate_examples() -> None:
+    assert [command for command, _ in readme_validate_examples()] == [
+        "validate data/regulation.yaml",
+        "validate draft.yaml",
+    ]
+
+
+@pytest.mark.parametrize(("command", "shown"), readme_validate_examples())
+def test_readme_validate_examples_show_real_output(
+    command: str, shown: str, tmp_path: Path, data_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = DRAFT_BREAK
+    assert data_text.count(old) == 1
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "regulation.yaml").write_text(data_text, encoding="utf-8")
+    (tmp_path / "draft.yaml").write_text(data_text.replace(old, new), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the paths as the README writes them
+    result = runner.invoke(app, command.split(), prog_name="wenming", env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert (result.stdout + result.stderr).rstrip("\n") == shown

@@ -123,3 +123,53 @@ def test_colloquial_statute_word_must_be_in_the_text(data_text: str) -> None:
 def test_colloquial_word_said_twice_is_rejected(data_text: str) -> None:
     error = broken(data_text, "- says: [狗嘴套, 戴嘴套]", "- says: [狗嘴套, 狗]")
     assert any("「狗」重复" in problem.message for problem in error.problems)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        (
+            "- {article: 第二十二条, kind: governed, domain: 公共环境卫生}",
+            "- {article: 第二十二条, kind: governed, domain: 交通出行}",
+            "behaviour_articles[14].domain",
+            "「交通出行」不在第二十二条第一款原文中",
+        ),
+        (
+            "- {article: 第二十三条, kind: governed, domain: 交通出行}",
+            "- {article: 第四十三条, kind: governed, domain: 交通出行}",
+            "behaviour_articles[15].article",
+            "本条例共四十二条",
+        ),
+        (
+            "- {article: 第二十三条, kind: governed, domain: 交通出行}",
+            "- {article: 第二十三条第一项, kind: governed, domain: 交通出行}",
+            "behaviour_articles[15].article",
+            "应引用整条",
+        ),
+        (
+            "- {article: 第二十七条, kind: list-system, domain: 治理清单制度}",
+            "- {article: 第二十七条, kind: governed, domain: 治理清单制度}",
+            "behaviour_articles[19].kind",
+            "第二十七条不分项",
+        ),
+        (
+            "- {article: 第二十四条, kind: governed, domain: 公共秩序}",
+            "- {article: 第二十三条, kind: governed, domain: 交通出行}",
+            "behaviour_articles[16].article",
+            "第二十三条重复",
+        ),
+        (
+            "- {article: 第八条, kind: encouraged, domain: 文明行为}",
+            "- {article: 第八条, kind: praised, domain: 文明行为}",
+            "behaviour_articles[0].kind",
+            "取值不在允许范围内",
+        ),
+    ],
+)
+def test_behaviour_articles_are_checked_against_the_text(
+    data_text: str, old: str, new: str, field: str, message: str
+) -> None:
+    error = broken(data_text, old, new)
+    [problem] = error.problems
+    assert problem.field == field and message in problem.message
+    assert problem.line == line_of(data_text, old)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,10 +130,22 @@ def test_wrapped_text_reads_back_as_printed(regulation: Regulation) -> None:
         assert item.text in joined
 
 
-def test_every_command_has_help_with_an_example() -> None:
-    for command in ["article", "chapter", "contents", "toc", "behaviours", "search"]:
-        result = invoke([command, "--help"])
-        assert result.exit_code == 0 and "wenming " + command in result.stdout.replace("\n", " ")
+def help_examples(command: str) -> list[str]:
+    """The command lines after 例 Example(s): in a command's help, as typer draws it."""
+    text = " ".join(invoke([command, "--help"]).stdout.split())
+    found = re.search(r"例 Examples?: (.+?)(?: 退出码| ╭|$)", text)
+    assert found, f"{command} --help has no 例 Examples: line"
+    return [example.strip() for example in found.group(1).split(" ; ")]
+
+
+@pytest.mark.parametrize("command", ["article", "chapter", "contents", "toc", "behaviours", "search"])
+def test_every_command_has_help_with_examples_that_work(command: str) -> None:
+    examples = help_examples(command)
+    assert examples and all(example.startswith("wenming ") for example in examples), examples
+    assert any(example.split()[1] == command for example in examples)
+    for example in examples:
+        result = invoke(example.split()[1:])
+        assert result.exit_code == 0, (example, result.stderr)
 
 
 def test_help_documents_citation_forms_and_exit_codes() -> None:
@@ -148,6 +161,14 @@ def test_version() -> None:
 def test_shell_completion_script() -> None:
     result = invoke(["--show-completion", "bash"])
     assert result.exit_code == 0 and "_wenming_completion" in result.stdout
+
+
+def test_shell_completion_completes_commands_and_options() -> None:
+    # The app's own command group (Chinese usage errors) must leave typer's completion working.
+    for words, expected in (("wenming art", "article"), ("wenming article --j", "--json")):
+        env = {"_WENMING_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+        result = runner.invoke(app, [], prog_name="wenming", env=env)
+        assert result.exit_code == 0 and expected in result.stdout.split()
 
 
 def test_piped_output_is_plain_text() -> None:

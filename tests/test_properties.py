@@ -7,13 +7,14 @@ added later are covered without editing this file.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wenming.citation import Citation, CitationSyntaxError, parse_citation
+from wenming.citation import Citation, CitationSyntaxError, normalise, parse_citation
 from wenming.cli import app
 from wenming.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from wenming.numerals import MAX_NUMBER, from_chinese, parse_number, to_chinese
@@ -43,7 +44,20 @@ def test_a_formatted_citation_parses_back(citation: Citation) -> None:
 def test_full_width_and_spaced_forms_parse_back(citation: Citation) -> None:
     full_width = citation.compact().translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     assert parse_citation(full_width) == citation
-    assert parse_citation(" ".join(citation.chinese())) == citation
+    # Spaces between tokens are ignored; an Arabic number (one no statute numeral spells) stays whole.
+    assert parse_citation(" ".join(re.findall(r"[0-9]+|.", citation.chinese()))) == citation
+
+
+@given(citations, st.data())
+def test_a_space_inside_an_arabic_number_is_refused(citation: Citation, data: st.DataObject) -> None:
+    # 22 9 is never 第二百二十九条: a space between digits is a syntax error, never a bigger number.
+    compact = citation.compact()
+    gaps = [index for index in range(1, len(compact)) if compact[index - 1].isdigit() and compact[index].isdigit()]
+    if not gaps:
+        return
+    at = data.draw(st.sampled_from(gaps))
+    with pytest.raises(CitationSyntaxError):
+        parse_citation(compact[:at] + " " + compact[at:])
 
 
 # Text that looks like citations, broken in the ways people break them, and any text at all.
@@ -67,7 +81,10 @@ def test_parsing_any_text_gives_a_citation_or_a_syntax_error(text: str) -> None:
     except CitationSyntaxError as error:
         assert str(error)
     else:
-        assert citation.article >= 0
+        # Only a leading minus gives a negative article (read so that the message can say what exists).
+        assert citation.article >= 0 or normalise(text).startswith("-")
+        assert citation.paragraph is None or citation.paragraph >= 0
+        assert citation.item is None or citation.item >= 0
 
 
 @given(st.text(max_size=30))

@@ -7,6 +7,16 @@ Accepted forms (article 22, paragraph 1 of article 32, item 9 and so on):
     第二十二条第九项      22.9                   an item (项) of the article's itemised paragraph
     第二十九条第一款第三项  29-1.3                 an item of a named paragraph
 
+Before parsing, the text is normalised the way people paste and type it: full-width ASCII
+(２２．９, 32－4) becomes ASCII, traditional 條/項 become 条/项, and brackets or quotes around the
+whole citation (《第二十二条》, “22.9”) are dropped. Spaces between tokens are ignored (第 22 条,
+32 - 4), but a space never joins two Arabic numbers: `22 9` is a syntax error suggesting 22.9,
+never 第二百二十九条. (Spaces inside a Chinese numeral are ignored: only a canonical numeral
+parses, so 二十 二 can only be 二十二.) A lone negative number (-1) is read as an article
+number, so that the regulation can say what it has, as for 第零条.
+
+Chapter references (3, 三, 第三章) are parsed here too: `parse_chapter_reference`.
+
 Parsing is purely syntactic; whether the provision exists is the regulation's
 business (`Regulation.resolve`).
 """
@@ -16,7 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wenming.numerals import MAX_NUMBER, normalise_digits, parse_number, to_chinese
+from wenming.numerals import MAX_NUMBER, parse_number, to_chinese
+
+MAX_LENGTH = 40  # characters of a citation as typed: 第二十九条第一款第三项 is 11
 
 _CN = "零一二三四五六七八九十百千"
 _NUM = rf"[0-9]+|[{_CN}]+"
@@ -25,7 +37,34 @@ _CHINESE_FORM = re.compile(
     rf"(?:第(?P<paragraph>{_NUM})款)?"
     rf"(?:第(?P<item>{_NUM})项)?"
 )
-_COMPACT_FORM = re.compile(r"(?P<article>[0-9]+)(?:-(?P<paragraph>[0-9]+))?(?:\.(?P<item>[0-9]+))?")
+# A leading minus is read (-1), so that a negative number gets "没有第-1条" like 第零条 does.
+_COMPACT_FORM = re.compile(r"(?P<article>-?[0-9]+)(?:-(?P<paragraph>[0-9]+))?(?:\.(?P<item>[0-9]+))?")
+_CHAPTER_FORM = re.compile(rf"第?(?P<number>{_NUM})章?")
+
+# Full-width ASCII digits and punctuation (U+FF01-FF5E, letters aside) to ASCII, as NFKC would;
+# the dashes an IME gives for "-"; traditional 條 and 項.
+_TRANSLATION: dict[int, int | str] = {
+    code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if not chr(code - 0xFEE0).isalpha()
+}
+_TRANSLATION.update(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"), "-"))
+_TRANSLATION.update({ord("條"): "条", ord("項"): "项"})
+# Around the whole citation: 《第二十二条》, “22.9”, 【22】, (22) (full-width ones are ASCII by now).
+_BRACKETS = {
+    "《": "》",
+    "〈": "〉",
+    "「": "」",
+    "『": "』",
+    "“": "”",
+    "‘": "’",
+    "【": "】",
+    "〔": "〕",
+    "(": ")",
+    "[": "]",
+    '"': '"',
+    "'": "'",
+}
+_SPACED_NUMBERS = re.compile(r"[0-9]\s+[0-9]")
+_IDEOGRAPHIC_STOP = re.compile(r"(?<=[0-9])\s*。\s*(?=[0-9])")  # 22。9: "." typed in a Chinese IME
 
 # How the forms are written in help texts and error messages.
 CITATION_FORMS_HELP = (
@@ -35,7 +74,11 @@ CITATION_FORMS_HELP = (
 
 
 class CitationSyntaxError(ValueError):
-    """The text is not a citation in any accepted form."""
+    """The text is not a citation in any accepted form; `suggestion` says what was probably meant."""
+
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
 
 
 @dataclass(frozen=True, order=True)
@@ -81,6 +124,11 @@ class Citation:
         return text
 
 
+def chapter_citation(number: int) -> str:
+    """第三章; a number no chapter has still reads back (没有第七章, 没有第零章)."""
+    return f"第{_numeral(number)}章"
+
+
 def _numeral(number: int) -> str:
     # Out-of-range numbers still need a readable message (没有第零条, 没有第10000条) that parses back.
     if number == 0:
@@ -94,18 +142,42 @@ def _number(text: str) -> int | None:
     return 0 if text == "零" else parse_number(text)
 
 
-def _clean(text: str) -> str:
-    # People paste citations with spaces, full-width digits and 《》 around them.
-    return normalise_digits("".join(text.split()))
+def normalise(text: str) -> str:
+    """The text as typed or pasted, made parseable: ASCII digits and punctuation, simplified 条/项,
+    the brackets or quotes around the whole of it gone. Spaces are kept (see `_unspaced`)."""
+    text = _IDEOGRAPHIC_STOP.sub(".", text.translate(_TRANSLATION).strip())
+    while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    return text
+
+
+def _unspaced(text: str) -> str:
+    """`text` without spaces, refusing a space that would join two numbers (22 9 is not 229)."""
+    if _SPACED_NUMBERS.search(text):
+        text = " ".join(text.split())  # as short as the caller's bound on the unspaced text allows
+        numbers = text.split()
+        suggestion = None
+        if all(number.isdigit() for number in numbers):
+            if len(numbers) == 2:
+                suggestion = f"项写作 {numbers[0]}.{numbers[1]}，款写作 {numbers[0]}-{numbers[1]}"
+            elif len(numbers) == 3:
+                suggestion = f"款和项写作 {numbers[0]}-{numbers[1]}.{numbers[2]}"
+        raise CitationSyntaxError(f"数字之间不能只用空格隔开：{text}", suggestion=suggestion)
+    return "".join(text.split())
 
 
 def parse_citation(text: str) -> Citation:
     """Parse any accepted form; raise CitationSyntaxError (message in Chinese) otherwise."""
-    cleaned = _clean(text)
-    if not cleaned:
+    normalised = normalise(text)
+    if not normalised:
         raise CitationSyntaxError("条文引用为空")
-    if len(cleaned) > 40:
+    if len("".join(normalised.split())) > MAX_LENGTH:
         raise CitationSyntaxError("条文引用过长")
+    cleaned = _unspaced(normalised)
+    if "《" in cleaned:  # 《永州市文明行为促进条例》第二十二条: the title is not part of the citation
+        raise CitationSyntaxError(
+            f"无法识别的条文引用：{cleaned}", suggestion="只写条文引用，不写法规名称，例如 第二十二条"
+        )
     match = _COMPACT_FORM.fullmatch(cleaned) or _CHINESE_FORM.fullmatch(cleaned)
     if match is None:
         raise CitationSyntaxError(f"无法识别的条文引用：{cleaned}")
@@ -115,10 +187,23 @@ def parse_citation(text: str) -> Citation:
         if raw is None:
             numbers[part] = None
             continue
-        value = _number(raw)
+        value = _number(raw.removeprefix("-"))
         if value is None:
             raise CitationSyntaxError(f"无法识别的数字：{raw}")
-        numbers[part] = value
+        numbers[part] = -value if raw.startswith("-") else value
     article = numbers["article"]
     assert article is not None  # the pattern requires it
     return Citation(article, numbers["paragraph"], numbers["item"])
+
+
+def parse_chapter_reference(text: str) -> int:
+    """A chapter's number from 3, ３, 三 or 第三章; raise CitationSyntaxError otherwise."""
+    normalised = normalise(text)
+    if len("".join(normalised.split())) > MAX_LENGTH:
+        raise CitationSyntaxError("章的写法过长", suggestion="写作 3、三 或 第三章")
+    cleaned = _unspaced(normalised)
+    match = _CHAPTER_FORM.fullmatch(cleaned)
+    number = _number(match.group("number")) if match else None
+    if number is None:
+        raise CitationSyntaxError(f"无法识别的章：{cleaned}", suggestion="写作 3、三 或 第三章")
+    return number

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from wenming.citation import parse_citation
 from wenming.loader import DataError, display_path, read_text, regulation_from_text
 from wenming.model import Regulation
 
@@ -41,7 +40,7 @@ def summarise(regulation: Regulation) -> DataSummary:
     paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
     penalised: list[str] = []
     for penalty in regulation.penalties:
-        citation = regulation.citation_text(parse_citation(penalty.behaviour.cites))
+        citation = regulation.cite(penalty.behaviour.cites).chinese
         if citation not in penalised:
             penalised.append(citation)
     return DataSummary(

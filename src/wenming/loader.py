@@ -66,6 +66,10 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
+class DataFileMissing(DataError):
+    """The path names no file: nothing to validate, only a path to correct."""
+
+
 def format_field(path: FieldPath) -> str:
     """("penalties", 0, "fine", "min") -> penalties[0].fine.min"""
     text = ""
@@ -309,7 +313,7 @@ def read_text(path: Path) -> str:
                 raise refuse("不是普通文件（可能是管道或设备）")
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise refuse("文件不存在") from None
+        raise DataFileMissing(source, [DataProblem(None, None, "文件不存在")]) from None
     except PermissionError:
         raise refuse("没有读取权限") from None
     except NotADirectoryError:

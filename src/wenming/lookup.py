@@ -2,8 +2,8 @@
 
 Each function returns the pydantic result model that a command prints, as JSON or as a view.
 Everything legal comes from the regulation data: the penalties that cite an item, the notes that
-concern it, the facts the gazette lacks, and the domains, which are read off each article's own
-opening words (在公共环境卫生方面…, 倡导下列文明出行行为：).
+concern it, the facts the gazette lacks, and which articles list governed, encouraged or advocated
+behaviours in which domain (`behaviour_articles`).
 """
 
 from __future__ import annotations
@@ -12,10 +12,26 @@ import re
 
 from pydantic import BaseModel, RootModel
 
-from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, parse_citation
+from wenming.citation import (
+    CITATION_FORMS_HELP,
+    Citation,
+    CitationSyntaxError,
+    chapter_citation,
+    parse_chapter_reference,
+    parse_citation,
+)
 from wenming.errors import BadInput, NotFound
-from wenming.model import Article, Chapter, Penalty, Provision, Regulation, UnknownProvision
-from wenming.numerals import normalise_digits, parse_number, to_chinese
+from wenming.model import (
+    Article,
+    BehaviourArticle,
+    BehaviourKind,
+    Chapter,
+    Penalty,
+    Provision,
+    Regulation,
+    UnknownProvision,
+)
+from wenming.numerals import to_chinese
 
 # --- shared pieces -------------------------------------------------------------------------
 
@@ -105,6 +121,22 @@ def _penalties_of_behaviour(regulation: Regulation, article: int, paragraph: int
     return regulation.penalties_citing(Citation(article, paragraph, item))
 
 
+def unpenalised_part(text: str, penalties: list[Penalty]) -> str | None:
+    """The words of a behaviour no penalty covers, when the penalties that cite it cover only parts.
+
+    第二十二条第十项 minus the parts Article 37 penalises: 饲养犬只未按规定接种狂犬病疫苗. None when
+    no penalty cites the text, or one covers all of it. (penalty.unpenalised_units takes the same
+    residue over the whole regulation; the two can become one.)
+    """
+    parts = [penalty.behaviour.part for penalty in penalties if penalty.behaviour.part]
+    if not penalties or len(parts) < len(penalties):  # none cites it, or one covers all of it
+        return None
+    for part in parts:
+        text = text.replace(part, "")
+    rest = "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
+    return rest or None
+
+
 def _penalties_in_provision(regulation: Regulation, article: int, paragraph: int) -> list[Penalty]:
     return regulation.penalties_under(Citation(article, paragraph))
 
@@ -125,6 +157,7 @@ class ItemView(BaseModel):
     citation: str
     text: str
     penalties: list[PenaltyLink] = []
+    unpenalised_part: str | None = None  # the words no penalty covers, when penalties cover only parts
     notes: list[str] = []  # titles of the notes that concern this item in particular
 
 
@@ -134,6 +167,7 @@ class ParagraphView(BaseModel):
     text: str
     items: list[ItemView]
     penalties: list[PenaltyLink] = []  # liability provisions that penalise this paragraph's duty
+    unpenalised_part: str | None = None  # the words no penalty covers, when penalties cover only parts
     cites: list[CitedBehaviour] = []  # in a liability provision: the behaviours it penalises
     notes: list[str] = []  # titles of the notes that concern this paragraph in particular
 
@@ -156,7 +190,7 @@ def find_provision(regulation: Regulation, reference: str) -> Provision:
     try:
         citation = parse_citation(reference)
     except CitationSyntaxError as error:
-        raise BadInput(f"{error}", suggestion=f"可用的写法：{CITATION_FORMS_HELP}") from None
+        raise BadInput(f"{error}", suggestion=error.suggestion or f"可用的写法：{CITATION_FORMS_HELP}") from None
     try:
         return regulation.resolve(citation)
     except UnknownProvision as error:
@@ -167,10 +201,11 @@ def _suggestion(regulation: Regulation, citation: Citation) -> str | None:
     """Point at what does exist: the article itself when a part of it is wrong."""
     article = regulation.article(citation.article)
     if article is None:
-        return f"用 wenming contents 查看目录（第一条至第{to_chinese(regulation.article_count)}条）"
+        last = Citation(regulation.article_count).chinese()
+        return f"用 wenming contents 查看目录（{Citation(1).chinese()}至{last}）"
     if citation.item is not None and len(article.itemised_paragraphs) > 1 and citation.paragraph is None:
         return None  # the message already shows the form to use
-    return f"用 wenming article {article.number} 查看第{to_chinese(article.number)}条全文"
+    return f"用 wenming article {article.number} 查看{Citation(article.number).chinese()}全文"
 
 
 def _notes_for(
@@ -234,24 +269,28 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
     paragraphs = []
     for paragraph in article.paragraphs:
         in_provision = _penalties_in_provision(regulation, article.number, paragraph.number)
+        items = []
+        for item in paragraph.items:
+            of_item = _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
+            items.append(
+                ItemView(
+                    number=item.number,
+                    citation=cite(Citation(article.number, paragraph.number, item.number)),
+                    text=item.text,
+                    penalties=links(of_item),
+                    unpenalised_part=unpenalised_part(item.text, of_item),
+                    notes=notes_at.get((paragraph.number, item.number), []),
+                )
+            )
+        of_paragraph = _penalties_of_behaviour(regulation, article.number, paragraph.number, None)
         paragraphs.append(
             ParagraphView(
                 number=paragraph.number,
                 citation=cite(Citation(article.number, paragraph.number)),
                 text=paragraph.text,
-                items=[
-                    ItemView(
-                        number=item.number,
-                        citation=cite(Citation(article.number, paragraph.number, item.number)),
-                        text=item.text,
-                        penalties=links(
-                            _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
-                        ),
-                        notes=notes_at.get((paragraph.number, item.number), []),
-                    )
-                    for item in paragraph.items
-                ],
-                penalties=links(_penalties_of_behaviour(regulation, article.number, paragraph.number, None)),
+                items=items,
+                penalties=links(of_paragraph),
+                unpenalised_part=unpenalised_part(paragraph.text, of_paragraph),
                 cites=_cited_behaviours(regulation, in_provision),
                 notes=notes_at.get((paragraph.number, None), []),
             )
@@ -303,16 +342,16 @@ def _first_line(article: Article) -> str:
 
 def _chapter_view(chapter: Chapter) -> ChapterView:
     first, last = chapter.articles[0].number, chapter.articles[-1].number
-    span = f"第{to_chinese(first)}条" + (f"至第{to_chinese(last)}条" if last != first else "")
+    span = Citation(first).chinese() + (f"至{Citation(last).chinese()}" if last != first else "")
     return ChapterView(
         number=chapter.number,
-        citation=f"第{to_chinese(chapter.number)}章",
+        citation=chapter_citation(chapter.number),
         title=chapter.title,
         first_article=first,
         last_article=last,
         articles_text=span,
         articles=[
-            ArticleLine(number=a.number, citation=f"第{to_chinese(a.number)}条", first_line=_first_line(a))
+            ArticleLine(number=a.number, citation=Citation(a.number).chinese(), first_line=_first_line(a))
             for a in chapter.articles
         ],
     )
@@ -322,55 +361,43 @@ def contents_view(regulation: Regulation) -> ContentsView:
     return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(c) for c in regulation.chapters])
 
 
-_CHAPTER_FORM = re.compile(r"第?(?P<number>[0-9]+|[零一二三四五六七八九十百]+)章?")
-
-
 def chapter_view(regulation: Regulation, reference: str) -> ContentsView:
     """One chapter: `3`, `三`, `第三章`."""
-    cleaned = normalise_digits("".join(reference.split()))
-    match = _CHAPTER_FORM.fullmatch(cleaned)
-    number = parse_number(match.group("number")) if match else None
-    if number is None:
-        raise BadInput(f"无法识别的章：{cleaned}", suggestion="写作 3、三 或 第三章")
+    try:
+        number = parse_chapter_reference(reference)
+    except CitationSyntaxError as error:
+        raise BadInput(str(error), suggestion=error.suggestion) from None
     chapter = regulation.chapter(number)
     if chapter is None:
         count = to_chinese(len(regulation.chapters))
-        raise NotFound(f"没有第{number}章：本条例共{count}章", suggestion="用 wenming contents 查看目录")
+        raise NotFound(f"没有{chapter_citation(number)}：本条例共{count}章", suggestion="用 wenming contents 查看目录")
     return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(chapter)])
 
 
-# --- wenming behaviours --------------------------------------------------------------------
+# --- wenming behaviours ---------------------------------------------------------------------
 
-# The regulation's own headings: Chapter 3's "在公共环境卫生方面，重点治理下列不文明行为：" and
-# Chapter 2's "倡导下列文明出行行为：" / "鼓励下列文明行为：".
-_GOVERNED_HEADING = re.compile(r"^在(?P<domain>.+?)方面，(?P<verb>重点治理)下列不文明行为：$")
-_ENCOURAGED_HEADING = re.compile(r"^(?P<verb>鼓励|倡导)下列(?P<domain>.+?)：$")
+# What `wenming behaviours` lists, and with --encouraged; the data says which article is which kind.
+_GOVERNED_KINDS = ("governed", "list-system")
+_ENCOURAGED_KINDS = ("encouraged", "advocated")
 
 
 class BehaviourEntry(BaseModel):
     citation: str  # 第二十二条第九项; for a provision without items, the article
-    kind: str  # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度
+    article_citation: str  # 第二十二条: the article it is in
+    kind: BehaviourKind  # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度
     domain: str
     heading: str  # the article's opening words, which name the domain
     text: str
-    penalised: bool
+    penalised: bool  # some penalty cites it (perhaps only a part: see unpenalised_part)
     penalties: list[PenaltyLink]
-    # Where the regulation sets no penalty: the referral to other laws (第三十五条), from the data.
+    # The words no penalty covers, when the penalties cover only parts (第二十二条第十项's rabies vaccination).
+    unpenalised_part: str | None = None
+    # Where the regulation sets no penalty, for all or part of it: the referral to other laws (第三十五条).
     otherwise: str | None
 
 
 class BehaviourList(RootModel[list[BehaviourEntry]]):
     """The behaviours of one kind, in the order of the regulation."""
-
-
-def _headed_articles(regulation: Regulation, heading: re.Pattern[str]) -> list[tuple[Article, re.Match[str]]]:
-    found = []
-    for article in regulation.articles():
-        first = article.paragraphs[0]
-        match = heading.match(first.text)
-        if match and first.items:
-            found.append((article, match))
-    return found
 
 
 def _referral(regulation: Regulation) -> str | None:
@@ -380,15 +407,27 @@ def _referral(regulation: Regulation) -> str | None:
     return f"本条例未设罚则；{referral.summary}（{regulation.cite(referral.citation).chinese}）"
 
 
+def _behaviour_articles(regulation: Regulation, kinds: tuple[str, ...]) -> list[tuple[Article, BehaviourArticle]]:
+    found = [
+        (regulation.cite(entry.article).article, entry)
+        for entry in regulation.behaviour_articles
+        if entry.kind in kinds
+    ]
+    return sorted(found, key=lambda pair: pair[0].number)
+
+
 def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged: bool = False) -> BehaviourList:
     """Chapter 3's governed behaviours (or Chapter 2's encouraged ones), optionally of one domain."""
-    heading = _ENCOURAGED_HEADING if encouraged else _GOVERNED_HEADING
-    headed = _headed_articles(regulation, heading)
-    domains = [match.group("domain") for _, match in headed]
-    wanted = domain.strip() if domain else None
-    if wanted is not None:
-        headed = [(article, match) for article, match in headed if wanted in match.group("domain")]
-        if not headed:
+    listed = _behaviour_articles(regulation, _ENCOURAGED_KINDS if encouraged else _GOVERNED_KINDS)
+    with_items = [(article, entry) for article, entry in listed if entry.kind != "list-system"]
+    domains = [entry.domain for _, entry in with_items]
+    if domain is not None:
+        wanted = domain.strip()
+        if not wanted:
+            raise BadInput("方面为空", suggestion="用 --domain 选其中之一（可写一部分，如“交通”）", candidates=domains)
+        # A domain is a list of items: the list system belongs to none.
+        listed = [(article, entry) for article, entry in with_items if wanted in entry.domain]
+        if not listed:
             raise BadInput(
                 f"没有“{wanted}”这一类",
                 suggestion="用 --domain 选其中之一（可写一部分，如“交通”）",
@@ -396,42 +435,39 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
             )
     referral = _referral(regulation)
     entries: list[BehaviourEntry] = []
-    for article, match in headed:
-        paragraph = article.paragraphs[0]
-        kind = {"重点治理": "governed", "鼓励": "encouraged", "倡导": "advocated"}[match.group("verb")]
-        for item in paragraph.items:
-            penalties = [
-                penalty_link(regulation, p)
-                for p in _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
-            ]
+    for article, listing in listed:
+        heading = article.paragraphs[0].text
+        if listing.kind == "list-system":
             entries.append(
                 BehaviourEntry(
-                    citation=regulation.citation_text(Citation(article.number, paragraph.number, item.number)),
-                    kind=kind,
-                    domain=match.group("domain"),
-                    heading=paragraph.text,
-                    text=item.text,
-                    penalised=bool(penalties),
-                    penalties=penalties,
-                    otherwise=None if penalties or kind != "governed" else referral,
+                    citation=regulation.citation_text(Citation(article.number)),
+                    article_citation=Citation(article.number).chinese(),
+                    kind=listing.kind,
+                    domain=listing.domain,
+                    heading=heading,
+                    text="\n".join(p.text for p in article.paragraphs),
+                    penalised=False,
+                    penalties=[],
+                    otherwise=None,
                 )
             )
-    if not encouraged and wanted is None and headed:
-        # The governed chapter's provisions without items (Article 27's list system).
-        chapter = regulation.chapter_of(headed[0][0].number)
-        assert chapter is not None
-        for article in chapter.articles:
-            if not heading.match(article.paragraphs[0].text):
+            continue
+        for paragraph in article.itemised_paragraphs:
+            for item in paragraph.items:
+                penalties = _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
+                rest = unpenalised_part(item.text, penalties)
                 entries.append(
                     BehaviourEntry(
-                        citation=regulation.citation_text(Citation(article.number)),
-                        kind="list-system",
-                        domain=chapter.title,
-                        heading=article.paragraphs[0].text,
-                        text="\n".join(p.text for p in article.paragraphs),
-                        penalised=False,
-                        penalties=[],
-                        otherwise=None,
+                        citation=regulation.citation_text(Citation(article.number, paragraph.number, item.number)),
+                        article_citation=Citation(article.number).chinese(),
+                        kind=listing.kind,
+                        domain=listing.domain,
+                        heading=heading,
+                        text=item.text,
+                        penalised=bool(penalties),
+                        penalties=[penalty_link(regulation, p) for p in penalties],
+                        unpenalised_part=rest,
+                        otherwise=referral if listing.kind == "governed" and (rest or not penalties) else None,
                     )
                 )
     return BehaviourList(entries)

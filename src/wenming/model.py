@@ -9,6 +9,7 @@ Legal facts live in data/regulation.yaml; nothing here knows a number of the law
 """
 
 import datetime
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -257,6 +258,19 @@ class ColloquialTerm(Record):
     statute: list[NonEmpty] = Field(min_length=1)
 
 
+BehaviourKind = Literal["governed", "encouraged", "advocated", "list-system"]
+
+
+class BehaviourArticle(Record):
+    """An article that lists behaviours (Chapters 2 and 3): their kind, and the domain its opening
+    words name (在公共环境卫生方面，重点治理… -> governed, 公共环境卫生). The list system of
+    Article 27 is an article of Chapter 3 with no list: kind list-system."""
+
+    article: CitationText
+    kind: BehaviourKind
+    domain: NonEmpty
+
+
 class Regulation(Record):
     schema_version: Literal[1]
     meta: Metadata
@@ -273,6 +287,7 @@ class Regulation(Record):
     # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
     question_phrases: list[NonEmpty] = []
     decision_wording: DecisionWording | None = None
+    behaviour_articles: list[BehaviourArticle] = []
 
     # --- look-ups (cached: the model is frozen) ---
 
@@ -351,7 +366,7 @@ class Regulation(Record):
         article = self.article(citation.article)
         if article is None:
             raise UnknownProvision(f"没有{citation.chinese()}：本条例共{_cn(self.article_count)}条")
-        article_name = f"第{_cn(article.number)}条"
+        article_name = Citation(article.number).chinese()
         paragraph: Paragraph | None = None
         if citation.paragraph is not None:
             paragraph = article.paragraph(citation.paragraph)
@@ -369,13 +384,34 @@ class Regulation(Record):
                     )
                 paragraph = itemised[0]
             if not paragraph.items:
-                raise UnknownProvision(f"没有{citation.chinese()}：{article_name}第{_cn(paragraph.number)}款不分项")
+                named = Citation(article.number, paragraph.number).chinese()
+                raise UnknownProvision(f"没有{citation.chinese()}：{named}不分项")
             if not 0 < citation.item <= len(paragraph.items):
-                where = article_name if len(article.paragraphs) == 1 else f"{article_name}第{_cn(paragraph.number)}款"
+                where = self.paragraph_citation(article.number, paragraph.number).chinese()
                 raise UnknownProvision(f"没有{citation.chinese()}：{where}共{_cn(len(paragraph.items))}项")
             item = paragraph.items[citation.item - 1]
         exact = Citation(article.number, paragraph.number if paragraph else None, item.number if item else None)
         return Provision(citation=exact, article=article, paragraph=paragraph, item=item, regulation=self)
+
+    def units(self) -> Iterator["Provision"]:
+        """Every item, and every paragraph without items, in the order of the regulation: the
+        smallest units a provision is written in. Each unit's `paragraph` is set; a sole paragraph
+        is cited as its article (第三十八条), as the statute does."""
+        for article in self.articles():
+            for paragraph in article.paragraphs:
+                if not paragraph.items:
+                    cited = self.paragraph_citation(article.number, paragraph.number)
+                    yield Provision(citation=cited, article=article, paragraph=paragraph, item=None, regulation=self)
+                for item in paragraph.items:
+                    cited = Citation(article.number, paragraph.number, item.number)
+                    yield Provision(citation=cited, article=article, paragraph=paragraph, item=item, regulation=self)
+
+    def paragraph_citation(self, article: int, paragraph: int) -> Citation:
+        """A paragraph as the statute cites it: a sole paragraph as its article (第三十八条)."""
+        found = self.article(article)
+        if found is not None and len(found.paragraphs) == 1:
+            return Citation(article)
+        return Citation(article, paragraph)
 
     def citation_text(self, citation: Citation) -> str:
         """The statute's form of a citation: 款 shown only where the article has more than one."""

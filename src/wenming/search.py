@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from pydantic import BaseModel, RootModel
 
-from wenming.citation import Citation
 from wenming.errors import BadInput, NotFound
 from wenming.model import Regulation
 from wenming.numerals import normalise_digits
@@ -66,34 +66,24 @@ class _Unit:
 
 
 def _units(regulation: Regulation) -> Iterator[tuple[_Unit, list[_Unit]]]:
-    """Each paragraph with its items; the paragraph's unit holds its full text for terms spread over items."""
+    """Each paragraph with its items; the paragraph's unit holds its full text for terms spread over items.
+
+    The provisions are Regulation.units() (items, and paragraphs without items), grouped by paragraph.
+    """
     cite = regulation.citation_text
-    for article in regulation.articles():
-        for paragraph in article.paragraphs:
-            items = [
-                _Unit(
-                    (article.number, paragraph.number, item.number, 0),
-                    cite(Citation(article.number, paragraph.number, item.number)),
-                    "item",
-                    article.number,
-                    item.text,
-                )
-                for item in paragraph.items
-            ]
-            # A sole paragraph is cited as its article (第三十八条), as the statute does.
-            whole = (
-                Citation(article.number) if len(article.paragraphs) == 1 else Citation(article.number, paragraph.number)
-            )
-            yield (
-                _Unit(
-                    (article.number, paragraph.number, 0, 0),
-                    cite(whole),
-                    "paragraph",
-                    article.number,
-                    paragraph.text,
-                ),
-                items,
-            )
+    # Consecutive units of one paragraph share its Paragraph object.
+    by_paragraph = groupby(regulation.units(), key=lambda unit: (unit.article.number, id(unit.paragraph)))
+    for (article, _), grouped in by_paragraph:
+        group = list(grouped)
+        paragraph = group[0].paragraph
+        assert paragraph is not None  # Regulation.units() sets every unit's paragraph
+        items = [
+            _Unit((article, paragraph.number, unit.item.number, 0), unit.chinese, "item", article, unit.text)
+            for unit in group
+            if unit.item is not None
+        ]
+        whole = cite(regulation.paragraph_citation(article, paragraph.number))  # a sole paragraph: 第三十八条
+        yield _Unit((article, paragraph.number, 0, 0), whole, "paragraph", article, paragraph.text), items
 
 
 def _note_units(regulation: Regulation) -> Iterator[_Unit]:

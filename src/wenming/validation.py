@@ -33,6 +33,7 @@ def regulation_problems(regulation: Regulation) -> list[Problem]:
         *_penalties(regulation),
         *_liability(regulation),
         *_colloquial_terms(regulation),
+        *_behaviour_articles(regulation),
     ]
 
 
@@ -238,3 +239,27 @@ def _colloquial_terms(regulation: Regulation) -> Iterator[Problem]:
             if word in seen:
                 yield Problem(("colloquial_terms", index, "says", w_index), f"「{word}」重复")
             seen.add(word)
+
+
+def _behaviour_articles(regulation: Regulation) -> Iterator[Problem]:
+    """Each is a whole article, listed once, whose first paragraph names its domain and, unless it
+    is a list system, lists items."""
+    seen: set[int] = set()
+    for index, entry in enumerate(regulation.behaviour_articles):
+        path: Path = ("behaviour_articles", index)
+        provision, problem = _resolve(regulation, entry.article, (*path, "article"))
+        if problem:
+            yield problem
+        if provision is None:
+            continue
+        if provision.paragraph is not None:
+            yield Problem((*path, "article"), f"应引用整条，而不是{provision.chinese}")
+            continue
+        article = provision.article
+        if article.number in seen:
+            yield Problem((*path, "article"), f"{provision.chinese}重复")
+        seen.add(article.number)
+        if entry.domain not in article.paragraphs[0].text:
+            yield Problem((*path, "domain"), f"「{entry.domain}」不在{provision.chinese}第一款原文中")
+        if entry.kind != "list-system" and not article.itemised_paragraphs:
+            yield Problem((*path, "kind"), f"{provision.chinese}不分项，没有可列的行为（清单制度写作 list-system）")

@@ -7,8 +7,10 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 # annotations here are real objects rather than strings to evaluate (no `from __future__ import
 # annotations`); json and shlex, needed only for errors and odd encodings, are imported there.
 
+import difflib
 import io
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 from pydantic import BaseModel
+from typer.core import TyperGroup
 
 from wenming import __version__, cache
 from wenming.errors import EXIT_USAGE, WenmingError
@@ -31,7 +34,146 @@ EXIT_CODES_HELP = (
     "退出码 exit codes: 0 找到 found；1 没有找到 nothing found；2 用法错误或数据文件无效 usage error or invalid data。"
 )
 
+# --- usage errors ---------------------------------------------------------------------------
+
+try:  # typer >= 0.2x carries its own copy of click
+    from typer._click import exceptions as _click_errors
+except ImportError:  # pragma: no cover - older typer, on click itself
+    from click import exceptions as _click_errors  # type: ignore[import-not-found,no-redef,unused-ignore]
+
+_ARGUMENTS = "wenming.arguments"  # ctx.meta key: the command line, for --json in a usage error
+# A lone negative number (article -1) that click would take for an option.
+_NEGATIVE_NUMBER = re.compile(r"-[0-9０-９][0-9０-９.．\-－]*")
+
+
+class _UnknownCommand(_click_errors.UsageError):  # type: ignore[misc,name-defined,unused-ignore]
+    def __init__(self, name: str, close: list[str], ctx: Any) -> None:
+        suggestion = f" Did you mean {', '.join(repr(match) for match in close)}?" if close else ""
+        super().__init__(f"No such command {name!r}.{suggestion}", ctx)
+        self.name = name
+        self.close = close
+
+
+def _param_name(param: Any) -> str:
+    """REF for an argument, --data for an option: as the usage line names it."""
+    if param is None:
+        return ""
+    if getattr(param, "param_type_name", "") == "option":
+        return "/".join(getattr(param, "opts", []))
+    return str(getattr(param, "metavar", None) or (getattr(param, "name", None) or "").upper())
+
+
+def _chinese(error: Any) -> str:
+    """The Chinese line for one of click's usage errors (its English line follows it)."""
+    param = getattr(error, "param", None)
+    hint = _param_name(param)
+    if isinstance(error, _UnknownCommand):
+        return f"没有 {error.name} 这个命令"
+    if isinstance(error, _click_errors.MissingParameter):
+        kind = "选项" if getattr(param, "param_type_name", "") == "option" else "参数"
+        return f"缺少{kind} {hint}".rstrip()
+    if isinstance(error, _click_errors.NoSuchOption):
+        return f"未知选项 {error.option_name}"
+    if isinstance(error, _click_errors.BadOptionUsage):
+        if "requires" in error.message:
+            return f"选项 {error.option_name} 需要一个值"
+        return f"选项 {error.option_name} 用法不对"
+    if isinstance(error, _click_errors.BadParameter):
+        return f"{hint} 的值无效" if hint else "参数的值无效"
+    if error.message.startswith("Got unexpected extra argument"):
+        return "参数太多"
+    if error.message.startswith("Missing command"):
+        return "缺少命令"
+    return "用法错误"
+
+
+def _usage_error(error: Any, ctx: Any) -> None:
+    """Report a click usage error as wenming's own: Chinese first, then click's English line; exit 2."""
+    if error.ctx is not None:
+        command_path = error.ctx.command_path
+    else:  # click's parser leaves some errors without a context: the subcommand is the one being parsed
+        command_path = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+    arguments = ctx.meta.get(_ARGUMENTS, [])
+    if isinstance(error, _UnknownCommand) and error.close:
+        suggestion = f"是否要用 {command_path} {error.close[0]}？用 {command_path} --help 查看全部命令"
+    else:
+        suggestion = f"用 {command_path} --help 查看用法"
+    fail(WenmingError(_chinese(error), suggestion=suggestion), "--json" in arguments, detail=error.format_message())
+
+
+@contextmanager
+def _usage_errors_reported(ctx: Any) -> Iterator[None]:
+    try:
+        yield
+    except _click_errors.NoArgsIsHelpError:  # `wenming` alone: the help, as click shows it
+        raise
+    except _click_errors.UsageError as error:
+        _usage_error(error, ctx)
+
+
+def _negative_numbers_as_arguments(command: Any, args: list[str]) -> list[str]:
+    """`wenming article -1`: pass the -1 on as the argument it is meant to be, not as an option.
+
+    The command's options keep their places; its arguments follow a `--`, in their order.
+    """
+    end = args.index("--") if "--" in args else len(args)
+    if not any(_NEGATIVE_NUMBER.fullmatch(arg) for arg in args[:end]):
+        return args
+    takes_value = {
+        name: not (param.is_flag or param.count)
+        for param in command.params
+        if getattr(param, "param_type_name", "") == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    options: list[str] = []
+    arguments: list[str] = []
+    index = 0
+    while index < end:
+        arg = args[index]
+        if arg in takes_value:
+            options.append(arg)
+            if takes_value[arg] and index + 1 < end:
+                index += 1
+                options.append(args[index])
+        elif arg.startswith("-") and not _NEGATIVE_NUMBER.fullmatch(arg):
+            options.append(arg)  # --json=…, an unknown option: click says what it thinks of it
+        else:
+            arguments.append(arg)
+        index += 1
+    return [*options, "--", *arguments, *args[end + 1 :]]
+
+
+class _Commands(TyperGroup):
+    """wenming's command group: click's usage errors said as wenming's own (Chinese first, `--json`
+    honoured, exit 2, no box), and a lone negative number read as an argument."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[_ARGUMENTS] = list(args)
+        with _usage_errors_reported(ctx):
+            return super().parse_args(ctx, args)
+        raise AssertionError("unreachable")  # pragma: no cover - the handler exits
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        if (
+            args
+            and not ctx.resilient_parsing
+            and not args[0].startswith("-")
+            and self.get_command(ctx, args[0]) is None
+        ):
+            raise _UnknownCommand(args[0], difflib.get_close_matches(args[0], self.list_commands(ctx), n=1), ctx)
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            rest = _negative_numbers_as_arguments(command, rest)
+        return name, command, rest
+
+    def invoke(self, ctx: Any) -> Any:
+        with _usage_errors_reported(ctx):
+            return super().invoke(ctx)
+        raise AssertionError("unreachable")  # pragma: no cover - the handler exits
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="wenming",
     help="《永州市文明行为促进条例》条文与罚则查询。Look up the Yongzhou Civilized Behaviour Promotion Regulation.\n\n"
     + EXIT_CODES_HELP,
@@ -157,13 +299,19 @@ def _reader_may_leave() -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def fail(error: WenmingError, json_output: bool) -> None:
-    """Report a user error (JSON on stdout with --json, else text on stderr) and exit with its code."""
+def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> None:
+    """Report a user error (JSON on stdout with --json, else text on stderr) and exit with its code.
+
+    `detail` is a second line after the message, e.g. click's own English words for a usage error.
+    """
     message = printable(error.message)
+    detail = printable(detail) if detail else None
     suggestion = printable(error.suggestion) if error.suggestion else None
     candidates = [printable(candidate) for candidate in error.candidates]
     if json_output:
         payload: dict[str, Any] = {"code": error.exit_code, "message": message}
+        if detail:
+            payload["detail"] = detail
         if suggestion:
             payload["suggestion"] = suggestion
         if candidates:
@@ -177,6 +325,8 @@ def fail(error: WenmingError, json_output: bool) -> None:
             sys.stdout.write(text + "\n")
     else:
         lines = [f"错误：{message}"]
+        if detail:
+            lines.append(detail)
         lines += [f"  {candidate}" for candidate in candidates]
         if suggestion:
             lines.append(f"提示：{suggestion}")
@@ -229,6 +379,10 @@ def data_error(error: "DataError") -> WenmingError:
     """An unusable data file as a user error: the first problems, and where to see the rest."""
     import shlex
 
+    from wenming.loader import DataFileMissing
+
+    if isinstance(error, DataFileMissing):  # nothing to validate: the path is wrong
+        return WenmingError(f"数据文件不存在：{error.source}", suggestion="检查 --data 或 WENMING_DATA 给出的路径")
     lines = error.report().splitlines()[:SHOWN_DATA_PROBLEMS]
     if len(error.problems) > SHOWN_DATA_PROBLEMS:
         lines.append(f"……（共 {len(error.problems)} 个问题）")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from wenming.citation import chapter_citation
 from wenming.numerals import to_chinese
 from wenming.render.text import INDENT, emit
 
@@ -21,6 +22,15 @@ if TYPE_CHECKING:  # names for annotations: a search's view need not import the 
 FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal
 HIGHLIGHT = "bold reverse"
 FOCUS = "bold yellow"
+
+
+UNPENALISED_STYLE = "yellow"
+
+
+def _unpenalised_line(console: Console, words: str | None, indent: int) -> None:
+    """The part of a behaviour no penalty covers (第二十二条第十项's rabies vaccination)."""
+    if words:
+        emit(console, Text(f"本条例未设罚则的部分：{words}", style=UNPENALISED_STYLE), indent)
 
 
 def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
@@ -37,7 +47,7 @@ def _penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
 
 
 def article(console: Console, view: ArticleView) -> None:
-    emit(console, Text(f"第{to_chinese(view.chapter)}章 {view.chapter_title}", style="dim"))
+    emit(console, Text(f"{chapter_citation(view.chapter)} {view.chapter_title}", style="dim"))
     heading = Text(view.citation, style="bold")
     if view.focus:
         heading.append(f"  （{view.focus}）", style="yellow")
@@ -47,6 +57,7 @@ def article(console: Console, view: ArticleView) -> None:
         emit(console, Text(paragraph.text, style=FOCUS if focused else ""), lead=FOCUS_MARK if focused else "")
         for link in paragraph.penalties:
             _penalty_line(console, link, INDENT)
+        _unpenalised_line(console, paragraph.unpenalised_part, INDENT)
         for cited in paragraph.cites:
             words = f"所罚行为 {cited.citation}：{cited.part or cited.text}"
             emit(console, Text(words, style="cyan"), INDENT)
@@ -60,6 +71,7 @@ def article(console: Console, view: ArticleView) -> None:
             hang = marker.cell_len
             for link in item.penalties:
                 _penalty_line(console, link, hang)
+            _unpenalised_line(console, item.unpenalised_part, hang)
             for title in item.notes:
                 emit(console, Text(f"立法说明：{title}", style="dim"), hang)
     for fact in view.facts:
@@ -93,7 +105,7 @@ def behaviours(console: Console, view: BehaviourList) -> None:
     for entry in view.root:
         if entry.heading != heading:
             heading = entry.heading
-            emit(console, Text(f"{entry.domain}（{entry.citation.split('条')[0]}条）", style="bold"))
+            emit(console, Text(f"{entry.domain}（{entry.article_citation}）", style="bold"))
             if entry.kind == "list-system":
                 emit(console, Text(entry.text), INDENT)
                 continue
@@ -101,11 +113,17 @@ def behaviours(console: Console, view: BehaviourList) -> None:
         hang = INDENT * 2
         for link in entry.penalties:
             _penalty_line(console, link, hang)
+        _unpenalised_line(console, entry.unpenalised_part, hang)
         if entry.otherwise:
             unpenalised.append(entry)
     if unpenalised:
+        # An item whose penalties cover only part of it counts too, and is named.
+        partly = [entry.citation for entry in unpenalised if entry.penalised]
+        count = f"未列罚则的 {len(unpenalised)} 项"
+        if partly:
+            count += f"（含{'、'.join(partly)}未设罚则的部分）"
         console.print()
-        emit(console, Text(f"未列罚则的 {len(unpenalised)} 项：{unpenalised[0].otherwise}", style="dim"))
+        emit(console, Text(f"{count}：{unpenalised[0].otherwise}", style="dim"))
 
 
 # --- search -----------------------------------------------------------------------------------
