@@ -117,10 +117,6 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
     )
 
 
-def _penalties_of_behaviour(regulation: Regulation, article: int, paragraph: int, item: int | None) -> list[Penalty]:
-    return regulation.penalties_citing(Citation(article, paragraph, item))
-
-
 def unpenalised_part(text: str, penalties: list[Penalty]) -> str | None:
     """The words of a behaviour no penalty covers, when the penalties that cite it cover only parts.
 
@@ -135,10 +131,6 @@ def unpenalised_part(text: str, penalties: list[Penalty]) -> str | None:
         text = text.replace(part, "")
     rest = "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
     return rest or None
-
-
-def _penalties_in_provision(regulation: Regulation, article: int, paragraph: int) -> list[Penalty]:
-    return regulation.penalties_under(Citation(article, paragraph))
 
 
 # --- wenming article -----------------------------------------------------------------------
@@ -268,10 +260,10 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
 
     paragraphs = []
     for paragraph in article.paragraphs:
-        in_provision = _penalties_in_provision(regulation, article.number, paragraph.number)
+        in_provision = regulation.penalties_under(Citation(article.number, paragraph.number))
         items = []
         for item in paragraph.items:
-            of_item = _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
+            of_item = regulation.penalties_citing(Citation(article.number, paragraph.number, item.number))
             items.append(
                 ItemView(
                     number=item.number,
@@ -282,7 +274,7 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
                     notes=notes_at.get((paragraph.number, item.number), []),
                 )
             )
-        of_paragraph = _penalties_of_behaviour(regulation, article.number, paragraph.number, None)
+        of_paragraph = regulation.penalties_citing(Citation(article.number, paragraph.number))
         paragraphs.append(
             ParagraphView(
                 number=paragraph.number,
@@ -454,7 +446,7 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
             continue
         for paragraph in article.itemised_paragraphs:
             for item in paragraph.items:
-                penalties = _penalties_of_behaviour(regulation, article.number, paragraph.number, item.number)
+                penalties = regulation.penalties_citing(Citation(article.number, paragraph.number, item.number))
                 rest = unpenalised_part(item.text, penalties)
                 entries.append(
                     BehaviourEntry(

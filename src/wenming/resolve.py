@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -45,20 +45,6 @@ def _behaviour(regulation: Regulation, penalty: Penalty) -> Provision:
 
 def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
     return regulation.cite(penalty.provision)
-
-
-def _units(regulation: Regulation) -> Iterator[Provision]:
-    """Every item, and every paragraph without items: the smallest units a behaviour is written in."""
-    for article in regulation.articles():
-        if len(article.paragraphs) == 1 and not article.paragraphs[0].items:
-            yield regulation.resolve(Citation(article.number))  # cited as 第三十九条, not 第一款
-            continue
-        for paragraph in article.paragraphs:
-            if paragraph.items:
-                for item in paragraph.items:
-                    yield regulation.resolve(Citation(article.number, paragraph.number, item.number))
-            else:
-                yield regulation.resolve(Citation(article.number, paragraph.number))
 
 
 def _residue(text: str, parts: Iterable[str]) -> str:
@@ -98,7 +84,7 @@ def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
     penalties themselves.
     """
     found: list[Unpenalised] = []
-    for unit in _units(regulation):
+    for unit in regulation.units():
         if regulation.penalties_under(unit.citation, overlapping=True):
             continue
         penalties = regulation.penalties_citing(unit.citation)
