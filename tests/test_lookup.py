@@ -219,3 +219,20 @@ def test_any_input_gets_an_answer_not_a_traceback(command: str, text: str) -> No
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     if result.exit_code:
         assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_article_behaviours_and_fine_name_the_same_unpenalised_part(regulation: Regulation) -> None:
+    """22(10)'s rabies vaccination: one residue (Regulation.unpenalised_part) for article, behaviours and fine."""
+    from wenming.citation import parse_citation
+    from wenming.resolve import unpenalised_units
+
+    rest = "饲养犬只未按规定接种狂犬病疫苗"  # 第二十二条第十项 less what 第三十七条 penalises, read by hand
+    assert regulation.unpenalised_part(parse_citation("22.10")) == rest
+    assert regulation.unpenalised_part(parse_citation("22.9")) is None  # penalised as a whole
+    assert regulation.unpenalised_part(parse_citation("22.1")) is None  # not penalised at all
+    item = article_view(regulation, "22.10").paragraphs[0].items[9]
+    assert item.unpenalised_part == rest
+    entry = next(e for e in behaviour_list(regulation).root if e.citation == "第二十二条第十项")
+    assert entry.unpenalised_part == rest
+    partly = [unit for unit in unpenalised_units(regulation) if unit.part_of_penalised]
+    assert [(unit.citation, unit.text) for unit in partly] == [("第二十二条第十项", rest)]

@@ -8,8 +8,6 @@ behaviours in which domain (`behaviour_articles`).
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, RootModel
 
 from wenming.citation import (
@@ -115,22 +113,6 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
         steps=steps,
         brief="；".join(_step_text(step, index == 0) for index, step in enumerate(steps)),
     )
-
-
-def unpenalised_part(text: str, penalties: list[Penalty]) -> str | None:
-    """The words of a behaviour no penalty covers, when the penalties that cite it cover only parts.
-
-    第二十二条第十项 minus the parts Article 37 penalises: 饲养犬只未按规定接种狂犬病疫苗. None when
-    no penalty cites the text, or one covers all of it. (penalty.unpenalised_units takes the same
-    residue over the whole regulation; the two can become one.)
-    """
-    parts = [penalty.behaviour.part for penalty in penalties if penalty.behaviour.part]
-    if not penalties or len(parts) < len(penalties):  # none cites it, or one covers all of it
-        return None
-    for part in parts:
-        text = text.replace(part, "")
-    rest = "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
-    return rest or None
 
 
 # --- wenming article -----------------------------------------------------------------------
@@ -260,30 +242,29 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
 
     paragraphs = []
     for paragraph in article.paragraphs:
-        in_provision = regulation.penalties_under(Citation(article.number, paragraph.number))
+        at_paragraph = Citation(article.number, paragraph.number)
         items = []
         for item in paragraph.items:
-            of_item = regulation.penalties_citing(Citation(article.number, paragraph.number, item.number))
+            at_item = Citation(article.number, paragraph.number, item.number)
             items.append(
                 ItemView(
                     number=item.number,
-                    citation=cite(Citation(article.number, paragraph.number, item.number)),
+                    citation=cite(at_item),
                     text=item.text,
-                    penalties=links(of_item),
-                    unpenalised_part=unpenalised_part(item.text, of_item),
+                    penalties=links(regulation.penalties_citing(at_item)),
+                    unpenalised_part=regulation.unpenalised_part(at_item),
                     notes=notes_at.get((paragraph.number, item.number), []),
                 )
             )
-        of_paragraph = regulation.penalties_citing(Citation(article.number, paragraph.number))
         paragraphs.append(
             ParagraphView(
                 number=paragraph.number,
-                citation=cite(Citation(article.number, paragraph.number)),
+                citation=cite(at_paragraph),
                 text=paragraph.text,
                 items=items,
-                penalties=links(of_paragraph),
-                unpenalised_part=unpenalised_part(paragraph.text, of_paragraph),
-                cites=_cited_behaviours(regulation, in_provision),
+                penalties=links(regulation.penalties_citing(at_paragraph)),
+                unpenalised_part=regulation.unpenalised_part(at_paragraph),
+                cites=_cited_behaviours(regulation, regulation.penalties_under(at_paragraph)),
                 notes=notes_at.get((paragraph.number, None), []),
             )
         )
@@ -446,11 +427,12 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
             continue
         for paragraph in article.itemised_paragraphs:
             for item in paragraph.items:
-                penalties = regulation.penalties_citing(Citation(article.number, paragraph.number, item.number))
-                rest = unpenalised_part(item.text, penalties)
+                at_item = Citation(article.number, paragraph.number, item.number)
+                penalties = regulation.penalties_citing(at_item)
+                rest = regulation.unpenalised_part(at_item)
                 entries.append(
                     BehaviourEntry(
-                        citation=regulation.citation_text(Citation(article.number, paragraph.number, item.number)),
+                        citation=regulation.citation_text(at_item),
                         article_citation=Citation(article.number).chinese(),
                         kind=listing.kind,
                         domain=listing.domain,

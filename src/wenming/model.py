@@ -9,6 +9,7 @@ Legal facts live in data/regulation.yaml; nothing here knows a number of the law
 """
 
 import datetime
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Literal
@@ -360,6 +361,23 @@ class Regulation(Record):
             for penalty, _, provision in self._penalty_places
             if (place.overlaps(provision) if overlapping else place == provision)
         ]
+
+    def unpenalised_part(self, citation: Citation) -> str | None:
+        """The words of the behaviour at `citation` no penalty covers, where the penalties citing it
+        each cover only a part of it (`behaviour.part`).
+
+        第二十二条第十项 less the parts Article 37 penalises: 饲养犬只未按规定接种狂犬病疫苗. None when
+        no penalty cites it, one covers all of it, or the parts leave no words.
+        """
+        penalties = self.penalties_citing(citation)
+        parts = [penalty.behaviour.part for penalty in penalties]
+        if not penalties or None in parts:
+            return None
+        text = self.resolve(citation).text
+        for part in parts:
+            text = text.replace(part or "", "")
+        rest = "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
+        return rest or None
 
     def resolve(self, citation: Citation) -> "Provision":
         """The provision a citation points at; raise UnknownProvision (Chinese message) if none."""

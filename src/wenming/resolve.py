@@ -47,13 +47,6 @@ def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
     return regulation.cite(penalty.provision)
 
 
-def _residue(text: str, parts: Iterable[str]) -> str:
-    """The words of `text` left when the penalised `parts` are taken out: 饲养犬只未按规定接种狂犬病疫苗."""
-    for part in parts:
-        text = text.replace(part, "")
-    return "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
-
-
 def per_regulation(compute: Callable[[Regulation], _T]) -> Callable[[Regulation], _T]:
     """Cache `compute(regulation)` for the regulations in use: derived tables are built once per query.
 
@@ -87,14 +80,10 @@ def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
     for unit in regulation.units():
         if regulation.penalties_under(unit.citation, overlapping=True):
             continue
-        penalties = regulation.penalties_citing(unit.citation)
-        if not penalties:
+        if not regulation.penalties_citing(unit.citation):
             found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
             continue
-        parts = [p.behaviour.part for p in penalties]
-        if any(part is None for part in parts):
-            continue  # a penalty covers the whole unit
-        rest = _residue(unit.text, [part for part in parts if part is not None])
+        rest = regulation.unpenalised_part(unit.citation)  # None: the penalties cover it all
         if rest:
             found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
     return tuple(found)
