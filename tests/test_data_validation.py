@@ -159,6 +159,12 @@ def test_colloquial_word_said_twice_is_rejected(data_text: str) -> None:
             "第二十三条重复",
         ),
         (
+            "- {article: 第九条, kind: advocated, domain: 维护公共环境卫生行为}",
+            "- {article: 第九条, kind: encouraged, domain: 维护公共环境卫生行为}",
+            "behaviour_articles[1].kind",
+            "encouraged 的用语「鼓励」不在第九条第一款原文中",
+        ),
+        (
             "- {article: 第八条, kind: encouraged, domain: 文明行为}",
             "- {article: 第八条, kind: praised, domain: 文明行为}",
             "behaviour_articles[0].kind",
@@ -173,3 +179,11 @@ def test_behaviour_articles_are_checked_against_the_text(
     [problem] = error.problems
     assert problem.field == field and message in problem.message
     assert problem.line == line_of(data_text, old)
+
+
+def test_every_behaviour_kind_in_use_has_its_words(data_text: str) -> None:
+    """`fine` says 鼓励性规定 / 倡导性规定 from behaviour_kind_words: a kind without words is a problem."""
+    error = broken(data_text, "  encouraged: 鼓励\n", "")
+    [problem] = error.problems  # only 第八条 is encouraged
+    assert problem.field == "behaviour_articles[0].kind"
+    assert "behaviour_kind_words 未给出 encouraged 的用语" in problem.message

@@ -20,6 +20,7 @@ from wenming.citation import (
 )
 from wenming.errors import BadInput, NotFound
 from wenming.model import (
+    ENCOURAGING_KINDS,
     Article,
     BehaviourArticle,
     BehaviourKind,
@@ -351,7 +352,6 @@ def chapter_view(regulation: Regulation, reference: str) -> ContentsView:
 
 # What `wenming behaviours` lists, and with --encouraged; the data says which article is which kind.
 _GOVERNED_KINDS = ("governed", "list-system")
-_ENCOURAGED_KINDS = ("encouraged", "advocated")
 
 
 class BehaviourEntry(BaseModel):
@@ -391,7 +391,7 @@ def _behaviour_articles(regulation: Regulation, kinds: tuple[str, ...]) -> list[
 
 def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged: bool = False) -> BehaviourList:
     """Chapter 3's governed behaviours (or Chapter 2's encouraged ones), optionally of one domain."""
-    listed = _behaviour_articles(regulation, _ENCOURAGED_KINDS if encouraged else _GOVERNED_KINDS)
+    listed = _behaviour_articles(regulation, ENCOURAGING_KINDS if encouraged else _GOVERNED_KINDS)
     with_items = [(article, entry) for article, entry in listed if entry.kind != "list-system"]
     domains = [entry.domain for _, entry in with_items]
     if domain is not None:

@@ -260,6 +260,8 @@ class ColloquialTerm(Record):
 
 
 BehaviourKind = Literal["governed", "encouraged", "advocated", "list-system"]
+# Chapter 2's kinds: the regulation encourages or advocates these behaviours and penalises none.
+ENCOURAGING_KINDS: tuple[BehaviourKind, ...] = ("encouraged", "advocated")
 
 
 class BehaviourArticle(Record):
@@ -289,6 +291,8 @@ class Regulation(Record):
     question_phrases: list[NonEmpty] = []
     decision_wording: DecisionWording | None = None
     behaviour_articles: list[BehaviourArticle] = []
+    # The words of an article's opening that name its kind (鼓励, 倡导, 重点治理); `fine` says them.
+    behaviour_kind_words: dict[BehaviourKind, NonEmpty] = {}
 
     # --- look-ups (cached: the model is frozen) ---
 
@@ -319,6 +323,21 @@ class Regulation(Record):
 
     def agency(self, key: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.key == key), None)
+
+    @cached_property
+    def _behaviour_articles(self) -> dict[int, BehaviourArticle]:
+        return {self.cite(entry.article).citation.article: entry for entry in self.behaviour_articles}
+
+    def behaviour_kind(self, citation: Citation) -> BehaviourKind | None:
+        """The kind of behaviour the provision at `citation` states, from `behaviour_articles`:
+        an item of an article listing behaviours has the article's kind, and a list-system
+        article (Article 27) is of its kind as a whole. None for any other provision."""
+        entry = self._behaviour_articles.get(citation.article)
+        if entry is None:
+            return None
+        if entry.kind == "list-system":
+            return entry.kind if self.canonical(citation) == self.canonical(Citation(citation.article)) else None
+        return entry.kind if citation.item is not None else None
 
     def canonical(self, citation: Citation) -> Citation:
         """The citation with its paragraph filled in, a sole paragraph standing for its article.

@@ -23,9 +23,9 @@ from pydantic import BaseModel
 
 from wenming.agency import AgencyAnswer, agencies, agency_names
 from wenming.errors import BadInput
-from wenming.model import Penalty, Provision, Regulation, Step
+from wenming.model import ENCOURAGING_KINDS, Penalty, Provision, Regulation, Step
 from wenming.numerals import to_chinese
-from wenming.resolve import KIND_WORDS, Unpenalised, behaviour_kinds, find_violation
+from wenming.resolve import Unpenalised, find_violation
 
 __all__ = ["AgencyAnswer", "FineAnswer", "Schedule", "agencies", "assess", "find_violation", "fine", "schedule"]
 
@@ -344,9 +344,9 @@ def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[
             f"{unit.citation}不规定违法行为，而是违法行为人完成社会服务后{mitigation.effect}的规定；"
             "查某一违法行为时加 --social-service 即可看到它的效果。"
         ], False
-    kind = behaviour_kinds(regulation).get(unit.citation)
-    if kind in KIND_WORDS:
-        verb = KIND_WORDS[kind]
+    kind = regulation.behaviour_kind(unit.at)
+    if kind in ENCOURAGING_KINDS:
+        verb = regulation.behaviour_kind_words[kind]
         return [f"{unit.citation}是{verb}性规定，不是禁止性规定：本条例{verb}这一行为，不处罚。"], False
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)

@@ -89,22 +89,8 @@ def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
     return tuple(found)
 
 
-# The kinds wenming.lookup gives Chapter 2's behaviours, and the verb of their heading.
-KIND_WORDS = {"encouraged": "鼓励", "advocated": "倡导"}
-
-
-@per_regulation
-def behaviour_kinds(regulation: Regulation) -> dict[str, str]:
-    """Chapter 2's and 3's behaviours by citation: governed, encouraged, advocated (from wenming.lookup)."""
-    # Imported here: `fine smoking` needs neither the look-up's nor the search's result models.
-    from wenming.lookup import behaviour_list
-
-    entries = [*behaviour_list(regulation).root, *behaviour_list(regulation, encouraged=True).root]
-    return {entry.citation: entry.kind for entry in entries}
-
-
 def _governed(regulation: Regulation, match: Match) -> bool:
-    return isinstance(match, Penalty) or behaviour_kinds(regulation).get(match.citation) == "governed"
+    return isinstance(match, Penalty) or regulation.behaviour_kind(match.at) == "governed"
 
 
 Match = Penalty | Unpenalised

@@ -259,7 +259,14 @@ def _behaviour_articles(regulation: Regulation) -> Iterator[Problem]:
         if article.number in seen:
             yield Problem((*path, "article"), f"{provision.chinese}重复")
         seen.add(article.number)
-        if entry.domain not in article.paragraphs[0].text:
+        opening = article.paragraphs[0].text
+        if entry.domain not in opening:
             yield Problem((*path, "domain"), f"「{entry.domain}」不在{provision.chinese}第一款原文中")
+        # The kind is read off the opening words: 鼓励下列…, 倡导下列…, 重点治理下列….
+        word = regulation.behaviour_kind_words.get(entry.kind)
         if entry.kind != "list-system" and not article.itemised_paragraphs:
             yield Problem((*path, "kind"), f"{provision.chinese}不分项，没有可列的行为（清单制度写作 list-system）")
+        elif word is None:
+            yield Problem((*path, "kind"), f"behaviour_kind_words 未给出 {entry.kind} 的用语")
+        elif word not in opening:
+            yield Problem((*path, "kind"), f"{entry.kind} 的用语「{word}」不在{provision.chinese}第一款原文中")
