@@ -329,15 +329,10 @@ class Regulation(Record):
         return {self.cite(entry.article).citation.article: entry for entry in self.behaviour_articles}
 
     def behaviour_kind(self, citation: Citation) -> BehaviourKind | None:
-        """The kind of behaviour the provision at `citation` states, from `behaviour_articles`:
-        an item of an article listing behaviours has the article's kind, and a list-system
-        article (Article 27) is of its kind as a whole. None for any other provision."""
+        """The kind of behaviour the provision at `citation` states, from `behaviour_articles`: an
+        article listing behaviours, or any part of it, has the article's kind. None for any other."""
         entry = self._behaviour_articles.get(citation.article)
-        if entry is None:
-            return None
-        if entry.kind == "list-system":
-            return entry.kind if self.canonical(citation) == self.canonical(Citation(citation.article)) else None
-        return entry.kind if citation.item is not None else None
+        return entry.kind if entry is not None else None
 
     def canonical(self, citation: Citation) -> Citation:
         """The citation with its paragraph filled in, a sole paragraph standing for its article.

@@ -347,7 +347,8 @@ def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[
     kind = regulation.behaviour_kind(unit.at)
     if kind in ENCOURAGING_KINDS:
         verb = regulation.behaviour_kind_words[kind]
-        return [f"{unit.citation}是{verb}性规定，不是禁止性规定：本条例{verb}这一行为，不处罚。"], False
+        what = "这一行为" if unit.at.item is not None else "所列行为"  # an item, or a whole list (第八条)
+        return [f"{unit.citation}是{verb}性规定，不是禁止性规定：本条例{verb}{what}，不处罚。"], False
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)
         where = f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else ""
