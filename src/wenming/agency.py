@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
@@ -40,10 +38,6 @@ class AgencyAnswer(BaseModel):
     agencies: list[AgencyView]
 
 
-def agency_names(regulation: Regulation, keys: Iterable[str]) -> list[str]:
-    return [agency.name for key in keys if (agency := regulation.agency(key)) is not None]
-
-
 def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
     duties: list[Duty] = []
     for source in agency.source:
@@ -58,7 +52,7 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
                         violation=penalty.key,
                         description=penalty.name,
                         violation_basis=regulation.cite(penalty.behaviour.cites).chinese,
-                        shared_with=agency_names(regulation, others),
+                        shared_with=regulation.agency_names(others),
                         agency_text=penalty.agency_text if others else None,
                     )
                 )

@@ -103,14 +103,13 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
         )
         for step in penalty.steps
     ]
-    agencies = [agency.short_name for key in penalty.agencies if (agency := regulation.agency(key)) is not None]
     return PenaltyLink(
         key=penalty.key,
         name=penalty.name,
         provision=regulation.cite(penalty.provision).chinese,
         behaviour=regulation.cite(penalty.behaviour.cites).chinese,
         part=penalty.behaviour.part,
-        agencies=agencies,
+        agencies=regulation.agency_names(penalty.agencies, short=True),
         steps=steps,
         brief="；".join(_step_text(step, index == 0) for index, step in enumerate(steps)),
     )

@@ -10,7 +10,7 @@ Legal facts live in data/regulation.yaml; nothing here knows a number of the law
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -333,6 +333,11 @@ class Regulation(Record):
         article listing behaviours, or any part of it, has the article's kind. None for any other."""
         entry = self._behaviour_articles.get(citation.article)
         return entry.kind if entry is not None else None
+
+    def agency_names(self, keys: Iterable[str], *, short: bool = False) -> list[str]:
+        """The names of the agencies `keys` name, in that order (short: their short names)."""
+        found = [agency for key in keys if (agency := self.agency(key)) is not None]
+        return [agency.short_name if short else agency.name for agency in found]
 
     def canonical(self, citation: Citation) -> Citation:
         """The citation with its paragraph filled in, a sole paragraph standing for its article.

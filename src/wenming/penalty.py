@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
-from wenming.agency import AgencyAnswer, agencies, agency_names
+from wenming.agency import AgencyAnswer, agencies
 from wenming.errors import BadInput
 from wenming.model import ENCOURAGING_KINDS, Penalty, Provision, Regulation, Step
 from wenming.numerals import to_chinese
@@ -235,7 +235,7 @@ def assess(
             fine_min=fine_min if social_service and applies else None,
             fine_max=fine_max if social_service and applies else None,
         )
-    names = agency_names(regulation, penalty.agencies)
+    names = regulation.agency_names(penalty.agencies)
     if len(names) > 1:
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
     notes += _referral_notes(regulation)
@@ -418,8 +418,8 @@ def schedule(regulation: Regulation) -> Schedule:
                 violation_name=penalty.name,
                 violation_basis=_behaviour(regulation, penalty).chinese,
                 penalty_basis=_provision(regulation, penalty).chinese,
-                agencies=agency_names(regulation, penalty.agencies),
-                agency_short_names=[a.short_name for key in penalty.agencies if (a := regulation.agency(key))],
+                agencies=regulation.agency_names(penalty.agencies),
+                agency_short_names=regulation.agency_names(penalty.agencies, short=True),
                 agency_text=penalty.agency_text,
                 steps=[_step_view(regulation, n, step) for n, step in enumerate(penalty.steps, start=1)],
                 fine_min=statutory.min if statutory else None,
