@@ -236,3 +236,12 @@ def test_article_behaviours_and_fine_name_the_same_unpenalised_part(regulation: 
     assert entry.unpenalised_part == rest
     partly = [unit for unit in unpenalised_units(regulation) if unit.part_of_penalised]
     assert [(unit.citation, unit.text) for unit in partly] == [("第二十二条第十项", rest)]
+
+
+def test_behaviours_and_fine_quote_article_35_in_its_own_words(regulation: Regulation) -> None:
+    from wenming.penalty import fine
+
+    article_35 = regulation.cite("35")
+    entry = next(e for e in behaviour_list(regulation).root if e.citation == "第二十二条第一项")
+    assert entry.otherwise == f"本条例未设罚则；{article_35.text}（第三十五条）"
+    assert f"第三十五条：{article_35.text}" in fine(regulation, "22.1").notes

@@ -373,10 +373,9 @@ class BehaviourList(RootModel[list[BehaviourEntry]]):
 
 
 def _referral(regulation: Regulation) -> str | None:
-    referral = next((entry for entry in regulation.liability if entry.kind == "referral"), None)
-    if referral is None:
-        return None
-    return f"本条例未设罚则；{referral.summary}（{regulation.cite(referral.citation).chinese}）"
+    # The provision's own words, as `fine` quotes them; its summary in the data is for `agency`.
+    referral = next(iter(regulation.referrals()), None)
+    return None if referral is None else f"本条例未设罚则；{referral.text}（{referral.chinese}）"
 
 
 def _behaviour_articles(regulation: Regulation, kinds: tuple[str, ...]) -> list[tuple[Article, BehaviourArticle]]:

@@ -334,6 +334,10 @@ class Regulation(Record):
         entry = self._behaviour_articles.get(citation.article)
         return entry.kind if entry is not None else None
 
+    def referrals(self) -> list["Provision"]:
+        """The provisions that refer a behaviour to other laws (Article 35), for their own words."""
+        return [self.cite(entry.citation) for entry in self.liability if entry.kind == "referral"]
+
     def agency_names(self, keys: Iterable[str], *, short: bool = False) -> list[str]:
         """The names of the agencies `keys` name, in that order (short: their short names)."""
         found = [agency for key in keys if (agency := self.agency(key)) is not None]

@@ -163,11 +163,7 @@ def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
 
 def _referral_notes(regulation: Regulation) -> list[str]:
     """Article 35 (and its kind): where another law already penalises a behaviour, that law applies."""
-    return [
-        f"{regulation.cite(entry.citation).chinese}：{regulation.cite(entry.citation).text}"
-        for entry in regulation.liability
-        if entry.kind == "referral"
-    ]
+    return [f"{provision.chinese}：{provision.text}" for provision in regulation.referrals()]
 
 
 def assess(
