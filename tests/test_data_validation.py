@@ -187,3 +187,30 @@ def test_every_behaviour_kind_in_use_has_its_words(data_text: str) -> None:
     [problem] = error.problems  # only 第八条 is encouraged
     assert problem.field == "behaviour_articles[0].kind"
     assert "behaviour_kind_words 未给出 encouraged 的用语" in problem.message
+
+
+def test_a_fined_step_needs_the_data_word_for_a_fine(data_text: str) -> None:
+    """Without decision_wording the fine has no word (the views would print None 50 元): a problem."""
+    start = data_text.index("decision_wording:\n")
+    block = data_text[start : data_text.index("\n\n", start) + 1]
+    shipped = regulation_from_text(data_text, "regulation.yaml")
+    fined = [
+        f"penalties[{p_index}].steps[{s_index}].fine"
+        for p_index, penalty in enumerate(shipped.penalties)
+        for s_index, step in enumerate(penalty.steps)
+        if step.fine is not None
+    ]
+    error = broken(data_text, block, "")
+    assert [problem.field for problem in error.problems] == fined
+    assert all("decision_wording" in problem.message for problem in error.problems)
+
+
+def test_the_word_for_a_fine_is_read_from_the_data(data_text: str) -> None:
+    """fine_measure and the measures say 罚金 instead of 罚款: the look-up's brief follows."""
+    from wenming.lookup import article_view
+
+    text = data_text.replace("  fine_measure: 罚款\n", "  fine_measure: 罚金\n", 1)
+    text = text.replace("    measures:\n    - 罚款\n", "    measures:\n    - 罚金\n")
+    regulation = regulation_from_text(text, "fine-word.yaml")  # valid: measures and word agree
+    [link] = article_view(regulation, "22.9").paragraphs[0].items[8].penalties
+    assert link.brief == "责令改正；拒不改正的，罚金50元；情节严重的或者再次违反规定的，罚金100元至200元"

@@ -29,6 +29,7 @@ from wenming.model import (
     Provision,
     Regulation,
     UnknownProvision,
+    step_treatment,
 )
 from wenming.numerals import to_chinese
 
@@ -77,20 +78,19 @@ class FactView(BaseModel):
     source: str
 
 
-def _fine_text(low: int | None, high: int | None) -> str:
-    if low is None or high is None:
-        return ""
-    return f"罚款{low}元" if low == high else f"罚款{low}元至{high}元"
+def _brief(regulation: Regulation, steps: list[FineStepView]) -> str:
+    """The ladder in a line: 责令改正；拒不改正的，罚款50元；情节严重的或者再次违反规定的，罚款100元至200元."""
+    fine_measure = regulation.fine_measure or ""  # validation requires it where a step has a fine
 
+    def fine_words(low: int, high: int) -> str:
+        return f"{fine_measure}{low}元" if low == high else f"{fine_measure}{low}元至{high}元"
 
-def _step_text(step: FineStepView, first: bool) -> str:
-    # A rung with a fine lists 罚款 among its measures; the amount below says it once, with the sum.
-    measures = [m for m in step.measures if not (step.fine_min is not None and m == "罚款")]
-    words = "、".join(measures)
-    fine = _fine_text(step.fine_min, step.fine_max)
-    words = "，".join(part for part in (words, fine) if part)
-    # The first rung's condition is the behaviour itself; later rungs say when they apply.
-    return words if first else f"{step.condition}，{words}"
+    rungs = []
+    for index, step in enumerate(steps):
+        words = step_treatment(step.measures, fine_measure, step.fine_min, step.fine_max, fine_words)
+        # The first rung's condition is the behaviour itself; later rungs say when they apply.
+        rungs.append(words if index == 0 else f"{step.condition}，{words}")
+    return "；".join(rungs)
 
 
 def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
@@ -111,7 +111,7 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
         part=penalty.behaviour.part,
         agencies=regulation.agency_names(penalty.agencies, short=True),
         steps=steps,
-        brief="；".join(_step_text(step, index == 0) for index, step in enumerate(steps)),
+        brief=_brief(regulation, steps),
     )
 
 

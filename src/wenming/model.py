@@ -10,7 +10,7 @@ Legal facts live in data/regulation.yaml; nothing here knows a number of the law
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -24,6 +24,7 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 # A citation in the statute's Chinese form, e.g. 第二十二条第十项; resolved by validation.
 CitationText = Annotated[str, StringConstraints(pattern=r"^第[一二三四五六七八九十百零]+条")]
 Yuan = Annotated[int, Field(ge=0, strict=True)]
+FineWords = Callable[[int, int], str]  # a fine's (min, max) in words, e.g. 罚款50元至200元
 
 
 class Record(BaseModel):
@@ -183,6 +184,18 @@ class Step(Record):
     fine: FineRange | None = None
 
 
+def step_treatment(
+    measures: Sequence[str], fine_measure: str, fine_min: int | None, fine_max: int | None, fine_words: FineWords
+) -> str:
+    """What a step imposes, in words: its measures, with the fine measure (the data's 罚款) written
+    in its place with its amount by `fine_words(min, max)`: 罚款50元 in the look-up's brief, 罚款 50 元
+    in a table. A step without a fine: its measures, 责令改正、警告."""
+    if fine_min is None or fine_max is None:
+        return "、".join(measures)
+    others = [measure for measure in measures if measure != fine_measure]
+    return "、".join([*others, fine_words(fine_min, fine_max)])
+
+
 class BehaviourRef(Record):
     """The governed behaviour a penalty is for, down to the part of an item."""
 
@@ -337,6 +350,12 @@ class Regulation(Record):
     def referrals(self) -> list["Provision"]:
         """The provisions that refer a behaviour to other laws (Article 35), for their own words."""
         return [self.cite(entry.citation) for entry in self.liability if entry.kind == "referral"]
+
+    @property
+    def fine_measure(self) -> str | None:
+        """The word for a fine among a step's measures (罚款), from decision_wording; validation
+        requires it where a step has a fine."""
+        return self.decision_wording.fine_measure if self.decision_wording is not None else None
 
     def agency_names(self, keys: Iterable[str], *, short: bool = False) -> list[str]:
         """The names of the agencies `keys` name, in that order (short: their short names)."""

@@ -138,8 +138,7 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
 
 
 def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
-    wording = regulation.decision_wording
-    fine_measure = wording.fine_measure if wording is not None and step.fine is not None else None
+    fine_measure = regulation.fine_measure if step.fine is not None else None
     return StepView(
         number=number,
         condition=step.condition,

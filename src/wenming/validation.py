@@ -135,7 +135,7 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
                         (*path, "steps", s_index, "condition"), f"「{step.condition}」不在{provision.chinese}原文中"
                     )
         if provision is not None:
-            yield from _ladder(penalty, provision, path)
+            yield from _ladder(penalty, provision, regulation.fine_measure, path)
         for a_index, key in enumerate(penalty.agencies):
             agency = agencies.get(key)
             if agency is None:
@@ -176,7 +176,7 @@ def fine_in_words(sanction: str) -> tuple[int, int] | None:
     return low, high
 
 
-def _ladder(penalty: Penalty, provision: Provision, path: Path) -> Iterator[Problem]:
+def _ladder(penalty: Penalty, provision: Provision, fine_measure: str | None, path: Path) -> Iterator[Problem]:
     """Each step's sanction follows its condition in the provision, and states its fine.
 
     The ladder is ordered lightest to heaviest (the engine applies the last step reached),
@@ -199,8 +199,11 @@ def _ladder(penalty: Penalty, provision: Provision, path: Path) -> Iterator[Prob
         stated = (step.fine.min, step.fine.max) if step.fine else None
         if written != stated:
             yield Problem((*s_path, "fine"), f"罚款 {stated} 与原文「{step.sanction}」所写 {written} 不符")
-        if (step.fine is not None) != ("罚款" in step.measures):
-            yield Problem((*s_path, "measures"), "有罚款数额的一级，measures 须含「罚款」，反之亦然")
+        if fine_measure is None:
+            if step.fine is not None:
+                yield Problem((*s_path, "fine"), "有罚款数额的一级须有 decision_wording（fine_measure：罚款一词）")
+        elif (step.fine is not None) != (fine_measure in step.measures):
+            yield Problem((*s_path, "measures"), f"有罚款数额的一级，measures 须含「{fine_measure}」，反之亦然")
         if step.fine is None:
             if heaviest is not None:
                 yield Problem((*s_path, "fine"), "阶梯须由轻到重：没有罚款的一级不能排在有罚款的一级之后")

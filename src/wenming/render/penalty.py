@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenming.agency import AgencyAnswer
+from wenming.model import step_treatment
 from wenming.penalty import FineAnswer, Schedule, StepView
 from wenming.render.text import INDENT, emit, wrap
 
@@ -35,9 +36,10 @@ def _hanging(console: Console, marker: str, text: str, style: str = "", marker_s
 
 def _treatment(step: StepView) -> str:
     """罚款 200–500 元, or the measures of a step without a fine: 责令改正、警告."""
-    if step.fine_min is None:
-        return "、".join(step.measures)
-    return "、".join([*step.other_measures, f"{step.fine_measure} {_amount(step.fine_min, step.fine_max)}"])
+    measure = step.fine_measure or ""
+    return step_treatment(
+        step.measures, measure, step.fine_min, step.fine_max, lambda low, high: f"{measure} {_amount(low, high)}"
+    )
 
 
 def _field(console: Console, label: str, value: str) -> None:
