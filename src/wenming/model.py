@@ -226,10 +226,11 @@ class Penalty(Record):
 
 
 class LiabilityProvision(Record):
-    """A provision of Chapter 5 other than a fine ladder: referral, protection, discipline, mitigation."""
+    """A provision of Chapter 5 other than a fine ladder: referral, protection or discipline (Article 41's
+    mitigation has a section of its own)."""
 
     citation: CitationText
-    kind: Literal["referral", "protection", "discipline", "mitigation", "penalty"]
+    kind: Literal["referral", "protection", "discipline"]
     summary: NonEmpty
     agency: NonEmpty | None = None
     external_law: NonEmpty | None = None
