@@ -38,11 +38,6 @@ class DataReport(BaseModel):
 def summarise(regulation: Regulation) -> DataSummary:
     articles = regulation.articles()
     paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
-    penalised: list[str] = []
-    for penalty in regulation.penalties:
-        citation = regulation.cite(penalty.behaviour.cites).chinese
-        if citation not in penalised:
-            penalised.append(citation)
     return DataSummary(
         title=regulation.meta.title,
         chapters=len(regulation.chapters),
@@ -50,7 +45,7 @@ def summarise(regulation: Regulation) -> DataSummary:
         paragraphs=len(paragraphs),
         items=sum(len(paragraph.items) for paragraph in paragraphs),
         penalties=len(regulation.penalties),
-        penalised_provisions=penalised,
+        penalised_provisions=[regulation.citation_text(cited) for cited in regulation.penalised_behaviours()],
     )
 
 

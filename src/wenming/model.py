@@ -387,6 +387,10 @@ class Regulation(Record):
             for penalty in self.penalties
         ]
 
+    def penalised_behaviours(self) -> list[Citation]:
+        """The provisions whose behaviour some penalty cites, once each, in the order of the penalties."""
+        return list(dict.fromkeys(behaviour for _, behaviour, _ in self._penalty_places))
+
     def penalties_citing(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
         """The penalties for the behaviour at `citation` (or, overlapping, in it or containing it)."""
         place = self.canonical(citation)
