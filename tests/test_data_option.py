@@ -208,3 +208,41 @@ def test_readme_validate_examples_show_real_output(
     monkeypatch.chdir(tmp_path)  # the paths as the README writes them
     result = runner.invoke(app, command.split(), prog_name="wenming", env={"NO_COLOR": "1", "COLUMNS": "80"})
     assert (result.stdout + result.stderr).rstrip("\n") == shown
+
+
+# --- the circumstances and fine's flags -------------------------------------------------------
+
+
+def test_fine_has_one_flag_for_each_circumstance_of_the_data(data_text: str) -> None:
+    """fine's circumstance flags are exactly the shipped data's circumstance keys: renaming a key fails here."""
+    import typer.main
+
+    from wenming.cli.penalty import CIRCUMSTANCE_FLAGS
+
+    keys = [circumstance["key"] for circumstance in yaml.safe_load(data_text)["circumstances"]]
+    fine = typer.main.get_command(app).commands["fine"]  # type: ignore[attr-defined]
+    flags = [opt for param in fine.params if getattr(param, "is_flag", False) for opt in param.opts]
+    others = {"--social-service", "--json"}
+    assert sorted(flag for flag in flags if flag not in others) == sorted(f"--{key}" for key in keys)
+    assert list(CIRCUMSTANCE_FLAGS) == keys  # the order the command passes them in
+    shipped = runner.invoke(app, ["validate", "--json"], env={"WENMING_DATA": ""})
+    assert json.loads(shipped.stdout)["warnings"] == []
+
+
+def test_validate_warns_of_a_circumstance_fine_has_no_flag_for(tmp_path: Path, data_text: str) -> None:
+    renamed = data_text.replace("- key: refused\n", "- key: refusal\n", 1)
+    renamed = renamed.replace("    - refused\n", "    - refusal\n").replace("related: [refused]", "related: [refusal]")
+    path = tmp_path / "renamed.yaml"
+    path.write_text(renamed, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path), "--json"])
+    assert result.exit_code == 0, result.output  # still a valid file: the domain can use it
+    report = json.loads(result.stdout)
+    assert report["valid"] is True
+    assert [(w["field"], "refusal" in w["message"] or "--refused" in w["message"]) for w in report["warnings"]] == [
+        ("circumstances[0].key", True),
+        (None, True),
+    ]
+    assert "--refused" in report["warnings"][1]["message"]
+    human = runner.invoke(app, ["validate", str(path)], env={"COLUMNS": "200"})
+    assert human.exit_code == 0
+    assert f"警告 warning：{path}: circumstances[0].key: 情形 refusal 没有对应的 fine 选项" in human.stdout

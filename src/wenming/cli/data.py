@@ -35,7 +35,9 @@ def validate(
     from wenming.datacheck import check_data_file  # the loader and PyYAML: only this command needs them
 
     chosen = Path(path) if path is not None else state.data_path or default_data_path()
-    report = check_data_file(chosen)
+    from wenming.cli.penalty import CIRCUMSTANCE_FLAGS
+
+    report = check_data_file(chosen, circumstance_flags=CIRCUMSTANCE_FLAGS)
     show(report, json_output, "data:validation")
     if not report.valid:
         raise typer.Exit(EXIT_USAGE)

@@ -10,6 +10,10 @@ import typer
 
 from wenming.cli.app import JsonOption, app, run
 
+# The data's circumstance keys, each a --flag of `fine` (the parameters below); `wenming validate`
+# warns of a data file whose keys differ, and a test checks the shipped file's keys are these.
+CIRCUMSTANCE_FLAGS = ("refused", "overdue", "serious", "repeat")
+
 
 @app.command("fine")
 def fine_command(
@@ -42,7 +46,7 @@ def fine_command(
     from wenming.penalty import fine
 
     # Flag -> the circumstance key the data defines; the domain checks the key exists.
-    given = {"refused": refused, "overdue": overdue, "serious": serious, "repeat": repeat}
+    given = dict(zip(CIRCUMSTANCE_FLAGS, (refused, overdue, serious, repeat), strict=True))
     circumstances = [key for key, on in given.items() if on]
     run(
         lambda regulation: fine(regulation, violation, circumstances, social_service),

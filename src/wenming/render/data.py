@@ -27,3 +27,6 @@ def validation(console: Console, report: DataReport) -> None:
     say(Text(f"受处罚的行为 {summary.penalties} 种，出自以下 {len(summary.penalised_provisions)} 处规定："))
     for citation in summary.penalised_provisions:
         say(Text(f"  {citation}"))
+    for warning in report.warnings:
+        field = f" {warning.field}:" if warning.field else ""
+        say(Text(f"警告 warning：{warning.file}:{field} {warning.message}", style="yellow"))
