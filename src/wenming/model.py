@@ -393,21 +393,20 @@ class Regulation(Record):
 
     def penalties_citing(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
         """The penalties for the behaviour at `citation` (or, overlapping, in it or containing it)."""
-        place = self.canonical(citation)
-        return [
-            penalty
-            for penalty, behaviour, _ in self._penalty_places
-            if (place.overlaps(behaviour) if overlapping else place == behaviour)
-        ]
+        return self._penalties_at(citation, overlapping, behaviour=True)
 
     def penalties_under(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
         """The penalties the liability provision at `citation` imposes (or, overlapping, in it or containing it)."""
+        return self._penalties_at(citation, overlapping, behaviour=False)
+
+    def _penalties_at(self, citation: Citation, overlapping: bool, *, behaviour: bool) -> list[Penalty]:
         place = self.canonical(citation)
-        return [
-            penalty
-            for penalty, _, provision in self._penalty_places
-            if (place.overlaps(provision) if overlapping else place == provision)
-        ]
+        found: list[Penalty] = []
+        for penalty, cited, provision in self._penalty_places:
+            other = cited if behaviour else provision
+            if place.overlaps(other) if overlapping else place == other:
+                found.append(penalty)
+        return found
 
     def unpenalised_part(self, citation: Citation) -> str | None:
         """The words of the behaviour at `citation` no penalty covers, where the penalties citing it
