@@ -101,8 +101,17 @@ def check_run(args: list[str]) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
     assert result.exit_code in DOCUMENTED_EXIT_CODES, (args, result.exit_code, result.output)
     assert "Traceback" not in result.output
-    if "--json" in args and result.exit_code in (EXIT_OK, EXIT_NOT_FOUND) and result.stdout:
+    flags = _flags(args)
+    if "--help" in flags and result.exit_code == EXIT_OK:
+        assert "Usage" in result.stdout  # --help is eager: the help, whatever else is asked
+    elif "--json" in flags and result.exit_code in (EXIT_OK, EXIT_NOT_FOUND) and result.stdout:
         json.loads(result.stdout)  # with --json, what is printed is JSON
+
+
+def _flags(args: list[str]) -> list[str]:
+    """The options click sees as options: not after `--`, and not the value of --data."""
+    words = args[: args.index("--")] if "--" in args else args
+    return [word for index, word in enumerate(words) if index == 0 or words[index - 1] != "--data"]
 
 
 cli_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
