@@ -6,8 +6,6 @@ concern it, the facts the gazette lacks, and which articles list governed, encou
 behaviours in which domain (`behaviour_articles`).
 """
 
-from __future__ import annotations
-
 import re
 
 from pydantic import BaseModel, RootModel

@@ -5,8 +5,6 @@ literally (狗 finds 犬只). A hit is reported at the finest level holding ever
 else a paragraph. Notes are searched too. Results come in the order of the regulation.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
