@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from wenming.citation import Citation, CitationSyntaxError, chapter_citation, parse_chapter_reference, parse_citation
@@ -164,3 +166,19 @@ def test_units_are_every_item_and_every_paragraph_without_items(regulation: Regu
         (u.article.number, u.paragraph.number if u.paragraph else 0, u.item.number if u.item else 0) for u in units
     ]
     assert order == sorted(order)
+
+
+def test_citation_is_an_immutable_ordered_value() -> None:
+    nine = Citation(22, None, 9)
+    assert nine == Citation(22, item=9) and hash(nine) == hash(Citation(22, None, 9))
+    assert nine != Citation(22, 1, 9) and nine != (22, None, 9)
+    assert sorted([Citation(29, 1, 3), Citation(22, 1, 9), Citation(22, 1, 2)]) == [
+        Citation(22, 1, 2),
+        Citation(22, 1, 9),
+        Citation(29, 1, 3),
+    ]
+    assert Citation(22) < Citation(23) <= Citation(23) and Citation(24) > Citation(23) >= Citation(23)
+    assert repr(nine) == "Citation(article=22, paragraph=None, item=9)"
+    with pytest.raises(AttributeError):
+        nine.item = 8  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(nine)) == nine

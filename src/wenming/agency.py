@@ -1,7 +1,5 @@
 """The agencies the regulation names, and what each enforces under which provision."""
 
-from __future__ import annotations
-
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound

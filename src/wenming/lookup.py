@@ -6,8 +6,6 @@ concern it, the facts the gazette lacks, and which articles list governed, encou
 behaviours in which domain (`behaviour_articles`).
 """
 
-from __future__ import annotations
-
 from pydantic import BaseModel, RootModel
 
 from wenming.citation import (

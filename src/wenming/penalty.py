@@ -15,8 +15,6 @@ module holds only the logic that reads them:
   maximum.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel

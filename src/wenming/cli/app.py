@@ -5,14 +5,13 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 
 # Start-up (benchmarks/startup.py): typer reads the global options' signature on every run, so the
 # annotations here are real objects rather than strings to evaluate (no `from __future__ import
-# annotations`); json and shlex, needed only for errors and odd encodings, are imported there.
+# annotations`); json, shlex and unicodedata, needed only for errors and odd encodings, are imported there.
 
 import difflib
 import io
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -266,6 +265,8 @@ def printable(text: str) -> str:
 
     User input is echoed in messages; an escape sequence in it must not reach the terminal.
     """
+    import unicodedata
+
     return "".join(
         _escape(ch) if ch != "\n" and (unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS) else ch
         for ch in text
