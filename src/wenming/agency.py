@@ -71,12 +71,18 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
 
 
 def _all_duties(regulation: Regulation, agency: Agency) -> list[Duty]:
-    """The agency's own duties, then those of its departments (part_of), marked as theirs."""
+    """The agency's own duties and those of its departments (part_of), marked as theirs, in the
+    regulation's order (37-1, 38, 39), however the data lists its sources."""
     duties = _duties(regulation, agency)
     for part in regulation.agencies:
         if part.part_of == agency.key:
             duties += [duty.model_copy(update={"through": part.name}) for duty in _duties(regulation, part)]
-    return duties
+
+    def place(duty: Duty) -> tuple[int, int, int]:
+        cited = regulation.cite(duty.provision).citation
+        return cited.article, cited.paragraph or 0, cited.item or 0
+
+    return sorted(duties, key=place)  # stable: duties under one provision keep their order
 
 
 def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:

@@ -42,10 +42,15 @@ def _normalise(term: str) -> str:
     return normalise_digits("".join(term.split()))
 
 
-def expansions(regulation: Regulation, term: str) -> list[str]:
-    """The term and the statute words the data gives for it, longest first for highlighting."""
+def expansions(regulation: Regulation, term: str, *, for_fine: bool = False) -> list[str]:
+    """The term and the statute words the data gives for it, longest first for highlighting.
+
+    for_fine: leave out the words meant for search only (办狗证 is near 犬牌, but is not 佩戴犬牌).
+    """
     words = {term}
     for entry in regulation.colloquial_terms:
+        if for_fine and entry.search_only:
+            continue
         if term in entry.says:
             words.update(entry.statute)
     return sorted(words, key=lambda word: (-len(word), word))

@@ -317,6 +317,8 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
             payload["suggestion"] = suggestion
         if candidates:
             payload["candidates"] = candidates
+        if error.choices:
+            payload["choices"] = error.choices
         import json
 
         text = json.dumps({"error": payload}, ensure_ascii=False, indent=2)
