@@ -333,6 +333,27 @@ def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
     return matches
 
 
+def _by_known_words(regulation: Regulation, query: str) -> list[Match]:
+    """Provisions holding every colloquial or statute word the query holds (电动车逆行: 电动车 and
+    逆行, both in 第二十三条第二项); governed behaviours first, as for a single word."""
+    from wenming.search import expansions, known_words
+
+    # A single character (狗 in 狗尿, 打狗) is too little to say what behaviour is meant.
+    words = [word for word in known_words(regulation, query, for_fine=True) if len(word) > 1]
+    if not words:
+        return []
+    alternatives = [expansions(regulation, word, for_fine=True) for word in words]
+
+    def holds_all(texts: list[str]) -> bool:
+        return all(any(_holds(text, word) for text in texts for word in words) for words in alternatives)
+
+    matches: list[Match] = [p for p in regulation.penalties if holds_all(_penalty_texts(regulation, p))]
+    _add(matches, [unit for unit in unpenalised_units(regulation) if holds_all([unit.text])])
+    if any(_governed(regulation, m) for m in matches):
+        matches = [m for m in matches if _governed(regulation, m)]
+    return matches
+
+
 def _holding_a_name(regulation: Regulation, query: str) -> list[Match]:
     """Penalties one of whose names or aliases is inside a longer query (在家抽烟 holds 抽烟)."""
     return [
@@ -381,6 +402,12 @@ def find_violation(regulation: Regulation, query: str) -> Found:
             matches = _within_words(regulation, name) or _described_by_text(regulation, name)
             if not matches and (holding := _holding_a_name(regulation, name)):
                 raise _more_than_a_name(regulation, text, list(holding)) from None
+            if not matches:
+                # Words the data knows inside a longer phrase: an unpenalised answer stands (电动车
+                # 逆行), but a penalty is listed, not given: the rest may take the conduct outside it.
+                matches = _by_known_words(regulation, name)
+                if any(isinstance(match, Penalty) for match in matches):
+                    raise _more_than_a_name(regulation, text, matches) from None
             only = matches[0] if len(matches) == 1 else None
             if isinstance(only, Penalty) and len(name) < MIN_TEXT_QUERY and not _named(regulation, name, only):
                 raise _only_in_text(regulation, text, matches) from None
