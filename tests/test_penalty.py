@@ -180,6 +180,7 @@ def test_agency_ambiguous(case: dict[str, Any]) -> None:
     code, answer = invoke("agency", case["input"])
     assert code == 2
     assert [line.split()[0] for line in answer["error"]["candidates"]] == case["candidates"]
+    assert [choice["key"] for choice in answer["error"]["choices"]] == case["candidates"]
 
 
 @pytest.mark.parametrize("case", CASES["agency_unknown"], ids=case_id)

@@ -318,6 +318,8 @@ class BehaviourArticle(Record):
     article: CitationText
     kind: BehaviourKind
     domain: NonEmpty
+    # Other words people use for the domain (交通 for 文明出行行为), for `behaviours --domain`.
+    also: list[NonEmpty] = []
 
 
 class Regulation(Record):
@@ -475,7 +477,11 @@ class Regulation(Record):
             if paragraph is None:
                 itemised = article.itemised_paragraphs
                 if not itemised:
-                    raise UnknownProvision(f"没有{citation.chinese()}：{article_name}不分项")
+                    message = f"没有{citation.chinese()}：{article_name}不分项"
+                    if len(article.paragraphs) > 1 and citation.item <= len(article.paragraphs):  # 32.4 for 32-4
+                        paragraph_meant = Citation(article.number, citation.item)
+                        message += f"；{paragraph_meant.chinese()}写作 {paragraph_meant.compact()}"
+                    raise UnknownProvision(message)
                 if len(itemised) > 1:
                     raise UnknownProvision(
                         f"{article_name}有多款分项，请写明第几款，例如{article.number}-1.{citation.item}"

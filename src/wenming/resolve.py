@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeVar
 
-from wenming.citation import Citation, CitationSyntaxError, parse_citation
+from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, looks_like_citation, parse_citation
 from wenming.errors import BadInput, NotFound
 from wenming.model import Penalty, Provision, Regulation, UnknownProvision, WideTerm
 
@@ -192,13 +192,22 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def close_words(query: str, pool: dict[str, str]) -> list[str]:
-    """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ."""
-    close = difflib.get_close_matches(query, list(pool), n=MAX_SUGGESTIONS, cutoff=0.3)
+def close_words(query: str, pool: dict[str, str], *, cutoff: float = 0.3, shared: int = 1) -> list[str]:
+    """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ.
+
+    `cutoff`: difflib's similarity needed; else a word sharing `shared` consecutive Chinese
+    characters with the query (never -, % or a letter). Names of bodies share 市 and 管 by the
+    way they are formed (市场监管, 城市管理局): there, ask more.
+    """
+    close = difflib.get_close_matches(query, list(pool), n=MAX_SUGGESTIONS, cutoff=cutoff)
     if not close:
-        # Chinese words are short: also offer any word sharing a Chinese character (not -, % or a letter).
-        chars = {char for char in query if _is_cjk(char)}
-        close = [word for word in pool if chars & set(word)][:MAX_SUGGESTIONS]
+        # Chinese words are short: also offer any word sharing Chinese characters with the query.
+        pieces = {
+            query[start : start + shared]
+            for start in range(len(query) - shared + 1)
+            if all(_is_cjk(char) for char in query[start : start + shared])
+        }
+        close = [word for word in pool if any(piece in word for piece in pieces)][:MAX_SUGGESTIONS]
     return [word if word == pool[word] else f"{word}（{pool[word]}）" for word in close]
 
 
@@ -398,7 +407,11 @@ def find_violation(regulation: Regulation, query: str) -> Found:
     if not matches:
         try:
             citation = parse_citation(text)
-        except CitationSyntaxError:
+        except CitationSyntaxError as error:
+            if looks_like_citation(text):  # 22.9.1, "22 9": a usage error, as for `article`
+                raise BadInput(
+                    str(error), suggestion=error.suggestion or f"可用的写法：{CITATION_FORMS_HELP}"
+                ) from None
             matches = _within_words(regulation, name) or _described_by_text(regulation, name)
             if not matches and (holding := _holding_a_name(regulation, name)):
                 raise _more_than_a_name(regulation, text, list(holding)) from None
