@@ -83,6 +83,9 @@ def test_penalised_case(case: dict[str, Any]) -> None:
             assert answer["decision"] == case["decision"]
         if "label" in case:
             assert answer["decision_label"] == case["label"]
+        if "reading" in case:
+            readings = [step.reading for step in DATA.penalty(case["key"]).steps if step.reading]  # type: ignore[union-attr]
+            assert readings and (readings[0] in answer["notes"]) is case["reading"]
         article41 = answer["mitigation"]
         assert article41["citation"] == ARTICLE_41 and article41["conditions"]
         assert article41["applies"] is (case["fine"] is not None)
@@ -125,6 +128,14 @@ def test_ambiguous_input_lists_candidates(case: dict[str, Any]) -> None:
     listed = answer["error"]["candidates"]
     for candidate in case["candidates"]:
         assert any(candidate in line for line in listed), (candidate, listed)
+    # The same candidates as fields, for scripts: each penalty by key with its two provisions.
+    choices = answer["error"]["choices"]
+    assert len(choices) == len(listed) or listed[-1].startswith("……")
+    for choice in choices:
+        penalty = DATA.penalty(choice["key"]) if choice["key"] else None
+        if penalty is not None:
+            assert choice["penalty_basis"] == DATA.cite(penalty.provision).chinese
+            assert choice["violation_basis"] == DATA.cite(penalty.behaviour.cites).chinese
 
 
 @pytest.mark.parametrize("case", CASES["unknown"], ids=case_id)
@@ -147,6 +158,8 @@ def test_agency_case(case: dict[str, Any]) -> None:
     [agency] = answer["agencies"]
     assert agency["key"] == case["key"]
     assert sorted({duty["provision"] for duty in agency["duties"]}) == sorted(case["provisions"])
+    if case.get("ordered"):
+        assert list(dict.fromkeys(duty["provision"] for duty in agency["duties"])) == case["provisions"]
     assert [duty["violation"] for duty in agency["duties"] if duty["violation"]] == case["violations"]
     for violation, through in case.get("through", {}).items():
         assert [d["through"] for d in agency["duties"] if d["violation"] == violation] == [through]
@@ -167,6 +180,7 @@ def test_agency_ambiguous(case: dict[str, Any]) -> None:
     code, answer = invoke("agency", case["input"])
     assert code == 2
     assert [line.split()[0] for line in answer["error"]["candidates"]] == case["candidates"]
+    assert [choice["key"] for choice in answer["error"]["choices"]] == case["candidates"]
 
 
 @pytest.mark.parametrize("case", CASES["agency_unknown"], ids=case_id)

@@ -71,12 +71,18 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
 
 
 def _all_duties(regulation: Regulation, agency: Agency) -> list[Duty]:
-    """The agency's own duties, then those of its departments (part_of), marked as theirs."""
+    """The agency's own duties and those of its departments (part_of), marked as theirs, in the
+    regulation's order (37-1, 38, 39), however the data lists its sources."""
     duties = _duties(regulation, agency)
     for part in regulation.agencies:
         if part.part_of == agency.key:
             duties += [duty.model_copy(update={"through": part.name}) for duty in _duties(regulation, part)]
-    return duties
+
+    def place(duty: Duty) -> tuple[int, int, int]:
+        cited = regulation.cite(duty.provision).citation
+        return cited.article, cited.paragraph or 0, cited.item or 0
+
+    return sorted(duties, key=place)  # stable: duties under one provision keep their order
 
 
 def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:
@@ -90,6 +96,11 @@ def _agency_view(regulation: Regulation, agency: Agency) -> AgencyView:
     )
 
 
+# Suggestions for a name no agency has: closer than for `fine`, sharing two characters in a row
+# (交通管理 -> 公安机关交通管理部门), not a 市 or 管 that every body's name has (市场监管).
+AGENCY_CUTOFF = 0.6
+
+
 def find_agency(regulation: Regulation, query: str) -> Agency:
     text = query.strip()[: MAX_QUERY + 1]
     if not text:
@@ -99,7 +110,8 @@ def find_agency(regulation: Regulation, query: str) -> Agency:
         return [agency.key, agency.name, agency.short_name, *agency.aliases]
 
     exact = [a for a in regulation.agencies if text.lower() == a.key or text in names(a)]
-    if not exact:
+    # Part of a name only for a word (公安, traffic): "-" is in every hyphenated key, and means none.
+    if not exact and any(char.isalnum() for char in text):
         exact = [
             a for a in regulation.agencies if any(text in name or (len(name) > 1 and name in text) for name in names(a))
         ]
@@ -110,9 +122,10 @@ def find_agency(regulation: Regulation, query: str) -> Agency:
             f"「{text}」对应多个执法机关，请指明其中一个：",
             suggestion=f"例如 wenming agency {exact[0].key}",
             candidates=[f"{a.key}  {a.name}" for a in exact],
+            choices=[{"key": a.key, "name": a.name} for a in exact],
         )
     pool = {name: a.key for a in regulation.agencies for name in names(a)}
-    listed = "、".join(close_words(text, pool))
+    listed = "、".join(close_words(text, pool, cutoff=AGENCY_CUTOFF, shared=2))
     raise NotFound(
         f"没有找到执法机关「{text}」",
         suggestion="用 wenming agency 列出全部" + (f"；相近的有：{listed}" if listed else ""),

@@ -39,7 +39,11 @@ _CHINESE_FORM = re.compile(
 )
 # A leading minus is read (-1), so that a negative number gets "没有第-1条" like 第零条 does.
 _COMPACT_FORM = re.compile(r"(?P<article>-?[0-9]+)(?:-(?P<paragraph>[0-9]+))?(?:\.(?P<item>[0-9]+))?")
-_CHAPTER_FORM = re.compile(rf"第?(?P<number>{_NUM})章?")
+# -1 is read, as for an article, so that the answer is "no such chapter" (exit 1), not a usage error.
+_CHAPTER_FORM = re.compile(rf"第?(?P<number>-?[0-9]+|[{_CN}]+)章?")
+# What a citation is written with: a text of these alone that does not parse is a malformed
+# citation (a usage error), not words to look up.
+_CITATION_LIKE = re.compile(rf"[0-9.\-\s第条款项{_CN}]+")
 
 # Full-width ASCII digits and punctuation (U+FF01-FF5E, letters aside) to ASCII, as NFKC would;
 # the dashes an IME gives for "-"; traditional 條 and 項.
@@ -238,6 +242,12 @@ def parse_citation(text: str) -> Citation:
     return Citation(article, numbers["paragraph"], numbers["item"])
 
 
+def looks_like_citation(text: str) -> bool:
+    """Whether `text` is written as a citation is (22.9.1, 22 9, 第二十二条第九), parseable or not."""
+    normalised = normalise(text)
+    return bool(_CITATION_LIKE.fullmatch(normalised)) and bool(re.search(r"[0-9第]", normalised))
+
+
 def parse_chapter_reference(text: str) -> int:
     """A chapter's number from 3, ３, 三 or 第三章; raise CitationSyntaxError otherwise."""
     normalised = normalise(text)
@@ -245,7 +255,8 @@ def parse_chapter_reference(text: str) -> int:
         raise CitationSyntaxError("章的写法过长", suggestion="写作 3、三 或 第三章")
     cleaned = _unspaced(normalised)
     match = _CHAPTER_FORM.fullmatch(cleaned)
-    number = _number(match.group("number")) if match else None
+    written = match.group("number") if match else ""
+    number = -int(written[1:]) if written.startswith("-") else _number(written) if match else None
     if number is None:
         raise CitationSyntaxError(f"无法识别的章：{cleaned}", suggestion="写作 3、三 或 第三章")
     return number

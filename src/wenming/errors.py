@@ -15,11 +15,19 @@ class WenmingError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, suggestion: str | None = None, candidates: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        suggestion: str | None = None,
+        candidates: list[str] | None = None,
+        choices: list[dict[str, str | None]] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.suggestion = suggestion
-        self.candidates = candidates or []
+        self.candidates = candidates or []  # for people: one line each
+        # For scripts: the same candidates as fields (e.g. key, violation_basis, penalty_basis).
+        self.choices = choices or []
 
 
 class NotFound(WenmingError):

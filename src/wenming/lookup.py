@@ -6,6 +6,8 @@ concern it, the facts the gazette lacks, and which articles list governed, encou
 behaviours in which domain (`behaviour_articles`).
 """
 
+from typing import Literal
+
 from pydantic import BaseModel, RootModel
 
 from wenming.citation import (
@@ -354,7 +356,9 @@ _GOVERNED_KINDS = ("governed", "list-system")
 class BehaviourEntry(BaseModel):
     citation: str  # 第二十二条第九项; for a provision without items, the article
     article_citation: str  # 第二十二条: the article it is in
-    kind: BehaviourKind  # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度
+    # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度 | duty: a penalised
+    # provision outside the behaviour lists (第三十二条第四款, a venue's duty; domain: its chapter).
+    kind: BehaviourKind | Literal["duty"]
     domain: str
     heading: str  # the article's opening words, which name the domain
     text: str
@@ -395,10 +399,20 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
         if not wanted:
             raise BadInput("方面为空", suggestion="用 --domain 选其中之一（可写一部分，如“交通”）", candidates=domains)
         # A domain is a list of items: the list system belongs to none.
-        listed = [(article, entry) for article, entry in with_items if wanted in entry.domain]
+        listed = [(article, entry) for article, entry in with_items if _domain_matches(entry, wanted)]
         if not listed:
+            other = _behaviour_articles(regulation, _GOVERNED_KINDS if encouraged else ENCOURAGING_KINDS)
+            there = [
+                entry.domain for _, entry in other if entry.kind != "list-system" and _domain_matches(entry, wanted)
+            ]
+            where = (
+                f"；“{wanted}”是{'治理的不文明行为' if encouraged else '鼓励和倡导的文明行为'}中的一类："
+                f"{'、'.join(there)}（{'去掉' if encouraged else '加上'} --encouraged）"
+                if there
+                else ""
+            )
             raise BadInput(
-                f"没有“{wanted}”这一类",
+                f"没有“{wanted}”这一类{where}",
                 suggestion="用 --domain 选其中之一（可写一部分，如“交通”）",
                 candidates=domains,
             )
@@ -440,4 +454,37 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
                         otherwise=referral if listing.kind == "governed" and (rest or not penalties) else None,
                     )
                 )
+    if not encouraged and domain is None:
+        entries += _penalised_outside_lists(regulation, referral)
     return BehaviourList(entries)
+
+
+def _domain_matches(entry: BehaviourArticle, wanted: str) -> bool:
+    return wanted in entry.domain or any(wanted in word for word in entry.also)
+
+
+def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> list[BehaviourEntry]:
+    """Penalised behaviours cited outside the behaviour lists (第三十二条第四款), from the penalties."""
+    listed = {regulation.cite(entry.article).citation.article for entry in regulation.behaviour_articles}
+    entries: list[BehaviourEntry] = []
+    for cited in regulation.penalised_behaviours():
+        if cited.article in listed:
+            continue
+        provision = regulation.resolve(cited)
+        chapter = regulation.chapter_of(cited.article)
+        penalties = regulation.penalties_citing(cited)
+        entries.append(
+            BehaviourEntry(
+                citation=provision.chinese,
+                article_citation=Citation(cited.article).chinese(),
+                kind="duty",
+                domain=chapter.title if chapter else "",
+                heading=f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else "",
+                text=provision.text,
+                penalised=True,
+                penalties=[penalty_link(regulation, p) for p in penalties],
+                unpenalised_part=None,
+                otherwise=None,
+            )
+        )
+    return entries

@@ -182,6 +182,10 @@ class Step(Record):
     sanction: NonEmpty
     measures: list[NonEmpty] = Field(min_length=1)
     fine: FineRange | None = None
+    # How wenming reads a step the provision does not tie to the steps before it (第三十六条第一款's
+    # 情节严重的或者再次违反规定的 without a refusal); `fine` prints it when the step is reached
+    # without the earlier steps' circumstances.
+    reading: NonEmpty | None = None
 
 
 def step_treatment(
@@ -264,6 +268,14 @@ class DecisionWording(Record):
     fine_measure: NonEmpty  # 罚款
     penalty_label: NonEmpty
     order_label: NonEmpty
+    # A fined step keeps the order to correct: 责令改正，并处…罚款 ({sanction}).
+    ordered_fine: NonEmpty
+    ordered_mitigated: NonEmpty  # {sanction}: the mitigated sentence
+    # A fixed amount cannot be lightened within a range (从轻): the options and sentence for it.
+    fixed_mitigation_options: list[NonEmpty] = Field(min_length=1)
+    mitigated_fixed: NonEmpty  # {options} {range}
+    mitigation_refusal_option: NonEmpty  # 不予: where it is offered, the label names its document
+    mitigated_label: NonEmpty
 
 
 class ColloquialTerm(Record):
@@ -271,6 +283,26 @@ class ColloquialTerm(Record):
 
     says: list[NonEmpty] = Field(min_length=1)
     statute: list[NonEmpty] = Field(min_length=1)
+    # For search only: the words are near a penalised behaviour's but do not name it (办狗证 is
+    # not 佩戴犬牌), so `fine` does not read them as the statute's words.
+    search_only: bool = False
+
+
+class WideTerm(Record):
+    """A word wider than one penalised behaviour (宠物 holds dogs and other pets), or naming people
+    under two provisions (共享单车: its rider, 23(7), or its operator, Article 38): `fine` lists
+    what it may mean rather than answer for one part."""
+
+    says: list[NonEmpty] = Field(min_length=1)
+    means: list[NonEmpty] = Field(min_length=1)  # penalty keys or citations
+    rest: NonEmpty | None = None  # what the regulation says of the remainder
+
+
+class DutyProvision(Record):
+    """A provision that puts a duty on someone (应当…) with no penalty of its own."""
+
+    citation: CitationText
+    bearer: NonEmpty  # whose duty, in the provision's words
 
 
 BehaviourKind = Literal["governed", "encouraged", "advocated", "list-system"]
@@ -286,6 +318,8 @@ class BehaviourArticle(Record):
     article: CitationText
     kind: BehaviourKind
     domain: NonEmpty
+    # Other words people use for the domain (交通 for 文明出行行为), for `behaviours --domain`.
+    also: list[NonEmpty] = []
 
 
 class Regulation(Record):
@@ -301,6 +335,8 @@ class Regulation(Record):
     liability: list[LiabilityProvision] = []
     mitigation: Mitigation | None = None
     colloquial_terms: list[ColloquialTerm] = []
+    wide_terms: list[WideTerm] = []
+    duties: list[DutyProvision] = []
     # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
     question_phrases: list[NonEmpty] = []
     decision_wording: DecisionWording | None = None
@@ -441,7 +477,11 @@ class Regulation(Record):
             if paragraph is None:
                 itemised = article.itemised_paragraphs
                 if not itemised:
-                    raise UnknownProvision(f"没有{citation.chinese()}：{article_name}不分项")
+                    message = f"没有{citation.chinese()}：{article_name}不分项"
+                    if len(article.paragraphs) > 1 and citation.item <= len(article.paragraphs):  # 32.4 for 32-4
+                        paragraph_meant = Citation(article.number, citation.item)
+                        message += f"；{paragraph_meant.chinese()}写作 {paragraph_meant.compact()}"
+                    raise UnknownProvision(message)
                 if len(itemised) > 1:
                     raise UnknownProvision(
                         f"{article_name}有多款分项，请写明第几款，例如{article.number}-1.{citation.item}"

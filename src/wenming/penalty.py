@@ -190,6 +190,11 @@ def assess(
         worded = [other for other in related[key] if other in provided]
         for other, other_name in zip(worded, _circumstance_names(regulation, worded), strict=True):
             notes.append(f"{provision.chinese}的用语为「{other_name}」，如属此情形请用 --{other}。")
+    # A step read as reached without the circumstances of the steps before it: say it is a reading.
+    skipped = any(step.when_any and index not in reached for index, step in enumerate(penalty.steps[:applied_index]))
+    reading = penalty.steps[applied_index].reading
+    if reading and skipped:
+        notes.append(reading)
     fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
     if len(fined_reached) > 1:
         numbers = "、".join(f"第{index + 1}档" for index in fined_reached)
@@ -285,6 +290,7 @@ def _decision(
     if wording is None:
         return None, None
     provisions = [provision.chinese]
+    refusal_possible = False
     fine = applied.fine
     mitigation = regulation.mitigation
     mitigated = social_service and fine is not None and mitigation is not None
@@ -293,16 +299,23 @@ def _decision(
     if fine is None:
         sanction = applied.sanction
     elif mitigated:
-        amounts = (
-            wording.fixed_range.format(amount=_yuan(fine.min))
-            if fine.min == fine.max
-            else wording.span_range.format(min=_yuan(fine.min), max=_yuan(fine.max))
-        )
-        sanction = wording.mitigated.format(options="／".join(wording.mitigation_options), range=amounts)
+        options = wording.mitigation_options
+        if fine.min == fine.max:  # a fixed amount: nothing to lighten within, only 减轻 or 不予
+            options = wording.fixed_mitigation_options
+            amount = wording.fixed_range.format(amount=_yuan(fine.min))
+            said = wording.mitigated_fixed.format(options="／".join(options), range=amount)
+        else:
+            amounts = wording.span_range.format(min=_yuan(fine.min), max=_yuan(fine.max))
+            said = wording.mitigated.format(options="／".join(options), range=amounts)
+        sanction = wording.ordered_mitigated.format(sanction=said)
+        if wording.mitigation_refusal_option in options:
+            refusal_possible = True
     elif fine.min == fine.max:
-        sanction = applied.sanction  # a fixed amount is the decision: 处五十元罚款
+        sanction = wording.ordered_fine.format(sanction=applied.sanction)  # fixed: 处五十元罚款 as written
     else:
-        sanction = wording.range_fine.format(min=_yuan(fine.min), max=_yuan(fine.max))
+        sanction = wording.ordered_fine.format(
+            sanction=wording.range_fine.format(min=_yuan(fine.min), max=_yuan(fine.max))
+        )
     sentence = (
         wording.violated.format(title=regulation.meta.title, behaviour=behaviour.chinese)
         + wording.basis.format(provisions="、".join(provisions))
@@ -310,7 +323,9 @@ def _decision(
         + "。"
     )
     only_order = fine is None and set(applied.measures) <= {wording.order_measure}
-    return sentence, wording.order_label if only_order else wording.penalty_label
+    if only_order:
+        return sentence, wording.order_label
+    return sentence, wording.mitigated_label if refusal_possible else wording.penalty_label
 
 
 def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[str], bool]:
@@ -340,8 +355,18 @@ def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[
     kind = regulation.behaviour_kind(unit.at)
     if kind in ENCOURAGING_KINDS:
         verb = regulation.behaviour_kind_words[kind]
-        what = "这一行为" if unit.at.item is not None else "所列行为"  # an item, or a whole list (第八条)
-        return [f"{unit.citation}是{verb}性规定，不是禁止性规定：本条例{verb}{what}，不处罚。"], False
+        # Reached by a word for the opposite (插队 -> 依次排队): say what is advocated, and that not
+        # doing it carries no penalty, rather than "this behaviour is not penalised".
+        # A whole list (第八条): 所列行为.
+        what = f"{verb}「{unit.text.rstrip('；。，')}」" if unit.at.item is not None else f"{verb}所列行为"
+        return [f"{unit.citation}{what}，是{verb}性规定，不是禁止性规定；本条例对不这样做的行为未设罚则。"], False
+    if kind == "list-system":  # Article 27: a system of lists, not a behaviour
+        return [f"{unit.citation}规定治理清单制度，不是规定某一行为的条款，本条例未就此设定罚则。"], False
+    duty = next(
+        (d for d in regulation.duties if regulation.cite(d.citation).citation.overlaps(provision.citation)), None
+    )
+    if duty is not None and not unit.part_of_penalised:
+        return [f"{unit.citation}规定{duty.bearer}的义务；本条例未设罚则。"], False
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)
         where = f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else ""

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeVar
 
-from wenming.citation import Citation, CitationSyntaxError, parse_citation
+from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, looks_like_citation, parse_citation
 from wenming.errors import BadInput, NotFound
-from wenming.model import Penalty, Provision, Regulation, UnknownProvision
+from wenming.model import Penalty, Provision, Regulation, UnknownProvision, WideTerm
 
 # How many candidates or suggestions a message lists before it says "and N more".
 MAX_LISTED = 12
@@ -120,11 +120,61 @@ def _example(regulation: Regulation, match: Match) -> str:
     return match.key if isinstance(match, Penalty) else regulation.citation_compact(match.at)
 
 
+def _choice(regulation: Regulation, match: Match) -> dict[str, str | None]:
+    """A candidate as fields, for scripts reading the JSON error."""
+    if isinstance(match, Penalty):
+        return {
+            "key": match.key,
+            "name": match.name,
+            "violation_basis": _behaviour(regulation, match).chinese,
+            "penalty_basis": _provision(regulation, match).chinese,
+        }
+    return {"key": None, "name": match.text, "violation_basis": match.citation, "penalty_basis": None}
+
+
+def _choices(regulation: Regulation, matches: Sequence[Match]) -> list[dict[str, str | None]]:
+    return [_choice(regulation, match) for match in matches]
+
+
 def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
     return BadInput(
         f"「{query}」对应多处规定，请指明其中一处：",
         suggestion=f"用键或条文引用查询，例如 wenming fine {_example(regulation, matches[0])}",
         candidates=_listed(regulation, matches),
+        choices=_choices(regulation, matches),
+    )
+
+
+def _only_in_text(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+    # 企业, 逾期: a word of a provision's text is not the name of the behaviour it penalises.
+    return BadInput(
+        f"「{query}」只是下列规定条文中的字词，不足以断定所问的违法行为，请核对后用键或条文查询：",
+        suggestion=f"例如 wenming fine {_example(regulation, matches[0])}",
+        candidates=_listed(regulation, matches),
+        choices=_choices(regulation, matches),
+    )
+
+
+def _wide(regulation: Regulation, query: str, term: WideTerm) -> BadInput:
+    """宠物 holds dogs and other pets; 共享单车 its riders and its operator: list each, never pick one."""
+    matches: list[Match] = []
+    for meaning in term.means:
+        penalty = regulation.penalty(meaning)
+        if penalty is not None:
+            matches.append(penalty)
+        else:
+            provision = regulation.cite(meaning)
+            matches.append(Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False))
+    choices = _choices(regulation, matches)
+    candidates = _listed(regulation, matches)
+    if term.rest:
+        candidates.append(term.rest)
+        choices.append({"key": None, "name": term.rest, "violation_basis": None, "penalty_basis": None})
+    return BadInput(
+        f"「{query}」可能指下列不同规定，请指明其中一处：",
+        suggestion=f"用键或条文引用查询，例如 wenming fine {_example(regulation, matches[0])}",
+        candidates=candidates,
+        choices=choices,
     )
 
 
@@ -134,6 +184,7 @@ def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) 
         f"「{query}」不只是某一违法行为的名称，无法断定是否属于下列规定的行为，请核对后用键或条文查询：",
         suggestion=f"例如 wenming fine {_example(regulation, matches[0])}",
         candidates=_listed(regulation, matches),
+        choices=_choices(regulation, matches),
     )
 
 
@@ -141,13 +192,22 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def close_words(query: str, pool: dict[str, str]) -> list[str]:
-    """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ."""
-    close = difflib.get_close_matches(query, list(pool), n=MAX_SUGGESTIONS, cutoff=0.3)
+def close_words(query: str, pool: dict[str, str], *, cutoff: float = 0.3, shared: int = 1) -> list[str]:
+    """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ.
+
+    `cutoff`: difflib's similarity needed; else a word sharing `shared` consecutive Chinese
+    characters with the query (never -, % or a letter). Names of bodies share 市 and 管 by the
+    way they are formed (市场监管, 城市管理局): there, ask more.
+    """
+    close = difflib.get_close_matches(query, list(pool), n=MAX_SUGGESTIONS, cutoff=cutoff)
     if not close:
-        # Chinese words are short: also offer any word sharing a Chinese character (not -, % or a letter).
-        chars = {char for char in query if _is_cjk(char)}
-        close = [word for word in pool if chars & set(word)][:MAX_SUGGESTIONS]
+        # Chinese words are short: also offer any word sharing Chinese characters with the query.
+        pieces = {
+            query[start : start + shared]
+            for start in range(len(query) - shared + 1)
+            if all(_is_cjk(char) for char in query[start : start + shared])
+        }
+        close = [word for word in pool if any(piece in word for piece in pieces)][:MAX_SUGGESTIONS]
     return [word if word == pool[word] else f"{word}（{pool[word]}）" for word in close]
 
 
@@ -188,26 +248,51 @@ def _add(matches: list[Match], more: Iterable[Match]) -> None:
             matches.append(match)
 
 
+def _holds(text: str, words: str) -> bool:
+    """`words` occur in `text` other than negated: 禁止吸烟场所 is not in 在非禁止吸烟场所."""
+    start = text.find(words)
+    while start != -1:
+        if start == 0 or text[start - 1] != "非":
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+def _named(regulation: Regulation, query: str, penalty: Penalty) -> bool:
+    """The query is a name or alias of the penalty, or a colloquial word for its words (not just a
+    word of an alias: 企业 is in 共享单车企业)."""
+    from wenming.search import expansions
+
+    if query in (penalty.name, *penalty.aliases):
+        return True
+    statute_words = [word for word in expansions(regulation, query, for_fine=True) if word != query]
+    return any(_holds(text, word) for word in statute_words for text in _penalty_texts(regulation, penalty))
+
+
+# A shorter query found only in a provision's text (企业, 逾期) is a word of it, not a name for its behaviour.
+MIN_TEXT_QUERY = 4
+
+
 def _within_words(regulation: Regulation, query: str) -> list[Match]:
     """Provisions whose names, aliases or text hold the whole query (遛狗 is in 遛狗不牵绳)."""
     matches: list[Match] = []
     for penalty in regulation.penalties:
         names = [penalty.name, *penalty.aliases]
-        if any(query in word for word in names + _penalty_texts(regulation, penalty)):
+        if any(_holds(word, query) for word in names + _penalty_texts(regulation, penalty)):
             matches.append(penalty)
-    _add(matches, [unit for unit in unpenalised_units(regulation) if query in unit.text])
+    _add(matches, [unit for unit in unpenalised_units(regulation) if _holds(unit.text, query)])
     # People's words for the statute's (遛狗 -> 犬只): penalties and Chapter 3's governed behaviours.
     # A colloquial word asked of `fine` is about a behaviour, not about, say, Article 33's facilities.
     from wenming.search import expansions
 
-    statute_words = [word for word in expansions(regulation, query) if word != query]
+    statute_words = [word for word in expansions(regulation, query, for_fine=True) if word != query]
     if statute_words:
         _add(
             matches,
             [
                 p
                 for p in regulation.penalties
-                if any(w in t for w in statute_words for t in _penalty_texts(regulation, p))
+                if any(_holds(t, w) for w in statute_words for t in _penalty_texts(regulation, p))
             ],
         )
         _add(
@@ -215,7 +300,7 @@ def _within_words(regulation: Regulation, query: str) -> list[Match]:
             [
                 unit
                 for unit in unpenalised_units(regulation)
-                if _governed(regulation, unit) and any(word in unit.text for word in statute_words)
+                if _governed(regulation, unit) and any(_holds(unit.text, word) for word in statute_words)
             ],
         )
     # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
@@ -233,6 +318,8 @@ def _paraphrases(regulation: Regulation, query: str) -> set[str]:
     """The query with people's words replaced by the statute's: 在非禁止吸烟场所抽烟 -> …吸烟."""
     found = {query}
     for entry in regulation.colloquial_terms:
+        if entry.search_only:
+            continue
         for said in entry.says:
             for text in list(found):
                 if said in text:
@@ -244,9 +331,35 @@ def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
     """Provisions whose words, asides left out, hold the query as a paraphrase: clearly this one."""
     variants = _paraphrases(regulation, query)
     matches: list[Match] = [
-        p for p in regulation.penalties if any(v in _plain(t) for v in variants for t in _penalty_texts(regulation, p))
+        p
+        for p in regulation.penalties
+        if any(_holds(_plain(t), v) for v in variants for t in _penalty_texts(regulation, p))
     ]
-    _add(matches, [unit for unit in unpenalised_units(regulation) if any(v in _plain(unit.text) for v in variants)])
+    _add(
+        matches,
+        [unit for unit in unpenalised_units(regulation) if any(_holds(_plain(unit.text), v) for v in variants)],
+    )
+    return matches
+
+
+def _by_known_words(regulation: Regulation, query: str) -> list[Match]:
+    """Provisions holding every colloquial or statute word the query holds (电动车逆行: 电动车 and
+    逆行, both in 第二十三条第二项); governed behaviours first, as for a single word."""
+    from wenming.search import expansions, known_words
+
+    # A single character (狗 in 狗尿, 打狗) is too little to say what behaviour is meant.
+    words = [word for word in known_words(regulation, query, for_fine=True) if len(word) > 1]
+    if not words:
+        return []
+    alternatives = [expansions(regulation, word, for_fine=True) for word in words]
+
+    def holds_all(texts: list[str]) -> bool:
+        return all(any(_holds(text, word) for text in texts for word in words) for words in alternatives)
+
+    matches: list[Match] = [p for p in regulation.penalties if holds_all(_penalty_texts(regulation, p))]
+    _add(matches, [unit for unit in unpenalised_units(regulation) if holds_all([unit.text])])
+    if any(_governed(regulation, m) for m in matches):
+        matches = [m for m in matches if _governed(regulation, m)]
     return matches
 
 
@@ -288,13 +401,29 @@ def find_violation(regulation: Regulation, query: str) -> Found:
             return penalty
     name = strip_question(regulation, text)
     matches: list[Match] = [p for p in regulation.penalties if name == p.name or name in p.aliases]
+    wide = next((term for term in regulation.wide_terms if name in term.says), None)
+    if not matches and wide is not None:
+        raise _wide(regulation, text, wide)
     if not matches:
         try:
             citation = parse_citation(text)
-        except CitationSyntaxError:
+        except CitationSyntaxError as error:
+            if looks_like_citation(text):  # 22.9.1, "22 9": a usage error, as for `article`
+                raise BadInput(
+                    str(error), suggestion=error.suggestion or f"可用的写法：{CITATION_FORMS_HELP}"
+                ) from None
             matches = _within_words(regulation, name) or _described_by_text(regulation, name)
             if not matches and (holding := _holding_a_name(regulation, name)):
                 raise _more_than_a_name(regulation, text, list(holding)) from None
+            if not matches:
+                # Words the data knows inside a longer phrase: an unpenalised answer stands (电动车
+                # 逆行), but a penalty is listed, not given: the rest may take the conduct outside it.
+                matches = _by_known_words(regulation, name)
+                if any(isinstance(match, Penalty) for match in matches):
+                    raise _more_than_a_name(regulation, text, matches) from None
+            only = matches[0] if len(matches) == 1 else None
+            if isinstance(only, Penalty) and len(name) < MIN_TEXT_QUERY and not _named(regulation, name, only):
+                raise _only_in_text(regulation, text, matches) from None
         else:
             try:
                 provision = regulation.resolve(citation)

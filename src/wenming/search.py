@@ -1,15 +1,20 @@
 """Search in people's words: literal terms, all of which must match, over text and notes.
 
 A term matches where it, or a statute word the data's `colloquial_terms` give for it, occurs
-literally (狗 finds 犬只). A hit is reported at the finest level holding every term: an item,
-else a paragraph. Notes are searched too. Results come in the order of the regulation.
+literally (狗 finds 犬只). A term is split on spaces (also the ideographic U+3000), and loses the
+question words the data lists (随地吐痰罚款 -> 随地吐痰). A term that finds nothing on its own is
+split into the colloquial and statute words it holds, longest first (电动车不戴头盔 -> 电动车 +
+不戴头盔), all of which must match; the result says so (`searched_as`). A hit is reported at the
+finest level holding every term: an item, else a paragraph (with its items' places in `items`).
+Notes are searched too, their summary (摘要) and the committee's words (原文). Results come in
+the order of the regulation.
 """
 
 from collections.abc import Iterator
 from itertools import groupby
 from typing import NamedTuple
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
 from wenming.model import Regulation
@@ -24,28 +29,104 @@ class Span(BaseModel):
     end: int
 
 
+class HitItem(BaseModel):
+    """An item inside a paragraph hit's `text`: its number and citation, and where its words are."""
+
+    number: int
+    citation: str
+    start: int
+    end: int
+
+
 class SearchHit(BaseModel):
-    citation: str  # statute form, e.g. 第三十七条第二款; for a note, the provisions it concerns
+    citation: str  # statute form, e.g. 第三十七条第二款; for a note, the first provision it concerns
     kind: str  # item | paragraph | note
     article: int
     text: str
     matched: list[str]  # the words found, in the order of the terms (the statute's words for a colloquial one)
     spans: list[Span]  # where they are in `text`, for highlighting
     note: str | None = None  # a note's title
+    # A note's other provisions, besides `citation`.
+    also_concerns: list[str] = []
+    # Which words of a note `text` is: 摘要 (the project's summary) or 原文 (the committee's words).
+    note_part: str | None = None
+    # A paragraph hit whose terms are spread over its items: each item's number and place in `text`,
+    # so that a view can print （一）… and a reader can cite the item.
+    items: list[HitItem] = []
 
 
-class SearchResult(RootModel[list[SearchHit]]):
-    """The hits, in the order of the regulation."""
+class TermSplit(BaseModel):
+    """A term that found nothing on its own, and the known words it was searched by instead."""
+
+    term: str
+    words: list[str]  # the data's words in it
+    # Words left out because no provision holds them with the rest (公交车 in 公交车上抽烟).
+    dropped: list[str] = []
+
+
+class SearchResult(BaseModel):
+    """The hits, in the order of the regulation, and how the terms were searched."""
+
+    terms: list[str]  # as searched: split on spaces, question words taken off
+    split: list[TermSplit] = []
+    searched_as: str | None = None  # 按「电动车」「头盔」查找, when a term was split
+    hits: list[SearchHit]
+
+    @property
+    def root(self) -> list[SearchHit]:
+        """The hits, under the name of the list this result was before it said how it searched.
+
+        Kept for the views until they read `hits`.
+        """
+        return self.hits
 
 
 def _normalise(term: str) -> str:
-    return normalise_digits("".join(term.split()))
+    return normalise_digits(term.strip())
 
 
-def expansions(regulation: Regulation, term: str) -> list[str]:
-    """The term and the statute words the data gives for it, longest first for highlighting."""
+NOTE_QUOTE = "原文"  # a note's quote: the committee's words
+NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
+
+
+def _vocabulary(regulation: Regulation) -> list[tuple[str, bool]]:
+    """The colloquial and statute words of the data, longest first, each with its search_only."""
+    words: dict[str, bool] = {}
+    for entry in regulation.colloquial_terms:
+        for word in (*entry.says, *entry.statute):
+            words[word] = words.get(word, True) and entry.search_only
+    return sorted(words.items(), key=lambda pair: (-len(pair[0]), pair[0]))
+
+
+def known_words(regulation: Regulation, term: str, *, for_fine: bool = False) -> list[str]:
+    """The data's words inside `term`, longest first, in the term's order, none overlapping another.
+
+    for_fine: a search-only word (办狗证) is not given, nor any word inside it (狗 in 办狗证).
+    """
+    taken = [False] * len(term)
+    found: list[tuple[int, str]] = []
+    for word, search_only in _vocabulary(regulation):
+        start = term.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(word)
+                if not (for_fine and search_only):
+                    found.append((start, word))
+                break
+            start = term.find(word, start + 1)
+    return [word for _, word in sorted(found)]
+
+
+def expansions(regulation: Regulation, term: str, *, for_fine: bool = False) -> list[str]:
+    """The term and the statute words the data gives for it, longest first for highlighting.
+
+    for_fine: leave out the words meant for search only (办狗证 is near 犬牌, but is not 佩戴犬牌).
+    """
     words = {term}
     for entry in regulation.colloquial_terms:
+        if for_fine and entry.search_only:
+            continue
         if term in entry.says:
             words.update(entry.statute)
     return sorted(words, key=lambda word: (-len(word), word))
@@ -86,15 +167,21 @@ def _units(regulation: Regulation) -> Iterator[tuple[_Unit, list[_Unit]]]:
         yield _Unit((article, paragraph.number, 0, 0), whole, "paragraph", article, paragraph.text), items
 
 
-def _note_units(regulation: Regulation) -> Iterator[_Unit]:
+def _note_units(regulation: Regulation) -> Iterator[tuple[_Unit, list[str], str]]:
+    """Each note's summary and quote, with the note's other provisions and which part it is."""
     for index, note in enumerate(regulation.notes):
-        concerns = [regulation.cite(text) for text in note.concerns]
-        first = min(concerns, key=lambda provision: provision.citation.article)
-        citation = "、".join(provision.chinese for provision in concerns)
+        concerns = sorted(
+            (regulation.cite(text) for text in note.concerns),
+            key=lambda provision: (provision.citation.article, provision.citation.paragraph or 0),
+        )
+        first = concerns[0]
+        others = [provision.chinese for provision in concerns[1:]]
         # After the provisions of the first article it concerns.
-        for field_index, text in enumerate((note.summary, note.quote)):
+        # The committee's words first: a hit quotes them where they hold the terms.
+        for field_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
             key = (first.citation.article, 10_000, index, field_index)
-            yield _Unit(key, citation, "note", first.citation.article, text, note=note.title)
+            unit = _Unit(key, first.chinese, "note", first.citation.article, text, note=note.title)
+            yield unit, others, part
 
 
 def _match(text: str, alternatives: list[list[str]]) -> tuple[list[str], list[Span]] | None:
@@ -141,14 +228,70 @@ def _hit(unit: _Unit, text: str, found: tuple[list[str], list[Span]]) -> tuple[t
     return unit.key, hit
 
 
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _finds_anything(regulation: Regulation, words: list[str]) -> bool:
+    texts = [unit.text for paragraph, items in _units(regulation) for unit in (paragraph, *items)]
+    texts += [f"{note.summary}\n{note.quote}" for note in regulation.notes]
+    return any(word in text for word in words for text in texts)
+
+
 def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     """Every provision and note matching all `terms` (literal; colloquial words expanded)."""
-    cleaned = [_normalise(term) for term in terms]
+    from wenming.resolve import strip_question
+
+    # One argument "电梯 吸烟" (or 电梯\u3000吸烟) is two terms.
+    cleaned = [_normalise(word) for term in terms for word in term.split()]
+    known = {word for word, _ in _vocabulary(regulation)}
+    # 抵罚款 is a word of its own, not 抵 and a question.
+    cleaned = [term if term in known else strip_question(regulation, term) for term in cleaned if term]
     cleaned = [term for term in cleaned if term]
     if not cleaned:
         raise BadInput("请给出要查找的词", suggestion="例如 wenming search 狗 或 wenming search 吸烟 罚款")
     if len(cleaned) > MAX_TERMS or any(len(term) > MAX_TERM_LENGTH for term in cleaned):
         raise BadInput(f"查找词太多或太长（至多 {MAX_TERMS} 个，每个至多 {MAX_TERM_LENGTH} 字）")
+    searched: list[str] = []
+    split: list[TermSplit] = []
+    for term in cleaned:
+        words = known_words(regulation, term)
+        # Only a phrase (Chinese characters throughout) is split: 犬|狗 stays the literal it is.
+        phrase = all(_is_cjk(char) for char in term)
+        holds_more = phrase and (len(words) > 1 or (words and words[0] != term))
+        if holds_more and not _finds_anything(regulation, expansions(regulation, term)):
+            split.append(TermSplit(term=term, words=words))
+            searched += words
+            continue
+        searched.append(term)
+    result = _search(regulation, searched)
+    if not result and split:
+        # No provision holds all the words: leave out a split term's leading words (a place or a
+        # vehicle, 公交车上抽烟) until some provision holds the rest; say which were left out.
+        for index, part in enumerate(split):
+            for cut in range(1, len(part.words)):
+                kept = part.words[cut:]
+                trial = [w for w in searched if w not in part.words] + kept
+                result = _search(regulation, trial)
+                if result:
+                    split[index] = part.model_copy(update={"dropped": part.words[:cut]})
+                    searched = trial
+                    break
+            if result:
+                break
+    if not result:
+        raise _nothing(cleaned)
+    searched_as = None
+    if split:
+        searched_as = "按" + "".join(f"「{word}」" for word in searched) + "查找"
+        dropped = [word for part in split for word in part.dropped]
+        if dropped:
+            searched_as += "（" + "".join(f"「{word}」" for word in dropped) + "未见于同一条文，未作查找条件）"
+    return SearchResult(terms=cleaned, split=split, searched_as=searched_as, hits=result)
+
+
+def _search(regulation: Regulation, terms: list[str]) -> list[SearchHit]:
+    cleaned = terms
     alternatives = [expansions(regulation, term) for term in cleaned]
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
     for paragraph, items in _units(regulation):
@@ -163,19 +306,32 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             whole = "\n".join([paragraph.text, *(item.text for item in items)])
             found = _match(whole, alternatives)
             if found:
-                hits.append(_hit(paragraph, whole, found))
+                key, hit = _hit(paragraph, whole, found)
+                places: list[HitItem] = []
+                start = len(paragraph.text) + 1
+                for item in items:
+                    number = item.key[2]
+                    places.append(
+                        HitItem(number=number, citation=item.citation, start=start, end=start + len(item.text))
+                    )
+                    start += len(item.text) + 1
+                hits.append((key, hit.model_copy(update={"items": places})))
     reported_notes: set[str | None] = set()
-    for unit in _note_units(regulation):
+    for unit, others, part in _note_units(regulation):
         found = _match(unit.text, alternatives)
-        # A note once: its summary, else the words of the report.
+        # A note once: the committee's words, else the summary.
         if found and unit.note not in reported_notes:
             reported_notes.add(unit.note)
-            hits.append(_hit(unit, unit.text, found))
+            key, hit = _hit(unit, unit.text, found)
+            hits.append((key, hit.model_copy(update={"also_concerns": others, "note_part": part})))
     if not hits:
-        said = " ".join(cleaned)
-        raise NotFound(
-            f"没有找到“{said}”",
-            suggestion="换一个说法，或少用几个词；条文用语如“犬只”“吸烟”“车辆”",
-        )
+        return []
     hits.sort(key=lambda pair: pair[0])
-    return SearchResult([hit for _, hit in hits])
+    return [hit for _, hit in hits]
+
+
+def _nothing(terms: list[str]) -> NotFound:
+    return NotFound(
+        f"没有找到“{' '.join(terms)}”",
+        suggestion="换一个说法，或少用几个词；条文用语如“犬只”“吸烟”“车辆”",
+    )

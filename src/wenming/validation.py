@@ -33,8 +33,32 @@ def regulation_problems(regulation: Regulation) -> list[Problem]:
         *_penalties(regulation),
         *_liability(regulation),
         *_colloquial_terms(regulation),
+        *_wide_terms(regulation),
+        *_duties(regulation),
         *_behaviour_articles(regulation),
     ]
+
+
+def _wide_terms(regulation: Regulation) -> Iterator[Problem]:
+    """Each meaning is a penalty's key or a citation of the regulation."""
+    keys = {penalty.key for penalty in regulation.penalties}
+    for index, term in enumerate(regulation.wide_terms):
+        for m_index, meaning in enumerate(term.means):
+            if meaning in keys:
+                continue
+            _, problem = _resolve(regulation, meaning, ("wide_terms", index, "means", m_index))
+            if problem:
+                yield problem
+
+
+def _duties(regulation: Regulation) -> Iterator[Problem]:
+    """Each duty resolves and names its bearer in the provision's own words."""
+    for index, duty in enumerate(regulation.duties):
+        provision, problem = _resolve(regulation, duty.citation, ("duties", index, "citation"))
+        if problem:
+            yield problem
+        elif provision is not None and duty.bearer not in provision.text:
+            yield Problem(("duties", index, "bearer"), f"「{duty.bearer}」不在{provision.chinese}中")
 
 
 def _contiguous(numbers: Sequence[int], path: Path, what: str, start: int = 1) -> Iterator[Problem]:

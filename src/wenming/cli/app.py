@@ -95,6 +95,16 @@ def _usage_error(error: Any, ctx: Any) -> None:
     arguments = ctx.meta.get(_ARGUMENTS, [])
     if isinstance(error, _UnknownCommand) and error.close:
         suggestion = f"是否要用 {command_path} {error.close[0]}？用 {command_path} --help 查看全部命令"
+    elif isinstance(error, _click_errors.NoSuchOption) and error.ctx is not None and error.ctx.parent is None:
+        # `wenming --json article 22`: a command's option given before the command.
+        command = next((arg for arg in arguments if not arg.startswith("-")), None)
+        found = error.ctx.command.get_command(error.ctx, command) if command is not None else None  # type: ignore[attr-defined]
+        options = {opt for param in getattr(found, "params", []) for opt in getattr(param, "opts", [])}
+        moved = " ".join([a for a in arguments if a != error.option_name] + [error.option_name])
+        if error.option_name in options and error.option_name in arguments:
+            suggestion = f"{error.option_name} 是命令的选项，请写在命令之后：{command_path} {moved}"
+        else:
+            suggestion = f"用 {command_path} --help 查看用法"
     else:
         suggestion = f"用 {command_path} --help 查看用法"
     fail(WenmingError(_chinese(error), suggestion=suggestion), "--json" in arguments, detail=error.format_message())
@@ -317,6 +327,8 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
             payload["suggestion"] = suggestion
         if candidates:
             payload["candidates"] = candidates
+        if error.choices:
+            payload["choices"] = error.choices
         import json
 
         text = json.dumps({"error": payload}, ensure_ascii=False, indent=2)
