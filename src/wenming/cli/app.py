@@ -355,22 +355,17 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
         # fail() adds the English line when stderr cannot show Chinese either.
         message = f"输出编码 {_encoding(sys.stdout)} 无法显示中文"
         fail(WenmingError(message, suggestion="设置 PYTHONIOENCODING=utf-8，或加 --json"), json_output=False)
-    # rich is imported only here, when a person is going to read the output.
+    # The views are imported only here, when a person is going to read the output.
     from importlib import import_module
 
     from wenming.render import draw, make_console
 
     console = make_console()
-    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: rich would drop every wide character
+    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: lines of at least 12 cells, which the terminal wraps
         console = make_console(width=MIN_WIDTH)
     module, _, function = renderer.partition(":")
     with _reader_may_leave():
-        try:
-            draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
-        except SystemExit:
-            if console.quiet:  # rich met the closed pipe itself (Console.on_broken_pipe), exiting 1
-                raise typer.Exit(0) from None
-            raise
+        draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
 
 
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
@@ -417,7 +412,7 @@ def _undecodable_argument(arguments: list[str]) -> str | None:
 
 
 def _tolerant_streams() -> None:
-    """Output that a character cannot stop: help texts and views are written by click and rich too.
+    """Output that a character cannot stop: help texts are written by click and rich (typer's help) too.
 
     Where the encoding shows Chinese (GBK), a rare character it lacks becomes "?"; where it
     does not (ascii, cp1252), Chinese becomes \\uXXXX escapes and the English stays readable.
