@@ -14,7 +14,9 @@ from wenming.render.console import Console, Text
 from wenming.render.text import INDENT, emit
 
 if TYPE_CHECKING:  # names for annotations: a search's view need not import the look-ups, nor they search
-    from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
+    from wenming.behaviours import BehaviourEntry, BehaviourList
+    from wenming.contents import ContentsView
+    from wenming.lookup import ArticleView, PenaltyLink
     from wenming.search import SearchResult
 
 FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal
