@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from wenming.agency import AgencyAnswer
+from typing import TYPE_CHECKING
+
 from wenming.model import step_treatment
-from wenming.penalty import FineAnswer, Schedule, StepView
 from wenming.render.console import Console, Text, cell_len
 from wenming.render.table import HEAVY_HEAD, SIMPLE_HEAD, Column, Row, draw_table
 from wenming.render.text import INDENT, emit, wrap
+
+if TYPE_CHECKING:  # names for annotations: a fine's view need not import the agencies' models
+    from wenming.agency import AgencyAnswer
+    from wenming.penalty import FineAnswer, Schedule, StepView
 
 # The ladder table: one space each side of a cell and a rule between cells.
 CELL_GAP = 3
