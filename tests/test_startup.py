@@ -92,3 +92,29 @@ def test_the_app_is_whole_again_after_main(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(SystemExit):
         main()
     assert app.registered_commands == before and len(before) > 1
+
+
+def test_disabled_pydantic_plugins_are_not_searched_for(tmp_path: Path) -> None:
+    """With plugins off (the command's default), building validators does not import importlib.metadata."""
+    code = RUN_ARTICLE_22 + "print('importlib.metadata' in sys.modules)"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env["WENMING_CACHE_DIR"] = str(tmp_path / "cache")
+    for _ in range(2):  # filling the cache, then from it
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        assert '"citation": "第二十二条"' in out.stdout and out.stdout.splitlines()[-1] == "False"
+
+
+def test_the_plugin_loader_stand_in_defers_to_pydantic_when_plugins_are_on() -> None:
+    code = (
+        "import os, sys\n"
+        "from wenming.__main__ import _PLUGIN_LOADER, _NoPluginSearch, prepare_process\n"
+        "prepare_process()\n"
+        "print(type(sys.modules.get(_PLUGIN_LOADER)).__name__)\n"  # the user's setting wins: no stand-in
+        "stand_in = _NoPluginSearch(_PLUGIN_LOADER)\n"
+        "sys.modules[_PLUGIN_LOADER] = stand_in\n"
+        "print(list(stand_in.get_plugins()), type(sys.modules[_PLUGIN_LOADER]).__name__)\n"  # on: pydantic's own
+        "print(stand_in.PYDANTIC_ENTRY_POINT_GROUP)\n"  # any other name: pydantic's own
+    )
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}  # plugins on
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["NoneType", "[]", "module", "pydantic"]
