@@ -78,6 +78,8 @@ def test_a_command_runs_alone_with_global_options_and_shell_completion_still_lis
     assert misspelt.returncode == 2 and "wenming fine" in misspelt.stderr
     # The installed script, as the shell runs it for completions (`wenming fi<TAB>`).
     script = Path(sys.executable).with_name("wenming")
+    if not script.exists():  # pragma: no cover - an environment without the installed script
+        pytest.skip("the wenming script is not installed beside this interpreter")
     completion = {**env, "_WENMING_COMPLETE": "complete_bash", "COMP_WORDS": "wenming fi", "COMP_CWORD": "1"}
     listed = subprocess.run([str(script), "fine"], capture_output=True, text=True, env=completion, check=False)
     assert {"fine", "fines"} <= set(listed.stdout.split())
