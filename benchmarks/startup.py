@@ -9,7 +9,7 @@ A look-up's floor is the interpreter plus typer (whose import and argument handl
 wenming command is timed as a whole process against benchmarks/floor_app.py on the same interpreter and
 typer. The two are run alternately (wenming first on even rounds, the floor first on odd ones), so that
 drift on a busy machine hits both alike; the report gives medians and their ratio. Output goes to a pipe
-and to a terminal (a pseudo-terminal, where rich draws colours).
+and to a terminal (a pseudo-terminal, where the views are drawn in colour).
 
 It also reports each process's peak memory (ru_maxrss, from wait4), and wenming's own time inside the
 process: getting the data ready (from the cache, and cold: parsing and validating the YAML) and the
@@ -45,7 +45,7 @@ COMMANDS: list[tuple[str, ...]] = [("article", "22"), ("fine", "smoking", "--rep
 FLOOR_ARGS = ("22",)
 
 JSON_TARGET = 1.05  # --json commands: at most 5 % over the floor
-RENDERED_TARGET = 1.20  # human views, which import rich: at most 20 % over
+RENDERED_TARGET = 1.20  # human views (drawn by wenming.render): at most 20 % over
 DATA_READY_TARGET_MS = 10.0
 MEMORY_TARGET = 1.2
 
@@ -439,7 +439,7 @@ def print_in_process(work: Path, cases: list[Case], results: dict[Case, Samples]
         if timing["status"] != "ok":
             print(f"  {name:<{width}}{timing['status']}")
             continue
-        note = "typer, query, output" + ("" if "--json" in command else "; first imports rich")
+        note = "typer, query, output" + ("" if "--json" in command else "; draws the view")
         print(f"  {name:<{width}}{timing['first_ms']:6.1f}{timing['median_ms']:6.1f}  {note}")
     return data_ms
 

@@ -20,7 +20,8 @@ def test_library_api() -> None:
 def test_domain_imports_neither_typer_nor_rich() -> None:
     code = (
         "import sys, wenming, wenming.lookup, wenming.search, wenming.gazette, wenming.validation, wenming.penalty,"
-        " wenming.resolve, wenming.agency, wenming.datacheck, wenming.cache, wenming.paths;"
+        " wenming.resolve, wenming.agency, wenming.datacheck, wenming.cache, wenming.paths,"
+        " wenming.contents, wenming.behaviours;"
         "r = wenming.load_regulation(); r.cite('22.9'); wenming.search.search(r, ['狗']);"
         "wenming.lookup.article_view(r, '22'); wenming.lookup.behaviour_list(r);"
         "wenming.penalty.fine(r, '22.9', ['refused']);"

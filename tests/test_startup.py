@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 RUN_ARTICLE_22 = (
     "import sys; from wenming.__main__ import main; sys.argv = ['wenming', 'article', '22', '--json']\n"
     "try:\n    main()\nexcept SystemExit:\n    pass\n"
@@ -32,3 +34,89 @@ def test_command_runs_without_cyclic_gc_but_library_keeps_it() -> None:
     code = "import gc, wenming, wenming.cli; wenming.load_regulation(); print(gc.isenabled())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def test_views_are_drawn_without_rich(tmp_path: Path) -> None:
+    """A human view, coloured in a terminal or plain in a pipe, is drawn by wenming.render alone."""
+    code = (
+        "import sys; from wenming.__main__ import main\n"
+        "sys.argv = ['wenming', '--data', sys.argv[1], 'article', '22.9']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+    )
+    data = Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
+    for force in ("1", ""):
+        env = {**os.environ, "WENMING_CACHE_DIR": str(tmp_path / "cache"), "FORCE_COLOR": force, "NO_COLOR": ""}
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(data)], capture_output=True, text=True, check=True, env=env
+        )
+        assert "在禁止吸烟场所" in out.stdout and ("\x1b[" in out.stdout) is bool(force)
+        assert out.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_command_line_naming_a_command_builds_only_that_one() -> None:
+    from wenming.cli.app import named_command
+
+    names = ["article", "fine", "toc", "validate"]
+    assert named_command(["article", "22", "--json"], names) == "article"
+    assert named_command(["--data", "x.yaml", "toc"], names) == "toc"
+    assert named_command(["--data=x.yaml", "fine", "--help"], names) == "fine"
+    # The whole app answers these: its help, its version, its suggestions for a misspelt command.
+    for arguments in ([], ["--help"], ["--version"], ["--data"], ["artcle", "22"], ["--json", "article"], ["22"]):
+        assert named_command(arguments, names) is None, arguments
+
+
+def test_a_command_runs_alone_with_global_options_and_shell_completion_still_lists_all(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
+    env = {**os.environ, "WENMING_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-m", "wenming", "--data", str(data), "fine", "smoking", "--repeat", "--json"]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert '"applied_step": 3' in out.stdout
+    misspelt = subprocess.run(
+        [sys.executable, "-m", "wenming", "fin", "smoking"], capture_output=True, text=True, env=env
+    )
+    assert misspelt.returncode == 2 and "wenming fine" in misspelt.stderr
+    # The installed script, as the shell runs it for completions (`wenming fi<TAB>`).
+    script = Path(sys.executable).with_name("wenming")
+    if not script.exists():  # pragma: no cover - an environment without the installed script
+        pytest.skip("the wenming script is not installed beside this interpreter")
+    completion = {**env, "_WENMING_COMPLETE": "complete_bash", "COMP_WORDS": "wenming fi", "COMP_CWORD": "1"}
+    listed = subprocess.run([str(script), "fine"], capture_output=True, text=True, env=completion, check=False)
+    assert {"fine", "fines"} <= set(listed.stdout.split())
+
+
+def test_the_app_is_whole_again_after_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wenming.cli import app, main
+
+    before = list(app.registered_commands)
+    monkeypatch.setattr("sys.argv", ["wenming", "article", "22.9", "--json"])
+    monkeypatch.setenv("WENMING_DATA", "")
+    with pytest.raises(SystemExit):
+        main()
+    assert app.registered_commands == before and len(before) > 1
+
+
+def test_disabled_pydantic_plugins_are_not_searched_for(tmp_path: Path) -> None:
+    """With plugins off (the command's default), building validators does not import importlib.metadata."""
+    code = RUN_ARTICLE_22 + "print('importlib.metadata' in sys.modules)"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env["WENMING_CACHE_DIR"] = str(tmp_path / "cache")
+    for _ in range(2):  # filling the cache, then from it
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        assert '"citation": "第二十二条"' in out.stdout and out.stdout.splitlines()[-1] == "False"
+
+
+def test_the_plugin_loader_stand_in_defers_to_pydantic_when_plugins_are_on() -> None:
+    code = (
+        "import os, sys\n"
+        "from wenming.__main__ import _PLUGIN_LOADER, _NoPluginSearch, prepare_process\n"
+        "prepare_process()\n"
+        "print(type(sys.modules.get(_PLUGIN_LOADER)).__name__)\n"  # the user's setting wins: no stand-in
+        "stand_in = _NoPluginSearch(_PLUGIN_LOADER)\n"
+        "sys.modules[_PLUGIN_LOADER] = stand_in\n"
+        "print(list(stand_in.get_plugins()), type(sys.modules[_PLUGIN_LOADER]).__name__)\n"  # on: pydantic's own
+        "print(stand_in.PYDANTIC_ENTRY_POINT_GROUP)\n"  # any other name: pydantic's own
+    )
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}  # plugins on
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["NoneType", "[]", "module", "pydantic"]

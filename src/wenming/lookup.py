@@ -1,37 +1,30 @@
-"""Look-up: an article in context, the table of contents, and the governed behaviours.
+"""Look-up: an article in context, and the penalty links the listings share.
 
-Each function returns the pydantic result model that a command prints, as JSON or as a view.
-Everything legal comes from the regulation data: the penalties that cite an item, the notes that
-concern it, the facts the gazette lacks, and which articles list governed, encouraged or advocated
-behaviours in which domain (`behaviour_articles`).
+The table of contents and the behaviours are wenming.contents and wenming.behaviours (their names
+are still importable from here). Each function returns the pydantic result model that a command
+prints, as JSON or as a view. Everything legal comes from the regulation data: the penalties that
+cite an item, the notes that concern it, the facts the gazette lacks.
 """
 
-from typing import Literal
+from typing import Any
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel
 
 from wenming.citation import (
     CITATION_FORMS_HELP,
     Citation,
     CitationSyntaxError,
-    chapter_citation,
-    parse_chapter_reference,
     parse_citation,
 )
 from wenming.errors import BadInput, NotFound
 from wenming.model import (
-    ENCOURAGING_KINDS,
     Article,
-    BehaviourArticle,
-    BehaviourKind,
-    Chapter,
     Penalty,
     Provision,
     Regulation,
     UnknownProvision,
     step_treatment,
 )
-from wenming.numerals import to_chinese
 
 # --- shared pieces -------------------------------------------------------------------------
 
@@ -282,209 +275,27 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
     )
 
 
-# --- wenming contents / chapter ------------------------------------------------------------
+# --- moved out, still importable from here -------------------------------------------------
 
-FIRST_LINE_CHARS = 28  # characters of an article's opening shown in the contents
-
-
-class ArticleLine(BaseModel):
-    number: int
-    citation: str
-    first_line: str  # the opening of its first paragraph, cut at FIRST_LINE_CHARS with …
-
-
-class ChapterView(BaseModel):
-    number: int
-    citation: str  # 第三章
-    title: str
-    first_article: int
-    last_article: int
-    articles_text: str  # 第二十二条至第二十七条
-    articles: list[ArticleLine]
+# Start-up (benchmarks/startup.py): creating a pydantic class costs about 0.25 ms at every run, so
+# `article` creates only its own; the listings' result models live in wenming.contents and
+# wenming.behaviours, and their names here are looked up there when first asked for.
+_MOVED = {
+    "ArticleLine": "contents",
+    "ChapterView": "contents",
+    "ContentsView": "contents",
+    "FIRST_LINE_CHARS": "contents",
+    "chapter_view": "contents",
+    "contents_view": "contents",
+    "BehaviourEntry": "behaviours",
+    "BehaviourList": "behaviours",
+    "behaviour_list": "behaviours",
+}
 
 
-class ContentsView(BaseModel):
-    title: str
-    chapters: list[ChapterView]
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        from importlib import import_module
 
-
-def _first_line(article: Article) -> str:
-    text = article.paragraphs[0].text
-    return text if len(text) <= FIRST_LINE_CHARS else text[: FIRST_LINE_CHARS - 1] + "…"
-
-
-def _chapter_view(chapter: Chapter) -> ChapterView:
-    first, last = chapter.articles[0].number, chapter.articles[-1].number
-    span = Citation(first).chinese() + (f"至{Citation(last).chinese()}" if last != first else "")
-    return ChapterView(
-        number=chapter.number,
-        citation=chapter_citation(chapter.number),
-        title=chapter.title,
-        first_article=first,
-        last_article=last,
-        articles_text=span,
-        articles=[
-            ArticleLine(number=a.number, citation=Citation(a.number).chinese(), first_line=_first_line(a))
-            for a in chapter.articles
-        ],
-    )
-
-
-def contents_view(regulation: Regulation) -> ContentsView:
-    return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(c) for c in regulation.chapters])
-
-
-def chapter_view(regulation: Regulation, reference: str) -> ContentsView:
-    """One chapter: `3`, `三`, `第三章`."""
-    try:
-        number = parse_chapter_reference(reference)
-    except CitationSyntaxError as error:
-        raise BadInput(str(error), suggestion=error.suggestion) from None
-    chapter = regulation.chapter(number)
-    if chapter is None:
-        count = to_chinese(len(regulation.chapters))
-        raise NotFound(f"没有{chapter_citation(number)}：本条例共{count}章", suggestion="用 wenming contents 查看目录")
-    return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(chapter)])
-
-
-# --- wenming behaviours ---------------------------------------------------------------------
-
-# What `wenming behaviours` lists, and with --encouraged; the data says which article is which kind.
-_GOVERNED_KINDS = ("governed", "list-system")
-
-
-class BehaviourEntry(BaseModel):
-    citation: str  # 第二十二条第九项; for a provision without items, the article
-    article_citation: str  # 第二十二条: the article it is in
-    # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度 | duty: a penalised
-    # provision outside the behaviour lists (第三十二条第四款, a venue's duty; domain: its chapter).
-    kind: BehaviourKind | Literal["duty"]
-    domain: str
-    heading: str  # the article's opening words, which name the domain
-    text: str
-    penalised: bool  # some penalty cites it (perhaps only a part: see unpenalised_part)
-    penalties: list[PenaltyLink]
-    # The words no penalty covers, when the penalties cover only parts (第二十二条第十项's rabies vaccination).
-    unpenalised_part: str | None = None
-    # Where the regulation sets no penalty, for all or part of it: the referral to other laws (第三十五条).
-    otherwise: str | None
-
-
-class BehaviourList(RootModel[list[BehaviourEntry]]):
-    """The behaviours of one kind, in the order of the regulation."""
-
-
-def _referral(regulation: Regulation) -> str | None:
-    # The provision's own words, as `fine` quotes them; its summary in the data is for `agency`.
-    referral = next(iter(regulation.referrals()), None)
-    return None if referral is None else f"本条例未设罚则；{referral.text}（{referral.chinese}）"
-
-
-def _behaviour_articles(regulation: Regulation, kinds: tuple[str, ...]) -> list[tuple[Article, BehaviourArticle]]:
-    found = [
-        (regulation.cite(entry.article).article, entry)
-        for entry in regulation.behaviour_articles
-        if entry.kind in kinds
-    ]
-    return sorted(found, key=lambda pair: pair[0].number)
-
-
-def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged: bool = False) -> BehaviourList:
-    """Chapter 3's governed behaviours (or Chapter 2's encouraged ones), optionally of one domain."""
-    listed = _behaviour_articles(regulation, ENCOURAGING_KINDS if encouraged else _GOVERNED_KINDS)
-    with_items = [(article, entry) for article, entry in listed if entry.kind != "list-system"]
-    domains = [entry.domain for _, entry in with_items]
-    if domain is not None:
-        wanted = domain.strip()
-        if not wanted:
-            raise BadInput("方面为空", suggestion="用 --domain 选其中之一（可写一部分，如“交通”）", candidates=domains)
-        # A domain is a list of items: the list system belongs to none.
-        listed = [(article, entry) for article, entry in with_items if _domain_matches(entry, wanted)]
-        if not listed:
-            other = _behaviour_articles(regulation, _GOVERNED_KINDS if encouraged else ENCOURAGING_KINDS)
-            there = [
-                entry.domain for _, entry in other if entry.kind != "list-system" and _domain_matches(entry, wanted)
-            ]
-            where = (
-                f"；“{wanted}”是{'治理的不文明行为' if encouraged else '鼓励和倡导的文明行为'}中的一类："
-                f"{'、'.join(there)}（{'去掉' if encouraged else '加上'} --encouraged）"
-                if there
-                else ""
-            )
-            raise BadInput(
-                f"没有“{wanted}”这一类{where}",
-                suggestion="用 --domain 选其中之一（可写一部分，如“交通”）",
-                candidates=domains,
-            )
-    referral = _referral(regulation)
-    entries: list[BehaviourEntry] = []
-    for article, listing in listed:
-        heading = article.paragraphs[0].text
-        if listing.kind == "list-system":
-            entries.append(
-                BehaviourEntry(
-                    citation=regulation.citation_text(Citation(article.number)),
-                    article_citation=Citation(article.number).chinese(),
-                    kind=listing.kind,
-                    domain=listing.domain,
-                    heading=heading,
-                    text="\n".join(p.text for p in article.paragraphs),
-                    penalised=False,
-                    penalties=[],
-                    otherwise=None,
-                )
-            )
-            continue
-        for paragraph in article.itemised_paragraphs:
-            for item in paragraph.items:
-                at_item = Citation(article.number, paragraph.number, item.number)
-                penalties = regulation.penalties_citing(at_item)
-                rest = regulation.unpenalised_part(at_item)
-                entries.append(
-                    BehaviourEntry(
-                        citation=regulation.citation_text(at_item),
-                        article_citation=Citation(article.number).chinese(),
-                        kind=listing.kind,
-                        domain=listing.domain,
-                        heading=heading,
-                        text=item.text,
-                        penalised=bool(penalties),
-                        penalties=[penalty_link(regulation, p) for p in penalties],
-                        unpenalised_part=rest,
-                        otherwise=referral if listing.kind == "governed" and (rest or not penalties) else None,
-                    )
-                )
-    if not encouraged and domain is None:
-        entries += _penalised_outside_lists(regulation, referral)
-    return BehaviourList(entries)
-
-
-def _domain_matches(entry: BehaviourArticle, wanted: str) -> bool:
-    return wanted in entry.domain or any(wanted in word for word in entry.also)
-
-
-def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> list[BehaviourEntry]:
-    """Penalised behaviours cited outside the behaviour lists (第三十二条第四款), from the penalties."""
-    listed = {regulation.cite(entry.article).citation.article for entry in regulation.behaviour_articles}
-    entries: list[BehaviourEntry] = []
-    for cited in regulation.penalised_behaviours():
-        if cited.article in listed:
-            continue
-        provision = regulation.resolve(cited)
-        chapter = regulation.chapter_of(cited.article)
-        penalties = regulation.penalties_citing(cited)
-        entries.append(
-            BehaviourEntry(
-                citation=provision.chinese,
-                article_citation=Citation(cited.article).chinese(),
-                kind="duty",
-                domain=chapter.title if chapter else "",
-                heading=f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else "",
-                text=provision.text,
-                penalised=True,
-                penalties=[penalty_link(regulation, p) for p in penalties],
-                unpenalised_part=None,
-                otherwise=None,
-            )
-        )
-    return entries
+        return getattr(import_module(f"wenming.{_MOVED[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,16 +16,29 @@ module holds only the logic that reads them:
 """
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
-from wenming.agency import AgencyAnswer, agencies
 from wenming.errors import BadInput
 from wenming.model import ENCOURAGING_KINDS, Penalty, Provision, Regulation, Step
 from wenming.numerals import to_chinese
 from wenming.resolve import Unpenalised, find_violation
 
-__all__ = ["AgencyAnswer", "FineAnswer", "Schedule", "agencies", "assess", "find_violation", "fine", "schedule"]
+__all__ = ["FineAnswer", "Schedule", "assess", "find_violation", "fine", "schedule"]
+
+
+def __getattr__(name: str) -> Any:
+    """The agencies' names, offered here too, from wenming.agency when first asked for.
+
+    Start-up (benchmarks/startup.py): importing it would create its three result classes (about
+    0.75 ms) in every `fine`, which does not use them.
+    """
+    if name in ("AgencyAnswer", "agencies"):
+        from wenming import agency
+
+        return getattr(agency, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- result models -----------------------------------------------------------------------

@@ -367,22 +367,17 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
         # fail() adds the English line when stderr cannot show Chinese either.
         message = f"输出编码 {_encoding(sys.stdout)} 无法显示中文"
         fail(WenmingError(message, suggestion="设置 PYTHONIOENCODING=utf-8，或加 --json"), json_output=False)
-    # rich is imported only here, when a person is going to read the output.
+    # The views are imported only here, when a person is going to read the output.
     from importlib import import_module
 
     from wenming.render import draw, make_console
 
     console = make_console()
-    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: rich would drop every wide character
+    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: lines of at least 12 cells, which the terminal wraps
         console = make_console(width=MIN_WIDTH)
     module, _, function = renderer.partition(":")
     with _reader_may_leave():
-        try:
-            draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
-        except SystemExit:
-            if console.quiet:  # rich met the closed pipe itself (Console.on_broken_pipe), exiting 1
-                raise typer.Exit(0) from None
-            raise
+        draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
 
 
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
@@ -429,7 +424,7 @@ def _undecodable_argument(arguments: list[str]) -> str | None:
 
 
 def _tolerant_streams() -> None:
-    """Output that a character cannot stop: help texts and views are written by click and rich too.
+    """Output that a character cannot stop: help texts are written by click and rich (typer's help) too.
 
     Where the encoding shows Chinese (GBK), a rare character it lacks becomes "?"; where it
     does not (ascii, cp1252), Chinese becomes \\uXXXX escapes and the English stays readable.
@@ -442,6 +437,49 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors=errors)
 
 
+def named_command(arguments: list[str], names: list[str]) -> str | None:
+    """The command a command line runs, when it names one of `names` after the global options only.
+
+    None for anything else (no command, --help or --version, an unknown option or command): there
+    the whole app answers, its help and its suggestions listing every command.
+    """
+    index = 0
+    while index < len(arguments) and arguments[index].startswith("-"):
+        if arguments[index] == "--data":
+            index += 2
+        elif arguments[index].startswith("--data="):
+            index += 1
+        else:
+            return None
+    if index < len(arguments) and arguments[index] in names:
+        return arguments[index]
+    return None
+
+
+@contextmanager
+def _only_the_named_command(arguments: list[str]) -> Iterator[None]:
+    """Start-up (benchmarks/startup.py): typer makes a click command of every registered command at
+    every run (0.8 ms for ten); a command line that names one needs only that one.
+
+    Not when the shell asks for completions, which list the commands. The app is whole again after
+    (main() may be called in a process that goes on, as tests do).
+    """
+    registered = app.registered_commands
+    if "_WENMING_COMPLETE" not in os.environ:
+        from typer.main import get_command_name
+
+        def name(info: Any) -> str:
+            return info.name or get_command_name(info.callback.__name__)
+
+        chosen = named_command(arguments, [name(info) for info in registered])
+        if chosen is not None:
+            app.registered_commands = [info for info in registered if name(info) == chosen]
+    try:
+        yield
+    finally:
+        app.registered_commands = registered
+
+
 def main() -> None:
     _tolerant_streams()
     undecodable = _undecodable_argument(sys.argv[1:])
@@ -449,7 +487,8 @@ def main() -> None:
         sys.stderr.write(f"错误：参数「{printable(undecodable)}」不是 UTF-8 文本\n")
         sys.exit(EXIT_USAGE)
     try:
-        app()
+        with _only_the_named_command(sys.argv[1:]):
+            app()
     except BrokenPipeError:  # the reader left outside our writes and click's own EPIPE handling
         _silence_stdout()
         sys.exit(0)
@@ -464,6 +503,7 @@ __all__ = [
     "data_error",
     "fail",
     "main",
+    "named_command",
     "printable",
     "regulation",
     "run",

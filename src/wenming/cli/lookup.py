@@ -40,7 +40,7 @@ def chapter(
 
     退出码 exit codes: 0 找到；1 没有该章；2 写法无法识别。
     """
-    from wenming.lookup import chapter_view
+    from wenming.contents import chapter_view
 
     run(lambda regulation: chapter_view(regulation, reference), json_output, "lookup:contents")
 
@@ -53,7 +53,7 @@ def contents(json_output: JsonOption = False) -> None:
 
     退出码 exit codes: 0；2 数据文件无效。
     """
-    from wenming.lookup import contents_view
+    from wenming.contents import contents_view
 
     run(contents_view, json_output, "lookup:contents")
 
@@ -87,7 +87,7 @@ def behaviours(
 
     退出码 exit codes: 0 找到；2 没有该方面。
     """
-    from wenming.lookup import behaviour_list
+    from wenming.behaviours import behaviour_list
 
     run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output, "lookup:behaviours")
 

@@ -1,22 +1,22 @@
 """Views of look-up results: an article in context, the contents, behaviours, search hits.
 
-Lines are wrapped here, by display cells, rather than by rich's Padding, which pads every line
-with trailing spaces: items get a hanging indent, and no line starts with closing punctuation.
+Lines are wrapped by render.text, by display cells: items get a hanging indent, and no line
+starts with closing punctuation.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
 from wenming.citation import chapter_citation
 from wenming.numerals import to_chinese
+from wenming.render.console import Console, Text
 from wenming.render.text import INDENT, emit
 
 if TYPE_CHECKING:  # names for annotations: a search's view need not import the look-ups, nor they search
-    from wenming.lookup import ArticleView, BehaviourEntry, BehaviourList, ContentsView, PenaltyLink
+    from wenming.behaviours import BehaviourEntry, BehaviourList
+    from wenming.contents import ContentsView
+    from wenming.lookup import ArticleView, PenaltyLink
     from wenming.search import SearchResult
 
 FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
-from wenming.agency import AgencyAnswer
 from wenming.model import step_treatment
-from wenming.penalty import FineAnswer, Schedule, StepView
+from wenming.render.console import Console, Text, cell_len
+from wenming.render.table import HEAVY_HEAD, SIMPLE_HEAD, Column, Row, draw_table
 from wenming.render.text import INDENT, emit, wrap
+
+if TYPE_CHECKING:  # names for annotations: a fine's view need not import the agencies' models
+    from wenming.agency import AgencyAnswer
+    from wenming.penalty import FineAnswer, Schedule, StepView
 
 # The ladder table: one space each side of a cell and a rule between cells.
 CELL_GAP = 3
@@ -49,7 +49,7 @@ def _field(console: Console, label: str, value: str) -> None:
 def _print_ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     """The ladder as a table, or, where a table's wording column would be too narrow to read, as a list."""
     if console.width >= NARROW:
-        console.print(_ladder(console, steps, marked))
+        _ladder(console, steps, marked)
         return
     for step in steps:
         mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
@@ -57,7 +57,7 @@ def _print_ladder(console: Console, steps: list[StepView], marked: bool) -> None
         emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
 
 
-def _ladder(console: Console, steps: list[StepView], marked: bool) -> Table:
+def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     """The ladder; its wording is wrapped here, so that no cell line starts with ） or ，."""
     whens = [_when(step) for step in steps]
     amounts = [_amount(step.fine_min, step.fine_max) for step in steps]
@@ -65,25 +65,22 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> Table:
     if marked:
         fixed.append(1)
     wording_width = max(console.width - sum(fixed) - CELL_GAP * len(fixed), MIN_WORDING_CELLS)
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    columns = [Column("档"), Column("情形"), Column("原文"), Column("罚款")]
     if marked:
-        table.add_column("", no_wrap=True)
-    table.add_column("档", no_wrap=True)
-    table.add_column("情形", no_wrap=True)
-    table.add_column("原文", no_wrap=True, max_width=wording_width)
-    table.add_column("罚款", no_wrap=True)
+        columns.insert(0, Column(""))
+    rows = []
     for step, when, amount in zip(steps, whens, amounts, strict=True):
         wording = "\n".join(wrap(f"{step.condition}，{step.sanction}", wording_width))
         cells = [str(step.number), when, wording, amount]
         if marked:
             cells.insert(0, "▶" if step.applied else ("·" if step.reached else ""))
-        table.add_row(*cells, style="bold yellow" if step.applied else "")
-    return table
+        rows.append(Row(cells, style="bold yellow" if step.applied else ""))
+    draw_table(console, columns, rows, HEAVY_HEAD)
 
 
 def fine_answer(console: Console, answer: FineAnswer) -> None:
     if not answer.penalised:
-        console.print(Text("本条例未设罚则", style="bold yellow"))
+        emit(console, Text("本条例未设罚则", style="bold yellow"))
         for unit in answer.unpenalised:
             _field(console, "行为", f"{unit.citation} {unit.text}")
         for note in answer.notes:
@@ -124,30 +121,32 @@ def schedule(console: Console, result: Schedule) -> None:
             for step in row.steps:
                 emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
     else:
-        console.print(_schedule_table(result))
+        _schedule_table(console, result)
     for note in result.notes:
         _hanging(console, "· ", note, style="dim")
 
 
-def _schedule_table(result: Schedule) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
-    table.add_column("违法行为", no_wrap=True)
-    table.add_column("行为 / 罚则", no_wrap=True)
-    table.add_column("执法机关", overflow="fold", min_width=10)
-    table.add_column("情形", overflow="fold", min_width=12)
-    table.add_column("处理（罚款）", no_wrap=True)
+def _schedule_table(console: Console, result: Schedule) -> None:
+    columns = [
+        Column("违法行为"),
+        Column("行为 / 罚则"),
+        Column("执法机关", wrappable=True, min_width=10),
+        Column("情形", wrappable=True, min_width=12),
+        Column("处理（罚款）"),
+    ]
+    rows = []
     for row in result.penalties:
         for index, step in enumerate(row.steps):
             first = index == 0
-            table.add_row(
+            cells = [
                 row.violation if first else "",
                 row.violation_basis if first else (row.penalty_basis if index == 1 else ""),
                 "\n".join(row.agency_short_names) if first else "",
                 _when(step),
                 _treatment(step),
-                end_section=index == len(row.steps) - 1,
-            )
-    return table
+            ]
+            rows.append(Row(cells, end_section=index == len(row.steps) - 1))
+    draw_table(console, columns, rows, SIMPLE_HEAD)
 
 
 def agency_answer(console: Console, result: AgencyAnswer) -> None:

@@ -1,0 +1,155 @@
+"""Look-up: the governed behaviours, or the encouraged ones, with their penalties (`wenming behaviours`).
+
+Which articles list governed, encouraged or advocated behaviours, in which domain, is the data's
+(`behaviour_articles`).
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, RootModel
+
+from wenming.citation import Citation
+from wenming.errors import BadInput
+from wenming.lookup import PenaltyLink, penalty_link
+from wenming.model import ENCOURAGING_KINDS, Article, BehaviourArticle, BehaviourKind, Regulation
+from wenming.numerals import to_chinese
+
+# What `wenming behaviours` lists, and with --encouraged; the data says which article is which kind.
+_GOVERNED_KINDS = ("governed", "list-system")
+
+
+class BehaviourEntry(BaseModel):
+    citation: str  # 第二十二条第九项; for a provision without items, the article
+    article_citation: str  # 第二十二条: the article it is in
+    # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度 | duty: a penalised
+    # provision outside the behaviour lists (第三十二条第四款, a venue's duty; domain: its chapter).
+    kind: BehaviourKind | Literal["duty"]
+    domain: str
+    heading: str  # the article's opening words, which name the domain
+    text: str
+    penalised: bool  # some penalty cites it (perhaps only a part: see unpenalised_part)
+    penalties: list[PenaltyLink]
+    # The words no penalty covers, when the penalties cover only parts (第二十二条第十项's rabies vaccination).
+    unpenalised_part: str | None = None
+    # Where the regulation sets no penalty, for all or part of it: the referral to other laws (第三十五条).
+    otherwise: str | None
+
+
+class BehaviourList(RootModel[list[BehaviourEntry]]):
+    """The behaviours of one kind, in the order of the regulation."""
+
+
+def _referral(regulation: Regulation) -> str | None:
+    # The provision's own words, as `fine` quotes them; its summary in the data is for `agency`.
+    referral = next(iter(regulation.referrals()), None)
+    return None if referral is None else f"本条例未设罚则；{referral.text}（{referral.chinese}）"
+
+
+def _behaviour_articles(regulation: Regulation, kinds: tuple[str, ...]) -> list[tuple[Article, BehaviourArticle]]:
+    found = [
+        (regulation.cite(entry.article).article, entry)
+        for entry in regulation.behaviour_articles
+        if entry.kind in kinds
+    ]
+    return sorted(found, key=lambda pair: pair[0].number)
+
+
+def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged: bool = False) -> BehaviourList:
+    """Chapter 3's governed behaviours (or Chapter 2's encouraged ones), optionally of one domain."""
+    listed = _behaviour_articles(regulation, ENCOURAGING_KINDS if encouraged else _GOVERNED_KINDS)
+    with_items = [(article, entry) for article, entry in listed if entry.kind != "list-system"]
+    domains = [entry.domain for _, entry in with_items]
+    if domain is not None:
+        wanted = domain.strip()
+        if not wanted:
+            raise BadInput("方面为空", suggestion="用 --domain 选其中之一（可写一部分，如“交通”）", candidates=domains)
+        # A domain is a list of items: the list system belongs to none.
+        listed = [(article, entry) for article, entry in with_items if _domain_matches(entry, wanted)]
+        if not listed:
+            other = _behaviour_articles(regulation, _GOVERNED_KINDS if encouraged else ENCOURAGING_KINDS)
+            there = [
+                entry.domain for _, entry in other if entry.kind != "list-system" and _domain_matches(entry, wanted)
+            ]
+            where = (
+                f"；“{wanted}”是{'治理的不文明行为' if encouraged else '鼓励和倡导的文明行为'}中的一类："
+                f"{'、'.join(there)}（{'去掉' if encouraged else '加上'} --encouraged）"
+                if there
+                else ""
+            )
+            raise BadInput(
+                f"没有“{wanted}”这一类{where}",
+                suggestion="用 --domain 选其中之一（可写一部分，如“交通”）",
+                candidates=domains,
+            )
+    referral = _referral(regulation)
+    entries: list[BehaviourEntry] = []
+    for article, listing in listed:
+        heading = article.paragraphs[0].text
+        if listing.kind == "list-system":
+            entries.append(
+                BehaviourEntry(
+                    citation=regulation.citation_text(Citation(article.number)),
+                    article_citation=Citation(article.number).chinese(),
+                    kind=listing.kind,
+                    domain=listing.domain,
+                    heading=heading,
+                    text="\n".join(p.text for p in article.paragraphs),
+                    penalised=False,
+                    penalties=[],
+                    otherwise=None,
+                )
+            )
+            continue
+        for paragraph in article.itemised_paragraphs:
+            for item in paragraph.items:
+                at_item = Citation(article.number, paragraph.number, item.number)
+                penalties = regulation.penalties_citing(at_item)
+                rest = regulation.unpenalised_part(at_item)
+                entries.append(
+                    BehaviourEntry(
+                        citation=regulation.citation_text(at_item),
+                        article_citation=Citation(article.number).chinese(),
+                        kind=listing.kind,
+                        domain=listing.domain,
+                        heading=heading,
+                        text=item.text,
+                        penalised=bool(penalties),
+                        penalties=[penalty_link(regulation, p) for p in penalties],
+                        unpenalised_part=rest,
+                        otherwise=referral if listing.kind == "governed" and (rest or not penalties) else None,
+                    )
+                )
+    if not encouraged and domain is None:
+        entries += _penalised_outside_lists(regulation, referral)
+    return BehaviourList(entries)
+
+
+def _domain_matches(entry: BehaviourArticle, wanted: str) -> bool:
+    return wanted in entry.domain or any(wanted in word for word in entry.also)
+
+
+def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> list[BehaviourEntry]:
+    """Penalised behaviours cited outside the behaviour lists (第三十二条第四款), from the penalties."""
+    listed = {regulation.cite(entry.article).citation.article for entry in regulation.behaviour_articles}
+    entries: list[BehaviourEntry] = []
+    for cited in regulation.penalised_behaviours():
+        if cited.article in listed:
+            continue
+        provision = regulation.resolve(cited)
+        chapter = regulation.chapter_of(cited.article)
+        penalties = regulation.penalties_citing(cited)
+        entries.append(
+            BehaviourEntry(
+                citation=provision.chinese,
+                article_citation=Citation(cited.article).chinese(),
+                kind="duty",
+                domain=chapter.title if chapter else "",
+                heading=f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else "",
+                text=provision.text,
+                penalised=True,
+                penalties=[penalty_link(regulation, p) for p in penalties],
+                unpenalised_part=None,
+                otherwise=None,
+            )
+        )
+    return entries
