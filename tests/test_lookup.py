@@ -258,3 +258,28 @@ def test_behaviours_and_fine_quote_article_35_in_its_own_words(regulation: Regul
     entry = next(e for e in behaviour_list(regulation).root if e.citation == "第二十二条第一项")
     assert entry.otherwise == f"本条例未设罚则；{article_35.text}（第三十五条）"
     assert f"第三十五条：{article_35.text}" in fine(regulation, "22.1").notes
+
+
+def _view(args: list[str]) -> str:
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_search_spread_over_items_shows_them_numbered() -> None:
+    # 电梯 is in 第二十二条第五项 and 吸烟 in its 第九项: the hit is the paragraph, and the reader
+    # must still see which item says what.
+    lines = _view(["search", "电梯", "吸烟"]).splitlines()
+    assert lines[0].startswith("第二十二条")
+    assert any(line.strip().startswith("（五）擅自在道路") for line in lines)
+    assert any(line.strip().startswith("（九）在禁止吸烟场所") for line in lines)
+
+
+def test_a_split_search_says_how_it_searched() -> None:
+    assert _view(["search", "电动车不戴头盔"]).splitlines()[0] == "按「电动车」「不戴头盔」查找"
+
+
+def test_a_note_hit_names_every_provision_it_concerns_and_which_words_matched() -> None:
+    heading = _view(["search", "养犬管理"]).splitlines()[0]
+    assert heading.startswith("立法说明《关于养犬管理的问题》（第二十二条第十项、第三十七条第一款、第三十七条第二款）")
+    assert "原文" in heading or "摘要" in heading

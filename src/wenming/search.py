@@ -72,14 +72,6 @@ class SearchResult(BaseModel):
     searched_as: str | None = None  # 按「电动车」「头盔」查找, when a term was split
     hits: list[SearchHit]
 
-    @property
-    def root(self) -> list[SearchHit]:
-        """The hits, under the name of the list this result was before it said how it searched.
-
-        Kept for the views until they read `hits`.
-        """
-        return self.hits
-
 
 def _normalise(term: str) -> str:
     return normalise_digits(term.strip())

@@ -105,7 +105,10 @@ def behaviours(console: Console, view: BehaviourList) -> None:
     for entry in view.root:
         if entry.heading != heading:
             heading = entry.heading
-            emit(console, Text(f"{entry.domain}（{entry.article_citation}）", style="bold"))
+            title = f"{entry.domain}（{entry.article_citation}）"
+            if entry.kind == "duty":  # a penalised provision outside the behaviour lists (第三十二条第四款)
+                title = f"行为清单以外设有罚则的规定：{title}"
+            emit(console, Text(title, style="bold"))
             if entry.kind == "list-system":
                 emit(console, Text(entry.text), INDENT)
                 continue
@@ -130,13 +133,30 @@ def behaviours(console: Console, view: BehaviourList) -> None:
 
 
 def search(console: Console, view: SearchResult) -> None:
-    for hit in view.root:
-        where = f"立法说明《{hit.note}》（{hit.citation}）" if hit.note else hit.citation
+    if view.searched_as:
+        emit(console, Text(view.searched_as, style="dim"))
+    for hit in view.hits:
+        if hit.note:
+            where = f"立法说明《{hit.note}》（{'、'.join([hit.citation, *hit.also_concerns])}）"
+        else:
+            where = hit.citation
         line = Text(where, style="bold cyan")
+        if hit.note_part:
+            line.append(f"  {hit.note_part}", style="dim")
         line.append(f"  〔{'、'.join(hit.matched)}〕", style="dim")
         emit(console, line)
         body = Text(hit.text)
         for span in hit.spans:
             body.stylize(HIGHLIGHT, span.start, span.end)
-        emit(console, body, INDENT)
-    emit(console, Text(f"共 {len(view.root)} 处", style="dim"))
+        if not hit.items:
+            emit(console, body, INDENT)
+            continue
+        # A paragraph whose terms are spread over its items: its lead-in, then each item numbered
+        # as printed, so that the reader can cite the item.
+        lead_in = body[: hit.items[0].start]
+        lead_in.rstrip()  # the line break before the first item
+        emit(console, lead_in, INDENT)
+        for item in hit.items:
+            marker = Text(f"（{to_chinese(item.number)}）", style="cyan")
+            emit(console, body[item.start : item.end], INDENT, marker)
+    emit(console, Text(f"共 {len(view.hits)} 处", style="dim"))
