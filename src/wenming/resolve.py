@@ -136,23 +136,24 @@ def _choices(regulation: Regulation, matches: Sequence[Match]) -> list[dict[str,
     return [_choice(regulation, match) for match in matches]
 
 
-def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+def _listing(regulation: Regulation, message: str, matches: list[Match], how: str = "") -> BadInput:
+    """A usage error that lists the candidates, for people and (as `choices`) for scripts."""
     return BadInput(
-        f"「{query}」对应多处规定，请指明其中一处：",
-        suggestion=f"用键或条文引用查询，例如 wenming fine {_example(regulation, matches[0])}",
+        message,
+        suggestion=f"{how}例如 wenming fine {_example(regulation, matches[0])}",
         candidates=_listed(regulation, matches),
         choices=_choices(regulation, matches),
     )
+
+
+def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
+    return _listing(regulation, f"「{query}」对应多处规定，请指明其中一处：", matches, how="用键或条文引用查询，")
 
 
 def _only_in_text(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
     # 企业, 逾期: a word of a provision's text is not the name of the behaviour it penalises.
-    return BadInput(
-        f"「{query}」只是下列规定条文中的字词，不足以断定所问的违法行为，请核对后用键或条文查询：",
-        suggestion=f"例如 wenming fine {_example(regulation, matches[0])}",
-        candidates=_listed(regulation, matches),
-        choices=_choices(regulation, matches),
-    )
+    message = f"「{query}」只是下列规定条文中的字词，不足以断定所问的违法行为，请核对后用键或条文查询："
+    return _listing(regulation, message, matches)
 
 
 def _wide(regulation: Regulation, query: str, term: WideTerm) -> BadInput:
@@ -165,27 +166,18 @@ def _wide(regulation: Regulation, query: str, term: WideTerm) -> BadInput:
         else:
             provision = regulation.cite(meaning)
             matches.append(Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False))
-    choices = _choices(regulation, matches)
-    candidates = _listed(regulation, matches)
+    message = f"「{query}」可能指下列不同规定，请指明其中一处："
+    error = _listing(regulation, message, matches, how="用键或条文引用查询，")
     if term.rest:
-        candidates.append(term.rest)
-        choices.append({"key": None, "name": term.rest, "violation_basis": None, "penalty_basis": None})
-    return BadInput(
-        f"「{query}」可能指下列不同规定，请指明其中一处：",
-        suggestion=f"用键或条文引用查询，例如 wenming fine {_example(regulation, matches[0])}",
-        candidates=candidates,
-        choices=choices,
-    )
+        error.candidates.append(term.rest)
+        error.choices.append({"key": None, "name": term.rest, "violation_basis": None, "penalty_basis": None})
+    return error
 
 
 def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
     # 在家抽烟, 狗绳断了: the name is there, but so are words that may take the conduct outside it.
-    return BadInput(
-        f"「{query}」不只是某一违法行为的名称，无法断定是否属于下列规定的行为，请核对后用键或条文查询：",
-        suggestion=f"例如 wenming fine {_example(regulation, matches[0])}",
-        candidates=_listed(regulation, matches),
-        choices=_choices(regulation, matches),
-    )
+    message = f"「{query}」不只是某一违法行为的名称，无法断定是否属于下列规定的行为，请核对后用键或条文查询："
+    return _listing(regulation, message, matches)
 
 
 def _is_cjk(char: str) -> bool:
