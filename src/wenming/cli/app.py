@@ -310,6 +310,16 @@ def _reader_may_leave() -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
 
 
+def _print_json(text: str) -> None:
+    """Write JSON (indent 2) to stdout; where its encoding cannot show Chinese, the same JSON with \\uXXXX."""
+    if not _encodable(text, sys.stdout):
+        import json
+
+        text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
+    with _reader_may_leave():
+        sys.stdout.write(text + "\n")
+
+
 def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> None:
     """Report a user error (JSON on stdout with --json, else text on stderr) and exit with its code.
 
@@ -331,11 +341,7 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
             payload["choices"] = error.choices
         import json
 
-        text = json.dumps({"error": payload}, ensure_ascii=False, indent=2)
-        if not _encodable(text, sys.stdout):  # still exact JSON, Chinese as \\uXXXX
-            text = json.dumps({"error": payload}, ensure_ascii=True, indent=2)
-        with _reader_may_leave():
-            sys.stdout.write(text + "\n")
+        _print_json(json.dumps({"error": payload}, ensure_ascii=False, indent=2))
     else:
         lines = [f"错误：{message}"]
         if detail:
@@ -356,12 +362,7 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
     """Print a result: its JSON, or the view `renderer` ("module:function" in wenming.render) draws."""
     text = result.model_dump_json(indent=2)
     if json_output:
-        if not _encodable(text, sys.stdout):  # still exact JSON, Chinese as \\uXXXX
-            import json
-
-            text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
-        with _reader_may_leave():
-            sys.stdout.write(text + "\n")
+        _print_json(text)
         return
     if not _encodable(text + _CHINESE_PROBE, sys.stdout):
         # fail() adds the English line when stderr cannot show Chinese either.
