@@ -16,7 +16,6 @@ module holds only the logic that reads them:
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -26,19 +25,6 @@ from wenming.numerals import to_chinese
 from wenming.resolve import Unpenalised, find_violation
 
 __all__ = ["FineAnswer", "Schedule", "assess", "find_violation", "fine", "schedule"]
-
-
-def __getattr__(name: str) -> Any:
-    """The agencies' names, offered here too, from wenming.agency when first asked for.
-
-    Start-up (benchmarks/startup.py): importing it would create its three result classes (about
-    0.75 ms) in every `fine`, which does not use them.
-    """
-    if name in ("AgencyAnswer", "agencies"):
-        from wenming import agency
-
-        return getattr(agency, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- result models -----------------------------------------------------------------------
@@ -436,7 +422,7 @@ def fine(
     return answer.model_copy(update={"query": query})
 
 
-# --- the schedule and the agencies ------------------------------------------------------------
+# --- the schedule ------------------------------------------------------------------------
 
 
 def schedule(regulation: Regulation) -> Schedule:
