@@ -8,11 +8,10 @@ from typing import Literal
 
 from pydantic import BaseModel, RootModel
 
-from wenming.citation import Citation
+from wenming.citation import Citation, chapter_citation
 from wenming.errors import BadInput
 from wenming.lookup import PenaltyLink, penalty_link
 from wenming.model import ENCOURAGING_KINDS, Article, BehaviourArticle, BehaviourKind, Regulation
-from wenming.numerals import to_chinese
 
 # What `wenming behaviours` lists, and with --encouraged; the data says which article is which kind.
 _GOVERNED_KINDS = ("governed", "list-system")
@@ -144,7 +143,7 @@ def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> li
                 article_citation=Citation(cited.article).chinese(),
                 kind="duty",
                 domain=chapter.title if chapter else "",
-                heading=f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else "",
+                heading=f"{chapter_citation(chapter.number)} {chapter.title}" if chapter else "",
                 text=provision.text,
                 penalised=True,
                 penalties=[penalty_link(regulation, p) for p in penalties],

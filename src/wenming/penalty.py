@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
+from wenming.citation import chapter_citation
 from wenming.errors import BadInput
 from wenming.model import ENCOURAGING_KINDS, Penalty, Provision, Regulation, Step
 from wenming.numerals import to_chinese
@@ -368,7 +369,7 @@ def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[
         return [f"{unit.citation}规定{duty.bearer}的义务；本条例未设罚则。"], False
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)
-        where = f"第{to_chinese(chapter.number)}章 {chapter.title}" if chapter else ""
+        where = f"{chapter_citation(chapter.number)} {chapter.title}" if chapter else ""
         return [f"{unit.citation}（{where}）不是规定某一行为的条款，本条例未就此设定罚则。"], False
     if unit.part_of_penalised:
         others = [p.key for p in regulation.penalties_citing(provision.citation)]
