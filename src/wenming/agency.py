@@ -40,8 +40,8 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
     duties: list[Duty] = []
     for source in agency.source:
         cited = regulation.cite(source)
-        for penalty in regulation.penalties:
-            if agency.key in penalty.agencies and penalty in regulation.penalties_under(cited.citation):
+        for penalty in regulation.penalties_under(cited.citation):
+            if agency.key in penalty.agencies:
                 others = [key for key in penalty.agencies if key != agency.key]
                 duties.append(
                     Duty(

@@ -213,12 +213,9 @@ def _suggestions(regulation: Regulation, query: str) -> list[str]:
 
 def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
     cited = provision.citation
-    matches: list[Match] = [
-        penalty
-        for penalty in regulation.penalties
-        if penalty in regulation.penalties_citing(cited, overlapping=True)
-        or penalty in regulation.penalties_under(cited, overlapping=True)
-    ]
+    citing = regulation.penalties_citing(cited, overlapping=True)
+    under = regulation.penalties_under(cited, overlapping=True)
+    matches: list[Match] = [penalty for penalty in regulation.penalties if penalty in citing or penalty in under]
     for unit in unpenalised_units(regulation):
         if cited.contains(unit.at) or (unit.at.contains(cited) and not unit.part_of_penalised):
             matches.append(unit)
