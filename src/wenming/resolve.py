@@ -180,7 +180,8 @@ def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) 
     return _listing(regulation, message, matches)
 
 
-def _is_cjk(char: str) -> bool:
+def is_cjk(char: str) -> bool:
+    """A Chinese character (CJK unified ideographs, extension A, compatibility ideographs)."""
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
@@ -197,7 +198,7 @@ def close_words(query: str, pool: dict[str, str], *, cutoff: float = 0.3, shared
         pieces = {
             query[start : start + shared]
             for start in range(len(query) - shared + 1)
-            if all(_is_cjk(char) for char in query[start : start + shared])
+            if all(is_cjk(char) for char in query[start : start + shared])
         }
         close = [word for word in pool if any(piece in word for piece in pieces)][:MAX_SUGGESTIONS]
     return [word if word == pool[word] else f"{word}（{pool[word]}）" for word in close]

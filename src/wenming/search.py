@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from wenming.errors import BadInput, NotFound
 from wenming.model import Regulation
 from wenming.numerals import normalise_digits
+from wenming.resolve import is_cjk, strip_question
 
 MAX_TERMS = 10
 MAX_TERM_LENGTH = 50
@@ -220,10 +221,6 @@ def _hit(unit: _Unit, text: str, found: tuple[list[str], list[Span]]) -> tuple[t
     return unit.key, hit
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
-
-
 def _finds_anything(regulation: Regulation, words: list[str]) -> bool:
     texts = [unit.text for paragraph, items in _units(regulation) for unit in (paragraph, *items)]
     texts += [f"{note.summary}\n{note.quote}" for note in regulation.notes]
@@ -232,8 +229,6 @@ def _finds_anything(regulation: Regulation, words: list[str]) -> bool:
 
 def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     """Every provision and note matching all `terms` (literal; colloquial words expanded)."""
-    from wenming.resolve import strip_question
-
     # One argument "电梯 吸烟" (or 电梯\u3000吸烟) is two terms.
     cleaned = [_normalise(word) for term in terms for word in term.split()]
     known = {word for word, _ in _vocabulary(regulation)}
@@ -249,7 +244,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     for term in cleaned:
         words = known_words(regulation, term)
         # Only a phrase (Chinese characters throughout) is split: 犬|狗 stays the literal it is.
-        phrase = all(_is_cjk(char) for char in term)
+        phrase = all(is_cjk(char) for char in term)
         holds_more = phrase and (len(words) > 1 or (words and words[0] != term))
         if holds_more and not _finds_anything(regulation, expansions(regulation, term)):
             split.append(TermSplit(term=term, words=words))
@@ -283,8 +278,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
 
 
 def _search(regulation: Regulation, terms: list[str]) -> list[SearchHit]:
-    cleaned = terms
-    alternatives = [expansions(regulation, term) for term in cleaned]
+    alternatives = [expansions(regulation, term) for term in terms]
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
     for paragraph, items in _units(regulation):
         found_here = False
