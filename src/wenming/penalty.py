@@ -23,7 +23,7 @@ from wenming.citation import chapter_citation
 from wenming.errors import BadInput
 from wenming.model import ENCOURAGING_KINDS, Penalty, Provision, Regulation, Step
 from wenming.numerals import to_chinese
-from wenming.resolve import Unpenalised, find_violation
+from wenming.resolve import Unpenalised, behaviour_of, find_violation, provision_of
 
 __all__ = ["FineAnswer", "Schedule", "assess", "find_violation", "fine", "schedule"]
 
@@ -150,14 +150,6 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
     )
 
 
-def _behaviour(regulation: Regulation, penalty: Penalty) -> Provision:
-    return regulation.cite(penalty.behaviour.cites)
-
-
-def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
-    return regulation.cite(penalty.provision)
-
-
 def _referral_notes(regulation: Regulation) -> list[str]:
     """Article 35 (and its kind): where another law already penalises a behaviour, that law applies."""
     return [f"{provision.chinese}：{provision.text}" for provision in regulation.referrals()]
@@ -168,8 +160,8 @@ def assess(
 ) -> FineAnswer:
     """The answer for `penalty` under `circumstances` (circumstance keys) and Article 41's social service."""
     given = _check_circumstances(regulation, list(circumstances))
-    behaviour = _behaviour(regulation, penalty)
-    provision = _provision(regulation, penalty)
+    behaviour = behaviour_of(regulation, penalty)
+    provision = provision_of(regulation, penalty)
     steps = [_step_view(regulation, number, step) for number, step in enumerate(penalty.steps, start=1)]
     reached = [
         index for index, step in enumerate(penalty.steps) if not step.when_any or set(step.when_any) & set(given)
@@ -434,8 +426,8 @@ def schedule(regulation: Regulation) -> Schedule:
             ScheduleRow(
                 violation=penalty.key,
                 violation_name=penalty.name,
-                violation_basis=_behaviour(regulation, penalty).chinese,
-                penalty_basis=_provision(regulation, penalty).chinese,
+                violation_basis=behaviour_of(regulation, penalty).chinese,
+                penalty_basis=provision_of(regulation, penalty).chinese,
                 agencies=regulation.agency_names(penalty.agencies),
                 agency_short_names=regulation.agency_names(penalty.agencies, short=True),
                 agency_text=penalty.agency_text,

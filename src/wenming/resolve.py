@@ -41,11 +41,13 @@ class Unpenalised(NamedTuple):
     part_of_penalised: bool  # the rest of a provision whose other parts are penalised
 
 
-def _behaviour(regulation: Regulation, penalty: Penalty) -> Provision:
+def behaviour_of(regulation: Regulation, penalty: Penalty) -> Provision:
+    """The provision of the governed behaviour a penalty is for (第二十二条第九项)."""
     return regulation.cite(penalty.behaviour.cites)
 
 
-def _provision(regulation: Regulation, penalty: Penalty) -> Provision:
+def provision_of(regulation: Regulation, penalty: Penalty) -> Provision:
+    """The liability provision that imposes a penalty (第三十六条第一款)."""
     return regulation.cite(penalty.provision)
 
 
@@ -100,8 +102,8 @@ Match = Penalty | Unpenalised
 
 def _describe(regulation: Regulation, match: Match) -> str:
     if isinstance(match, Penalty):
-        behaviour = _behaviour(regulation, match).chinese
-        return f"{match.key}  {match.name}（{behaviour}，罚则{_provision(regulation, match).chinese}）"
+        behaviour = behaviour_of(regulation, match).chinese
+        return f"{match.key}  {match.name}（{behaviour}，罚则{provision_of(regulation, match).chinese}）"
     return f"（本条例未设罚则）{match.citation}：{_shorten(match.text)}"
 
 
@@ -126,8 +128,8 @@ def _choice(regulation: Regulation, match: Match) -> dict[str, str | None]:
         return {
             "key": match.key,
             "name": match.name,
-            "violation_basis": _behaviour(regulation, match).chinese,
-            "penalty_basis": _provision(regulation, match).chinese,
+            "violation_basis": behaviour_of(regulation, match).chinese,
+            "penalty_basis": provision_of(regulation, match).chinese,
         }
     return {"key": None, "name": match.text, "violation_basis": match.citation, "penalty_basis": None}
 
@@ -224,11 +226,11 @@ def _by_citation(regulation: Regulation, provision: Provision) -> list[Match]:
 
 
 def _penalty_texts(regulation: Regulation, penalty: Penalty) -> list[str]:
-    texts = [_provision(regulation, penalty).text]
+    texts = [provision_of(regulation, penalty).text]
     if penalty.behaviour.part:
         texts.append(penalty.behaviour.part)
     else:
-        texts.append(_behaviour(regulation, penalty).text)
+        texts.append(behaviour_of(regulation, penalty).text)
     return texts
 
 
