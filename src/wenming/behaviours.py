@@ -129,10 +129,9 @@ def _domain_matches(entry: BehaviourArticle, wanted: str) -> bool:
 
 def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> list[BehaviourEntry]:
     """Penalised behaviours cited outside the behaviour lists (第三十二条第四款), from the penalties."""
-    listed = {regulation.cite(entry.article).citation.article for entry in regulation.behaviour_articles}
     entries: list[BehaviourEntry] = []
     for cited in regulation.penalised_behaviours():
-        if cited.article in listed:
+        if regulation.behaviour_kind(cited) is not None:  # in an article that lists behaviours
             continue
         provision = regulation.resolve(cited)
         chapter = regulation.chapter_of(cited.article)
