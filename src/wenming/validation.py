@@ -158,7 +158,6 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
                     yield Problem(
                         (*path, "steps", s_index, "condition"), f"「{step.condition}」不在{provision.chinese}原文中"
                     )
-        if provision is not None:
             yield from _ladder(penalty, provision, regulation.fine_measure, path)
         for a_index, key in enumerate(penalty.agencies):
             agency = agencies.get(key)
