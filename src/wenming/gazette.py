@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from wenming.citation import Citation
-from wenming.numerals import from_chinese, to_chinese
+from wenming.citation import Citation, chapter_citation
+from wenming.numerals import from_chinese
 
 _HEADING = re.compile(r"^(?P<hashes>#+)\s*(?P<text>.*)$")
 _CHAPTER = re.compile(r"^第(?P<number>[一二三四五六七八九十百]+)章\s*(?P<title>.*)$")
@@ -257,21 +257,18 @@ def differences(parsed: ParsedRegulation, chapters: Sequence[ChapterLike]) -> li
     if len(chapters) != len(parsed.chapters):
         found.append(f"章数不同：数据 {len(chapters)}，公报 {len(parsed.chapters)}")
     for data_chapter, chapter in zip(chapters, parsed.chapters, strict=False):
+        chapter_name = chapter_citation(chapter.number)
         if data_chapter.title != chapter.title:
-            found.append(
-                f"第{to_chinese(chapter.number)}章章名不同：数据「{data_chapter.title}」，公报「{chapter.title}」"
-            )
+            found.append(f"{chapter_name}章名不同：数据「{data_chapter.title}」，公报「{chapter.title}」")
         data_articles = {article.number: article for article in data_chapter.articles}
         for article in chapter.articles:
             name = Citation(article.number).chinese()
             data_article = data_articles.pop(article.number, None)
             if data_article is None:
-                found.append(f"{name}：数据中缺失（公报在第{to_chinese(chapter.number)}章）")
+                found.append(f"{name}：数据中缺失（公报在{chapter_name}）")
                 continue
             found += _paragraph_differences(name, article, data_article)
-        found += [
-            f"{Citation(number).chinese()}：公报第{to_chinese(chapter.number)}章中没有此条" for number in data_articles
-        ]
+        found += [f"{Citation(number).chinese()}：公报{chapter_name}中没有此条" for number in data_articles]
     return found
 
 
