@@ -1,6 +1,6 @@
 """The user-facing failures of wenming, each with the exit code the command line documents.
 
-Exit codes: 0 found; 1 nothing found; 2 usage error or unusable data file.
+Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable data file.
 """
 
 from __future__ import annotations
