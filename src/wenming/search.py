@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from wenming.errors import BadInput, NotFound
 from wenming.model import Regulation
 from wenming.numerals import normalise_digits
-from wenming.resolve import is_cjk, strip_question
+from wenming.resolve import is_cjk, per_regulation, strip_question
 
 MAX_TERMS = 10
 MAX_TERM_LENGTH = 50
@@ -82,13 +82,17 @@ NOTE_QUOTE = "原文"  # a note's quote: the committee's words
 NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
 
 
-def _vocabulary(regulation: Regulation) -> list[tuple[str, bool]]:
-    """The colloquial and statute words of the data, longest first, each with its search_only."""
+@per_regulation
+def _vocabulary(regulation: Regulation) -> tuple[tuple[str, bool], ...]:
+    """The colloquial and statute words of the data, longest first, each with its search_only.
+
+    Built once per regulation (resolve.per_regulation), not again for every term known_words reads.
+    """
     words: dict[str, bool] = {}
     for entry in regulation.colloquial_terms:
         for word in (*entry.says, *entry.statute):
             words[word] = words.get(word, True) and entry.search_only
-    return sorted(words.items(), key=lambda pair: (-len(pair[0]), pair[0]))
+    return tuple(sorted(words.items(), key=lambda pair: (-len(pair[0]), pair[0])))
 
 
 def known_words(regulation: Regulation, term: str, *, for_fine: bool = False) -> list[str]:
