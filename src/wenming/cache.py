@@ -26,6 +26,7 @@ import pydantic_core
 
 from wenming import __version__
 from wenming.model import Regulation
+from wenming.paths import MAX_DATA_BYTES
 
 try:  # the C unpickler alone: the pickle module around it costs another millisecond to import
     from _pickle import load as _unpickle
@@ -35,7 +36,6 @@ except ImportError:  # pragma: no cover - an interpreter without the C accelerat
 CACHE_DIR_ENV = "WENMING_CACHE_DIR"
 FORMAT = b"wenming-regulation-cache-1"  # bump when what is pickled changes shape
 KEEP_ENTRIES = 4  # one per data file in use (the shipped one, a --data one, ...), not one per edit
-MAX_TEXT_BYTES = 4 * 1024 * 1024  # larger files are the loader's to refuse, not ours to read
 
 
 def cache_dir() -> Path | None:
@@ -152,9 +152,9 @@ def cached_regulation(path: Path) -> Regulation | None:
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None
-            raw = handle.read(MAX_TEXT_BYTES + 1)
+            raw = handle.read(MAX_DATA_BYTES + 1)
     except (OSError, ValueError):  # ValueError: a NUL byte in the path
         return None
-    if len(raw) > MAX_TEXT_BYTES:
+    if len(raw) > MAX_DATA_BYTES:
         return None
     return _fetch(entry_key(raw.removeprefix(codecs.BOM_UTF8)))

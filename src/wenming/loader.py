@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from wenming import cache
 from wenming.model import Regulation
-from wenming.paths import default_data_path
+from wenming.paths import MAX_DATA_BYTES, default_data_path
 from wenming.validation import Problem, regulation_problems
 
 try:  # the C parser is several times faster; fall back to pure Python where libyaml is missing
@@ -33,7 +33,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 # Bounds that keep a hostile file cheap to refuse (well under a second, even with the
 # pure-Python parser) while leaving room for a regulation many times the shipped one
 # (about 40 KB, 2,100 YAML nodes, nesting depth 9): ten times its nodes, twenty-five times its bytes.
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = MAX_DATA_BYTES
 MAX_NODES = 25_000
 MAX_DEPTH = 32
 MAX_NUMBER_LENGTH = 40  # digits of a YAML number: int("9" * 5000) is refused by Python, and costly

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The largest regulation file wenming reads: the loader refuses a larger one, and the cache reads no
+# more than this to name an entry. One number, so that the two cannot drift apart.
+MAX_DATA_BYTES = 1024 * 1024
+
 
 def default_data_path() -> Path:
     """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
