@@ -16,7 +16,8 @@ GAZETTE = ROOT / "data" / "source" / "yongzhou-gazette-2022-04.txt"
 
 @pytest.fixture(scope="session")
 def regulation() -> Regulation:
-    return load_regulation()
+    # The working tree's data, not the installed copy: an edit to data/ is tested without reinstalling.
+    return load_regulation(DATA)
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +28,22 @@ def data_text() -> str:
 @pytest.fixture(scope="session")
 def gazette_text() -> str:
     return GAZETTE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _working_tree_data() -> Iterator[None]:
+    """Commands run in the tests (CliRunner and subprocesses) answer from the working tree's data/.
+
+    A test that sets WENMING_DATA itself (to "" for the shipped copy) still decides for its own run;
+    test_package checks that the shipped copy is the working tree's.
+    """
+    previous = os.environ.get("WENMING_DATA")
+    os.environ["WENMING_DATA"] = str(DATA)
+    yield
+    if previous is None:
+        del os.environ["WENMING_DATA"]
+    else:
+        os.environ["WENMING_DATA"] = previous
 
 
 @pytest.fixture(scope="session", autouse=True)

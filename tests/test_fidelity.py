@@ -108,7 +108,7 @@ def test_every_single_character_edit_of_the_text_is_caught(parsed: ParsedRegulat
 
 
 def test_the_data_names_the_gazette_copy_the_tests_read(regulation: Regulation) -> None:
-    from tests.conftest import GAZETTE, ROOT
+    from conftest import GAZETTE, ROOT
 
     assert (ROOT / regulation.meta.gazette.file).resolve() == GAZETTE.resolve()
     assert regulation.meta.gazette.section_title == TITLE == regulation.meta.title

@@ -5,16 +5,28 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 import wenming
 from wenming.cli import app
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
+
 
 def test_library_api() -> None:
     article = wenming.load_regulation().article(22)
     assert article is not None and article.paragraphs[0].items[8].text == "在禁止吸烟场所（区域）吸烟（含电子烟）；"
+
+
+def test_shipped_data_is_the_working_trees() -> None:
+    """The copy the installed package reads is data/regulation.yaml as it is now: an edit to the data
+    without reinstalling fails here (the other tests read data/ itself, see conftest)."""
+    from wenming.paths import default_data_path
+
+    shipped = default_data_path().read_bytes()
+    assert shipped == DATA.read_bytes(), f"{default_data_path()} differs from {DATA}: reinstall (pip install .)"
 
 
 def test_domain_imports_neither_typer_nor_rich() -> None:

@@ -14,4 +14,4 @@ def default_data_path() -> Path:
     packaged = Path(__file__).parent / "data" / "regulation.yaml"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "regulation.yaml"
+    return Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
