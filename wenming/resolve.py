@@ -8,21 +8,19 @@ suggestions (exit 1). The assessment of a match is `wenming.penalty`'s business.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, looks_like_citation, parse_citation
 from wenming.errors import BadInput, NotFound
 from wenming.model import Penalty, Provision, Regulation, UnknownProvision, WideTerm
+from wenming.vocabulary import expansions, is_cjk, known_words, per_regulation, strip_question
 
 # How many candidates or suggestions a message lists before it says "and N more".
 MAX_LISTED = 12
 MAX_SUGGESTIONS = 5
 MAX_QUERY = 100  # characters
-_CACHED_REGULATIONS = 8  # the shipped one, and a few --data files in a test run
-_T = TypeVar("_T")
 
 
 # --- matching input to a provision ------------------------------------------------------------
@@ -49,28 +47,6 @@ def behaviour_of(regulation: Regulation, penalty: Penalty) -> Provision:
 def provision_of(regulation: Regulation, penalty: Penalty) -> Provision:
     """The liability provision that imposes a penalty (第三十六条第一款)."""
     return regulation.cite(penalty.provision)
-
-
-def per_regulation(compute: Callable[[Regulation], _T]) -> Callable[[Regulation], _T]:
-    """Cache `compute(regulation)` for the regulations in use: derived tables are built once per query.
-
-    Keyed by identity (a Regulation is frozen, but its lists make it unhashable); the cache holds
-    the regulation itself, so an id is never reused while its entry lives.
-    """
-    cache: dict[int, tuple[Regulation, _T]] = {}
-
-    @functools.wraps(compute)
-    def cached(regulation: Regulation) -> _T:
-        hit = cache.get(id(regulation))
-        if hit is not None and hit[0] is regulation:
-            return hit[1]
-        if len(cache) >= _CACHED_REGULATIONS:
-            cache.clear()
-        value = compute(regulation)
-        cache[id(regulation)] = (regulation, value)
-        return value
-
-    return cached
 
 
 @per_regulation
@@ -182,11 +158,6 @@ def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) 
     return _listing(regulation, message, matches)
 
 
-def is_cjk(char: str) -> bool:
-    """A Chinese character (CJK unified ideographs, extension A, compatibility ideographs)."""
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
-
-
 def close_words(query: str, pool: dict[str, str], *, cutoff: float = 0.3, shared: int = 1) -> list[str]:
     """Words of `pool` (word -> key) close to `query`, written 「word（key）」 where they differ.
 
@@ -253,8 +224,6 @@ def _holds(text: str, words: str) -> bool:
 def _named(regulation: Regulation, query: str, penalty: Penalty) -> bool:
     """The query is a name or alias of the penalty, or a colloquial word for its words (not just a
     word of an alias: 企业 is in 共享单车企业)."""
-    from wenming.search import expansions
-
     if query in (penalty.name, *penalty.aliases):
         return True
     statute_words = [word for word in expansions(regulation, query, for_fine=True) if word != query]
@@ -275,8 +244,6 @@ def _within_words(regulation: Regulation, query: str) -> list[Match]:
     _add(matches, [unit for unit in unpenalised_units(regulation) if _holds(unit.text, query)])
     # People's words for the statute's (遛狗 -> 犬只): penalties and Chapter 3's governed behaviours.
     # A colloquial word asked of `fine` is about a behaviour, not about, say, Article 33's facilities.
-    from wenming.search import expansions
-
     statute_words = [word for word in expansions(regulation, query, for_fine=True) if word != query]
     if statute_words:
         _add(
@@ -337,8 +304,6 @@ def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
 def _by_known_words(regulation: Regulation, query: str) -> list[Match]:
     """Provisions holding every colloquial or statute word the query holds (电动车逆行: 电动车 and
     逆行, both in 第二十三条第二项); governed behaviours first, as for a single word."""
-    from wenming.search import expansions, known_words
-
     # A single character (狗 in 狗尿, 打狗) is too little to say what behaviour is meant.
     words = [word for word in known_words(regulation, query, for_fine=True) if len(word) > 1]
     if not words:
@@ -362,15 +327,6 @@ def _holding_a_name(regulation: Regulation, query: str) -> list[Match]:
         for penalty in regulation.penalties
         if any(len(word) > 1 and word in query for word in (penalty.name, *penalty.aliases))
     ]
-
-
-def strip_question(regulation: Regulation, text: str) -> str:
-    """The query without the question words the data lists (遛狗不牵绳罚多少 -> 遛狗不牵绳)."""
-    stripped = text.rstrip("？?！!。 ")
-    for phrase in sorted(regulation.question_phrases, key=len, reverse=True):
-        if stripped.endswith(phrase) and len(stripped) > len(phrase):
-            return stripped[: -len(phrase)].rstrip("，, ")
-    return stripped
 
 
 Found = Penalty | tuple[Unpenalised, ...]

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from wenming.errors import BadInput, NotFound
 from wenming.model import Regulation
 from wenming.numerals import normalise_digits
-from wenming.resolve import is_cjk, per_regulation, strip_question
+from wenming.vocabulary import expansions, is_cjk, known_words, strip_question, vocabulary_words
 
 MAX_TERMS = 10
 MAX_TERM_LENGTH = 50
@@ -80,53 +80,6 @@ def _normalise(term: str) -> str:
 
 NOTE_QUOTE = "原文"  # a note's quote: the committee's words
 NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
-
-
-@per_regulation
-def _vocabulary(regulation: Regulation) -> tuple[tuple[str, bool], ...]:
-    """The colloquial and statute words of the data, longest first, each with its search_only.
-
-    Built once per regulation (resolve.per_regulation), not again for every term known_words reads.
-    """
-    words: dict[str, bool] = {}
-    for entry in regulation.colloquial_terms:
-        for word in (*entry.says, *entry.statute):
-            words[word] = words.get(word, True) and entry.search_only
-    return tuple(sorted(words.items(), key=lambda pair: (-len(pair[0]), pair[0])))
-
-
-def known_words(regulation: Regulation, term: str, *, for_fine: bool = False) -> list[str]:
-    """The data's words inside `term`, longest first, in the term's order, none overlapping another.
-
-    for_fine: a search-only word (办狗证) is not given, nor any word inside it (狗 in 办狗证).
-    """
-    taken = [False] * len(term)
-    found: list[tuple[int, str]] = []
-    for word, search_only in _vocabulary(regulation):
-        start = term.find(word)
-        while start != -1:
-            end = start + len(word)
-            if not any(taken[start:end]):
-                taken[start:end] = [True] * len(word)
-                if not (for_fine and search_only):
-                    found.append((start, word))
-                break
-            start = term.find(word, start + 1)
-    return [word for _, word in sorted(found)]
-
-
-def expansions(regulation: Regulation, term: str, *, for_fine: bool = False) -> list[str]:
-    """The term and the statute words the data gives for it, longest first for highlighting.
-
-    for_fine: leave out the words meant for search only (办狗证 is near 犬牌, but is not 佩戴犬牌).
-    """
-    words = {term}
-    for entry in regulation.colloquial_terms:
-        if for_fine and entry.search_only:
-            continue
-        if term in entry.says:
-            words.update(entry.statute)
-    return sorted(words, key=lambda word: (-len(word), word))
 
 
 class _Unit(NamedTuple):
@@ -235,7 +188,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     """Every provision and note matching all `terms` (literal; colloquial words expanded)."""
     # One argument "电梯 吸烟" (or 电梯\u3000吸烟) is two terms.
     cleaned = [_normalise(word) for term in terms for word in term.split()]
-    known = {word for word, _ in _vocabulary(regulation)}
+    known = {word for word, _ in vocabulary_words(regulation)}
     # 抵罚款 is a word of its own, not 抵 and a question.
     cleaned = [term if term in known else strip_question(regulation, term) for term in cleaned if term]
     cleaned = [term for term in cleaned if term]
