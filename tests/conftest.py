@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wenming import load_regulation
-from wenming.model import Regulation
+from wenming.regulation import Regulation
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "regulation.yaml"

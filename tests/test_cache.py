@@ -15,7 +15,7 @@ import pytest
 
 from wenming import cache
 from wenming.loader import load_regulation, regulation_from_text
-from wenming.model import Regulation
+from wenming.regulation import Regulation
 
 ARTICLE_42 = "本条例自 年 月 日起施行。"  # Article 42 as printed; the tests edit it
 

@@ -7,8 +7,8 @@ import pickle
 import pytest
 
 from wenming.citation import Citation, CitationSyntaxError, chapter_citation, parse_chapter_reference, parse_citation
-from wenming.model import Regulation, UnknownProvision
 from wenming.numerals import from_chinese, to_chinese
+from wenming.regulation import Regulation, UnknownProvision
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 
 from wenming.gazette import ParsedRegulation, differences, parse_regulation
 from wenming.loader import regulation_from_text
-from wenming.model import Regulation
+from wenming.regulation import Regulation
 
 TITLE = "永州市文明行为促进条例"
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from wenming.cli import app
 from wenming.lookup import article_view, behaviour_list, contents_view
-from wenming.model import Regulation
+from wenming.regulation import Regulation
 from wenming.render import lookup as render
 from wenming.render.console import Console
 from wenming.render.lookup import article as render_article

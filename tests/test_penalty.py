@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 from wenming.agency import agencies
 from wenming.cli import app
 from wenming.loader import DataError, load_regulation, regulation_from_text
-from wenming.model import Regulation
 from wenming.penalty import assess, fine, schedule
+from wenming.regulation import Regulation
 from wenming.resolve import find_violation
 from wenming.validation import fine_in_words
 

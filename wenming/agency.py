@@ -3,7 +3,8 @@
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
-from wenming.model import Agency, Regulation
+from wenming.model import Agency
+from wenming.regulation import Regulation
 from wenming.resolve import MAX_QUERY, close_words
 
 

@@ -11,7 +11,8 @@ from pydantic import BaseModel, RootModel
 from wenming.citation import Citation, chapter_citation
 from wenming.errors import BadInput
 from wenming.lookup import PenaltyLink, penalty_link
-from wenming.model import ENCOURAGING_KINDS, Article, BehaviourArticle, BehaviourKind, Regulation
+from wenming.model import ENCOURAGING_KINDS, Article, BehaviourArticle, BehaviourKind
+from wenming.regulation import Regulation
 
 # What `wenming behaviours` lists, and with --encouraged; the data says which article is which kind.
 _GOVERNED_KINDS = ("governed", "list-system")

@@ -25,8 +25,8 @@ import pydantic
 import pydantic_core
 
 from wenming import __version__
-from wenming.model import Regulation
 from wenming.paths import MAX_DATA_BYTES
+from wenming.regulation import Regulation
 
 try:  # the C unpickler alone: the pickle module around it costs another millisecond to import
     from _pickle import load as _unpickle

@@ -4,8 +4,9 @@ from pydantic import BaseModel
 
 from wenming.citation import Citation, CitationSyntaxError, chapter_citation, parse_chapter_reference
 from wenming.errors import BadInput, NotFound
-from wenming.model import Article, Chapter, Regulation
+from wenming.model import Article, Chapter
 from wenming.numerals import to_chinese
+from wenming.regulation import Regulation
 
 FIRST_LINE_CHARS = 28  # characters of an article's opening shown in the contents
 

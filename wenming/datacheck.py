@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from wenming.loader import DataError, display_path, read_text, regulation_from_text
-from wenming.model import Regulation
+from wenming.regulation import Regulation
 
 
 class DataSummary(BaseModel):

@@ -21,8 +21,8 @@ import yaml
 from pydantic import ValidationError
 
 from wenming import cache
-from wenming.model import Regulation
 from wenming.paths import MAX_DATA_BYTES, default_data_path
+from wenming.regulation import Regulation
 from wenming.validation import Problem, regulation_problems
 
 try:  # the C parser is several times faster; fall back to pure Python where libyaml is missing

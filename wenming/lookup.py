@@ -17,14 +17,8 @@ from wenming.citation import (
     parse_citation,
 )
 from wenming.errors import BadInput, NotFound
-from wenming.model import (
-    Article,
-    Penalty,
-    Provision,
-    Regulation,
-    UnknownProvision,
-    step_treatment,
-)
+from wenming.model import Article, Penalty, step_treatment
+from wenming.regulation import Provision, Regulation, UnknownProvision
 
 # --- shared pieces -------------------------------------------------------------------------
 

@@ -21,8 +21,9 @@ from pydantic import BaseModel
 
 from wenming.citation import chapter_citation
 from wenming.errors import BadInput
-from wenming.model import ENCOURAGING_KINDS, Penalty, Provision, Regulation, Step
+from wenming.model import ENCOURAGING_KINDS, Penalty, Step
 from wenming.numerals import to_chinese
+from wenming.regulation import Provision, Regulation
 from wenming.resolve import Unpenalised, behaviour_of, find_violation, provision_of
 
 __all__ = ["FineAnswer", "Schedule", "assess", "find_violation", "fine", "schedule"]

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, looks_like_citation, parse_citation
 from wenming.errors import BadInput, NotFound
-from wenming.model import Penalty, Provision, Regulation, UnknownProvision, WideTerm
+from wenming.model import Penalty, WideTerm
+from wenming.regulation import Provision, Regulation, UnknownProvision
 from wenming.vocabulary import expansions, is_cjk, known_words, per_regulation, strip_question
 
 # How many candidates or suggestions a message lists before it says "and N more".

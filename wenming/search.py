@@ -17,8 +17,8 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
-from wenming.model import Regulation
 from wenming.numerals import normalise_digits
+from wenming.regulation import Regulation
 from wenming.vocabulary import expansions, is_cjk, known_words, strip_question, vocabulary_words
 
 MAX_TERMS = 10

@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from wenming.citation import CitationSyntaxError
-from wenming.model import FineRange, Penalty, Provision, Regulation, UnknownProvision
+from wenming.model import FineRange, Penalty
 from wenming.numerals import from_chinese
+from wenming.regulation import Provision, Regulation, UnknownProvision
 
 Path = tuple[str | int, ...]
 

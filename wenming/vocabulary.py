@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from wenming.model import Regulation
+    from wenming.regulation import Regulation
 
 _CACHED_REGULATIONS = 8  # the shipped one, and a few --data files in a test run
 _T = TypeVar("_T")

@@ -23,8 +23,8 @@ from typer.core import TyperGroup
 
 from wenming import __version__, cache
 from wenming.errors import EXIT_USAGE, WenmingError
-from wenming.model import Regulation
 from wenming.paths import default_data_path
+from wenming.regulation import Regulation
 
 if TYPE_CHECKING:
     from wenming.loader import DataError
