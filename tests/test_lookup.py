@@ -257,7 +257,7 @@ def test_behaviours_and_fine_quote_article_35_in_its_own_words(regulation: Regul
     article_35 = regulation.cite("35")
     entry = next(e for e in behaviour_list(regulation).root if e.citation == "第二十二条第一项")
     assert entry.otherwise == f"本条例未设罚则；{article_35.text}（第三十五条）"
-    assert f"第三十五条：{article_35.text}" in fine(regulation, "22.1").notes
+    assert f"第三十五条：{article_35.text}" in fine(regulation, "22.1").referral  # type: ignore[union-attr]
 
 
 def _view(args: list[str]) -> str:

@@ -106,13 +106,19 @@ def test_other_names_resolve(case: dict[str, Any]) -> None:
 def test_not_penalised_case(case: dict[str, Any]) -> None:
     code, answer = invoke("fine", case["input"], *(f"--{flag}" for flag in case.get("flags", [])))
     assert code == 0, answer
-    assert answer["penalised"] is False and answer["violation"] is None
-    assert answer["violation_basis"] == case["violation_basis"]
-    assert answer["penalty_basis"] is None and answer["agencies"] == [] and answer["steps"] == []
-    assert answer["fine_min"] is None and answer["fine_max"] is None and answer["decision"] is None
-    referral = any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["notes"])
-    assert referral is case.get("referral", True)
-    assert [unit["citation"] for unit in answer["unpenalised"]] == case["violation_basis"].split("、")
+    assert answer["penalised"] is False
+    # No ladder, so none of a penalty's fields: not even empty ones.
+    assert not {"violation", "penalty_basis", "agencies", "steps", "fine_min", "fine_max", "decision"} & set(answer)
+    if "provision_kind" in case:  # a liability provision without a ladder, as the kind it is
+        assert answer["kind"] == "provision" and answer["provision_kind"] == case["provision_kind"]
+        assert answer["citation"] == case["violation_basis"]
+        assert answer["text"] == DATA.cite(case["violation_basis"]).text  # its own words, whole
+    else:
+        assert answer["kind"] == "unpenalised"
+        assert answer["violation_basis"] == case["violation_basis"]
+        referral = any(note.startswith("第三十五条：") and "从其规定" in note for note in answer["referral"])
+        assert referral is case.get("referral", True)
+        assert [unit["citation"] for unit in answer["unpenalised"]] == case["violation_basis"].split("、")
     if "behaviour" in case:
         assert answer["behaviour"] == case["behaviour"]
     if "note" in case:
@@ -308,7 +314,7 @@ def test_any_input_gets_an_answer_or_a_user_error(regulation: Regulation, text: 
     except WenmingError as error:
         assert error.exit_code in (1, 2) and error.message
     else:
-        assert answer.penalised is (answer.violation is not None)
+        assert answer.penalised is (answer.kind == "penalised")
 
 
 def test_every_key_resolves_to_itself(regulation: Regulation) -> None:

@@ -16,8 +16,9 @@ module holds only the logic that reads them:
 """
 
 from collections.abc import Iterable, Sequence
+from typing import Annotated, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from wenming.citation import chapter_citation
 from wenming.errors import BadInput
@@ -26,7 +27,17 @@ from wenming.numerals import to_chinese
 from wenming.regulation import Provision, Regulation
 from wenming.resolve import Unpenalised, behaviour_of, find_violation, provision_of
 
-__all__ = ["FineAnswer", "Schedule", "assess", "find_violation", "fine", "schedule"]
+__all__ = [
+    "FineAnswer",
+    "PenalisedAnswer",
+    "ProvisionAnswer",
+    "Schedule",
+    "UnpenalisedAnswer",
+    "assess",
+    "find_violation",
+    "fine",
+    "schedule",
+]
 
 
 # --- result models -----------------------------------------------------------------------
@@ -61,42 +72,84 @@ class MitigationView(BaseModel):
     fine_max: int | None
 
 
+ProvisionKind = Literal["governed", "encouraged", "advocated", "duty", "list-system", "general"]
+
+
 class UnpenalisedView(BaseModel):
+    """A provision (or the part of one) the query names that no ladder of this regulation penalises."""
+
     citation: str
     text: str
+    # What the provision is: a governed behaviour (Chapter 3) without penalty; an encouraged or
+    # advocated one (no violation at all); a duty on someone; the list system; a general article.
+    provision_kind: ProvisionKind
+    note: str  # what the regulation says of it, in a sentence
 
 
-class FineAnswer(BaseModel):
-    """The answer to `wenming fine`: for a penalised behaviour, or the honest "not penalised here".
+class PenalisedAnswer(BaseModel):
+    """`wenming fine` for a penalised behaviour: the ladder, the step these circumstances reach, the decision."""
 
-    The fields of a penalty default to "none", so that the answer for an unpenalised behaviour
-    names only what it has.
-    """
-
+    kind: Literal["penalised"] = "penalised"
+    penalised: Literal[True] = True
     query: str
-    penalised: bool
-    violation: str | None = None  # the penalty's key
-    violation_name: str | None = None
-    violation_basis: str  # the provision governing the behaviour, e.g. 第二十二条第九项 (several: joined by 、)
+    violation: str  # the penalty's key
+    violation_name: str
+    violation_basis: str  # the provision governing the behaviour, e.g. 第二十二条第九项
     behaviour: str  # the words of that provision (or the part of it) the answer concerns
-    unpenalised: list[UnpenalisedView] = []  # for an unpenalised answer: each provision the query names
-    penalty_basis: str | None = None  # the liability provision, e.g. 第三十六条第一款
-    penalty_text: str | None = None
-    agencies: list[str] = []
-    agency_text: str | None = None
+    penalty_basis: str  # the liability provision, e.g. 第三十六条第一款
+    penalty_text: str
+    agencies: list[str]
+    agency_text: str
     circumstances: list[str]  # names of the circumstances given
-    circumstance_descriptions: list[str] = []  # what each means, from the data
+    circumstance_descriptions: list[str]  # what each means, from the data
     ignored_circumstances: list[str]  # given, but this provision has no tier for them
-    steps: list[StepView] = []
-    applied_step: int | None = None
-    measures: list[str] = []
-    sanction: str | None = None
-    fine_min: int | None = None  # after Article 41 when it is requested and applies
-    fine_max: int | None = None
-    mitigation: MitigationView | None = None
-    decision: str | None = None  # the sentence an enforcement officer writes (see decision_label)
-    decision_label: str | None = None  # what kind of document the sentence belongs in
+    steps: list[StepView]
+    applied_step: int
+    measures: list[str]
+    sanction: str
+    fine_min: int | None  # after Article 41 when it is requested and applies
+    fine_max: int | None
+    mitigation: MitigationView | None
+    decision: str | None  # the sentence an enforcement officer writes (see decision_label)
+    decision_label: str | None  # what kind of document the sentence belongs in
     notes: list[str]
+
+
+class UnpenalisedAnswer(BaseModel):
+    """`wenming fine` for behaviours the query names that this regulation does not penalise: each with
+    what it is, and Article 35's referral where a governed behaviour may be penalised by other laws."""
+
+    kind: Literal["unpenalised"] = "unpenalised"
+    penalised: Literal[False] = False
+    query: str
+    violation_basis: str  # the provisions, joined by 、
+    behaviour: str  # their words, joined by ；
+    unpenalised: list[UnpenalisedView]
+    circumstances: list[str]  # given, and changing nothing: there is no ladder
+    referral: list[str]  # Article 35 and its kind, where a governed behaviour is among them
+    notes: list[str]
+
+
+class ProvisionAnswer(BaseModel):
+    """`wenming fine` for a liability provision that is not a ladder: a referral to other laws (35),
+    the protection of those who dissuade or report (39), discipline of officials (40), or the
+    mitigation by social service (41). Shown as the kind of provision it is, with its own words."""
+
+    kind: Literal["provision"] = "provision"
+    penalised: Literal[False] = False
+    query: str
+    provision_kind: Literal["referral", "protection", "discipline", "mitigation"]
+    citation: str
+    text: str  # the provision's words, whole (构成犯罪的，依法追究刑事责任 included)
+    summary: str | None = None  # the data's summary, where it has one
+    agency: str | None = None
+    external_law: str | None = None
+    notes: list[str]
+
+
+# What `wenming fine` answers: one of the kinds above, told apart by `kind` (in JSON too).
+# Ambiguous input is no answer: an error with exit 2 and structured `choices` (wenming.resolve).
+FineAnswer = Annotated[PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer, Field(discriminator="kind")]
 
 
 class ScheduleRow(BaseModel):
@@ -158,7 +211,7 @@ def _referral_notes(regulation: Regulation) -> list[str]:
 
 def assess(
     regulation: Regulation, penalty: Penalty, circumstances: Iterable[str] = (), social_service: bool = False
-) -> FineAnswer:
+) -> PenalisedAnswer:
     """The answer for `penalty` under `circumstances` (circumstance keys) and Article 41's social service."""
     given = _check_circumstances(regulation, list(circumstances))
     behaviour = behaviour_of(regulation, penalty)
@@ -231,9 +284,8 @@ def assess(
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
     notes += _referral_notes(regulation)
     decision, label = _decision(regulation, behaviour, provision, applied, social_service)
-    return FineAnswer(
+    return PenalisedAnswer(
         query=penalty.key,
-        penalised=True,
         violation=penalty.key,
         violation_name=penalty.name,
         violation_basis=behaviour.chinese,
@@ -321,30 +373,54 @@ def _decision(
     return sentence, wording.mitigated_label if refusal_possible else wording.penalty_label
 
 
-def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[str], bool]:
-    """What to say of one unpenalised unit, and whether Article 35's referral bears on it.
-
-    Only a governed behaviour is "not penalised here": an encouraged or advocated one is no
-    violation at all, and a general, procedural or liability article describes no behaviour.
-    """
+def _liability_answer(regulation: Regulation, unit: Unpenalised) -> ProvisionAnswer | None:
+    """The answer for a liability provision with no ladder (35, 39, 40) or the mitigation (41), cited
+    directly: the kind of provision it is and its own words. None for any other provision."""
     provision = regulation.resolve(unit.at)
-    liability = [
-        entry for entry in regulation.liability if regulation.cite(entry.citation).citation.overlaps(provision.citation)
-    ]
-    if liability:  # a liability provision cited directly, e.g. Article 39: its text is shown above
-        laws = [
-            f"依{entry.external_law}" + (f"由{entry.agency}" if entry.agency else "")
-            for entry in liability
-            if entry.external_law
-        ]
-        follows = f"，{'、'.join(laws)}处理" if laws else ""
-        return [f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。"], False
+    entry = next(
+        (e for e in regulation.liability if regulation.cite(e.citation).citation.overlaps(provision.citation)), None
+    )
+    if entry is not None:
+        follows = ""
+        if entry.external_law:
+            follows = f"，依{entry.external_law}" + (f"由{entry.agency}" if entry.agency else "") + "处理"
+        return ProvisionAnswer(
+            query=unit.citation,
+            provision_kind=entry.kind,
+            citation=unit.citation,
+            text=provision.text,
+            summary=entry.summary,
+            agency=entry.agency,
+            external_law=entry.external_law,
+            notes=[f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。"],
+        )
     mitigation = regulation.mitigation
     if mitigation is not None and regulation.cite(mitigation.citation).citation.overlaps(provision.citation):
-        return [
-            f"{unit.citation}不规定违法行为，而是违法行为人完成社会服务后{mitigation.effect}的规定；"
-            "查某一违法行为时加 --social-service 即可看到它的效果。"
-        ], False
+        return ProvisionAnswer(
+            query=unit.citation,
+            provision_kind="mitigation",
+            citation=unit.citation,
+            text=provision.text,
+            agency=mitigation.decided_by,
+            notes=[
+                f"{unit.citation}不规定违法行为，而是违法行为人完成社会服务后{mitigation.effect}的规定；"
+                "查某一违法行为时加 --social-service 即可看到它的效果。"
+            ],
+        )
+    return None
+
+
+def _unpenalised_view(regulation: Regulation, unit: Unpenalised) -> UnpenalisedView:
+    """What one unpenalised unit is, and what the regulation says of it.
+
+    Only a governed behaviour is "not penalised here" (Article 35's referral bears on it): an
+    encouraged or advocated one is no violation at all, and a general article describes no behaviour.
+    """
+    provision = regulation.resolve(unit.at)
+
+    def view(kind: ProvisionKind, note: str) -> UnpenalisedView:
+        return UnpenalisedView(citation=unit.citation, text=unit.text, provision_kind=kind, note=note)
+
     kind = regulation.behaviour_kind(unit.at)
     if kind in ENCOURAGING_KINDS:
         verb = regulation.behaviour_kind_words[kind]
@@ -352,25 +428,27 @@ def _unpenalised_notes(regulation: Regulation, unit: Unpenalised) -> tuple[list[
         # doing it carries no penalty, rather than "this behaviour is not penalised".
         # A whole list (第八条): 所列行为.
         what = f"{verb}「{unit.text.rstrip('；。，')}」" if unit.at.item is not None else f"{verb}所列行为"
-        return [f"{unit.citation}{what}，是{verb}性规定，不是禁止性规定；本条例对不这样做的行为未设罚则。"], False
+        note = f"{unit.citation}{what}，是{verb}性规定，不是禁止性规定；本条例对不这样做的行为未设罚则。"
+        return view("encouraged" if kind == "encouraged" else "advocated", note)
     if kind == "list-system":  # Article 27: a system of lists, not a behaviour
-        return [f"{unit.citation}规定治理清单制度，不是规定某一行为的条款，本条例未就此设定罚则。"], False
+        return view("list-system", f"{unit.citation}规定治理清单制度，不是规定某一行为的条款，本条例未就此设定罚则。")
     duty = next(
         (d for d in regulation.duties if regulation.cite(d.citation).citation.overlaps(provision.citation)), None
     )
     if duty is not None and not unit.part_of_penalised:
-        return [f"{unit.citation}规定{duty.bearer}的义务；本条例未设罚则。"], False
+        return view("duty", f"{unit.citation}规定{duty.bearer}的义务；本条例未设罚则。")
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)
         where = f"{chapter_citation(chapter.number)} {chapter.title}" if chapter else ""
-        return [f"{unit.citation}（{where}）不是规定某一行为的条款，本条例未就此设定罚则。"], False
+        return view("general", f"{unit.citation}（{where}）不是规定某一行为的条款，本条例未就此设定罚则。")
     if unit.part_of_penalised:
         others = [p.key for p in regulation.penalties_citing(provision.citation)]
-        return [
-            f"本条例未对{unit.citation}中「{unit.text}」规定的行为设定罚则。",
-            f"{unit.citation}的其他部分另有罚则：{'、'.join(others)}。",
-        ], True
-    return [f"本条例未对{unit.citation}规定的行为设定罚则。"], True
+        note = (
+            f"本条例未对{unit.citation}中「{unit.text}」规定的行为设定罚则；"
+            f"{unit.citation}的其他部分另有罚则：{'、'.join(others)}。"
+        )
+        return view("governed", note)
+    return view("governed", f"本条例未对{unit.citation}规定的行为设定罚则。")
 
 
 def not_penalised(
@@ -378,37 +456,34 @@ def not_penalised(
     units: Sequence[Unpenalised],
     circumstances: Iterable[str] = (),
     social_service: bool = False,
-) -> FineAnswer:
-    """The honest answer for behaviours this regulation does not penalise (one, or several a word names)."""
+) -> UnpenalisedAnswer | ProvisionAnswer:
+    """The honest answer for what this regulation does not penalise: a liability provision without a
+    ladder as the kind of provision it is; behaviours (one, or several a word names) as not penalised here."""
     given = _check_circumstances(regulation, list(circumstances))
-    notes: list[str] = []
-    referral = False
-    for unit in units:
-        said, bears = _unpenalised_notes(regulation, unit)
-        notes += said
-        referral = referral or bears
+    if len(units) == 1 and (provision := _liability_answer(regulation, units[0])) is not None:
+        return provision
+    views = [_unpenalised_view(regulation, unit) for unit in units]
+    notes = [view.note for view in views]
     if given or social_service:
         notes.append("没有罚则，所给情形不影响结果。")
-    if referral:
-        notes += _referral_notes(regulation)
-    names = _circumstance_names(regulation, given)
-    return FineAnswer(
+    governed = any(view.provision_kind == "governed" for view in views)
+    return UnpenalisedAnswer(
         query=units[0].citation,
-        penalised=False,
         violation_basis="、".join(unit.citation for unit in units),
         behaviour="；".join(unit.text for unit in units) if len(units) > 1 else units[0].text,
-        unpenalised=[UnpenalisedView(citation=unit.citation, text=unit.text) for unit in units],
-        circumstances=names,
-        ignored_circumstances=names,
+        unpenalised=views,
+        circumstances=_circumstance_names(regulation, given),
+        referral=_referral_notes(regulation) if governed else [],
         notes=notes,
     )
 
 
 def fine(
     regulation: Regulation, query: str, circumstances: Iterable[str] = (), social_service: bool = False
-) -> FineAnswer:
+) -> PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer:
     """`wenming fine QUERY`: match the query, then assess it under the circumstances."""
     match = find_violation(regulation, query)
+    answer: PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer
     if isinstance(match, Penalty):
         answer = assess(regulation, match, circumstances, social_service)
     else:

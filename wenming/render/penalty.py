@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wenming.model import step_treatment
+from wenming.penalty import FineAnswer, ProvisionAnswer, UnpenalisedAnswer
 from wenming.render.console import Console, Text, cell_len
 from wenming.render.table import HEAVY_HEAD, SIMPLE_HEAD, Column, Row, draw_table
 from wenming.render.text import INDENT, emit, wrap
 
 if TYPE_CHECKING:  # names for annotations: a fine's view need not import the agencies' models
     from wenming.agency import AgencyAnswer
-    from wenming.penalty import FineAnswer, Schedule, StepView
+    from wenming.penalty import Schedule, StepView
 
 # The ladder table: one space each side of a cell and a rule between cells.
 CELL_GAP = 3
@@ -78,11 +79,26 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     draw_table(console, columns, rows, HEAVY_HEAD)
 
 
+PROVISION_KINDS = {  # how a liability provision without a ladder is headed
+    "referral": "法律责任条款：依其他法律、法规处罚",
+    "protection": "法律责任条款：保护劝阻人、投诉人、举报人",
+    "discipline": "法律责任条款：有关部门及其工作人员的责任",
+    "mitigation": "法律责任条款：以社会服务从轻、减轻或者不予罚款",
+}
+
+
 def fine_answer(console: Console, answer: FineAnswer) -> None:
-    if not answer.penalised:
+    if isinstance(answer, UnpenalisedAnswer):
         emit(console, Text("本条例未设罚则", style="bold yellow"))
         for unit in answer.unpenalised:
-            _field(console, "行为", f"{unit.citation} {unit.text}")
+            label = "行为" if unit.provision_kind in ("governed", "encouraged", "advocated") else "规定"
+            _field(console, label, f"{unit.citation} {unit.text}")
+        for note in [*answer.notes, *answer.referral]:
+            _hanging(console, "· ", note)
+        return
+    if isinstance(answer, ProvisionAnswer):
+        emit(console, Text(PROVISION_KINDS[answer.provision_kind], style="bold yellow"))
+        _field(console, answer.citation, answer.text)
         for note in answer.notes:
             _hanging(console, "· ", note)
         return
