@@ -85,7 +85,9 @@ def test_penalised_case(case: dict[str, Any]) -> None:
             assert answer["decision_label"] == case["label"]
         if "reading" in case:
             readings = [step.reading for step in DATA.penalty(case["key"]).steps if step.reading]  # type: ignore[union-attr]
-            assert readings and (readings[0] in answer["notes"]) is case["reading"]
+            assert readings and (f"解读：{readings[0]}" in answer["notes"]) is case["reading"]
+            # The reading is shown with its step whether or not the outcome rests on it.
+            assert [step["reading"] for step in answer["steps"] if step["reading"]] == readings
         article41 = answer["mitigation"]
         assert article41["citation"] == ARTICLE_41 and article41["conditions"]
         assert article41["applies"] is (case["fine"] is not None)

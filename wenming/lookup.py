@@ -30,6 +30,7 @@ class FineStepView(BaseModel):
     measures: list[str]
     fine_min: int | None
     fine_max: int | None
+    reading: str | None = None  # how wenming reads the step where the provision leaves it open
 
 
 class PenaltyLink(BaseModel):
@@ -53,6 +54,9 @@ class NoteView(BaseModel):
     summary: str
     source: str
     concerns: list[str]  # all the provisions it concerns, statute form
+    # Where the report explains a deleted clause of the draft: that clause (the provisions above are
+    # then related, not its subject).
+    deleted_clause: str | None = None
     here: list[str]  # those in this article (the article itself, or its paragraphs or items)
 
 
@@ -87,6 +91,7 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
             measures=list(step.measures),
             fine_min=step.fine.min if step.fine else None,
             fine_max=step.fine.max if step.fine else None,
+            reading=step.reading,
         )
         for step in penalty.steps
     ]
@@ -194,6 +199,7 @@ def _notes_for(
                     summary=note.summary,
                     source=note.source,
                     concerns=[regulation.cite(text).chinese for text in note.concerns],
+                    deleted_clause=note.deleted_clause,
                     here=here,
                 )
             )

@@ -128,6 +128,9 @@ class LegislativeNote(Record):
     quote: NonEmpty  # words of the report, as printed
     source: NonEmpty
     concerns: list[CitationText] = Field(min_length=1)
+    # Where the report explains a clause of the draft that was deleted, that clause: no surviving
+    # provision is then the note's subject, and `concerns` names where it is shown as related.
+    deleted_clause: NonEmpty | None = None
 
 
 # --- penalty schedule -----------------------------------------------------------------
@@ -204,6 +207,10 @@ class BehaviourRef(Record):
     # The words of the cited item or paragraph this penalty covers, when it holds
     # several behaviours; must be a literal part of the cited text.
     part: NonEmpty | None = None
+    # The words of the cited provision that state the conduct penalised, where the provision says
+    # more than that conduct (a permission, say, which nothing penalises); the answer's behaviour
+    # line quotes these. Must be a literal part of the cited text.
+    conduct: NonEmpty | None = None
 
 
 class Penalty(Record):
@@ -249,6 +256,8 @@ class Mitigation(Record):
     conditions: list[NonEmpty] = Field(min_length=1)
     discretionary: bool
     implementing_rules: NonEmpty
+    # What the mitigation depends on that the regulation leaves to other rules (第四十一条第二款).
+    depends_on_rules: NonEmpty | None = None
 
 
 class DecisionWording(Record):

@@ -57,6 +57,9 @@ class StepView(BaseModel):
     other_measures: list[str] = []  # the measures besides the fine
     reached: bool = False
     applied: bool = False
+    # How wenming reads this step where the provision leaves it open: an interpretation, shown
+    # wherever the step is shown.
+    reading: str | None = None
 
 
 class MitigationView(BaseModel):
@@ -70,6 +73,9 @@ class MitigationView(BaseModel):
     applies: bool  # the step reached carries a fine, so Article 41 can bear on it
     fine_min: int | None  # the range Article 41 allows, when requested and applicable
     fine_max: int | None
+    statutory_min: int | None  # the step's own range, which the mitigation departs from
+    statutory_max: int | None
+    depends_on_rules: str | None  # what the mitigation depends on that the regulation leaves to other rules
 
 
 ProvisionKind = Literal["governed", "encouraged", "advocated", "duty", "list-system", "general"]
@@ -201,6 +207,7 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
         fine_max=step.fine.max if step.fine else None,
         fine_measure=fine_measure,
         other_measures=[measure for measure in step.measures if measure != fine_measure],
+        reading=step.reading,
     )
 
 
@@ -236,11 +243,16 @@ def assess(
         worded = [other for other in related[key] if other in provided]
         for other, other_name in zip(worded, _circumstance_names(regulation, worded), strict=True):
             notes.append(f"{provision.chinese}的用语为「{other_name}」，如属此情形请用 --{other}。")
-    # A step read as reached without the circumstances of the steps before it: say it is a reading.
+    # The readings this outcome rests on (each is also shown with its step): the first step's, which
+    # reads the behaviour itself, and the applied step's where it is reached without the earlier
+    # steps' circumstances.
     skipped = any(step.when_any and index not in reached for index, step in enumerate(penalty.steps[:applied_index]))
+    first_reading = penalty.steps[0].reading
+    if first_reading:
+        notes.append(f"解读：{first_reading}")
     reading = penalty.steps[applied_index].reading
-    if reading and skipped:
-        notes.append(reading)
+    if reading and skipped and applied_index:
+        notes.append(f"解读：{reading}")
     fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
     if len(fined_reached) > 1:
         numbers = "、".join(f"第{index + 1}档" for index in fined_reached)
@@ -263,6 +275,8 @@ def assess(
             if mitigation.discretionary:
                 note += f"；是否从轻、减轻或者不予，由{mitigation.decided_by}决定"
             notes.append(note + "。")
+            if mitigation.depends_on_rules:
+                notes.append(mitigation.depends_on_rules)
         elif social_service:
             notes.append(f"{basis}只适用于{mitigation.applies_when}情形；本档没有罚款，{basis}不起作用。")
         elif applies:
@@ -278,6 +292,9 @@ def assess(
             applies=applies,
             fine_min=fine_min if social_service and applies else None,
             fine_max=fine_max if social_service and applies else None,
+            statutory_min=applied.fine.min if applied.fine else None,
+            statutory_max=applied.fine.max if applied.fine else None,
+            depends_on_rules=mitigation.depends_on_rules,
         )
     names = regulation.agency_names(penalty.agencies)
     if len(names) > 1:
@@ -289,7 +306,7 @@ def assess(
         violation=penalty.key,
         violation_name=penalty.name,
         violation_basis=behaviour.chinese,
-        behaviour=penalty.behaviour.part or behaviour.text,
+        behaviour=penalty.behaviour.part or penalty.behaviour.conduct or behaviour.text,
         penalty_basis=provision.chinese,
         penalty_text=provision.text,
         agencies=names,

@@ -141,10 +141,11 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
         behaviour, problem = _resolve(regulation, penalty.behaviour.cites, (*path, "behaviour", "cites"))
         if problem:
             yield problem
-        elif behaviour is not None and penalty.behaviour.part and penalty.behaviour.part not in behaviour.text:
-            yield Problem(
-                (*path, "behaviour", "part"), f"「{penalty.behaviour.part}」不是{behaviour.chinese}原文的一部分"
-            )
+        elif behaviour is not None:
+            for field in ("part", "conduct"):
+                words = getattr(penalty.behaviour, field)
+                if words and words not in behaviour.text:
+                    yield Problem((*path, "behaviour", field), f"「{words}」不是{behaviour.chinese}原文的一部分")
         provision, problem = _resolve(regulation, penalty.provision, (*path, "provision"))
         if problem:
             yield problem
