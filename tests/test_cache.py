@@ -10,11 +10,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pydantic
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from wenming import cache
 from wenming.loader import load_regulation, regulation_from_text
@@ -356,3 +356,85 @@ def test_command_line_and_loader_agree_on_the_key(cache_dir: Path, tmp_path: Pat
     assert cache.cached_regulation(data) is not None
     data.write_bytes(data_text.encode()[:-1] + b"\xff")  # not UTF-8: matches nothing, the loader refuses it
     assert cache.cached_regulation(data) is None
+
+
+# --- the models rebuilt from their annotations, whatever their fields are called ---------------------
+
+
+class Leaf(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    weight: float = 1.0
+
+
+class Node(BaseModel):
+    """Every kind of annotation the reader knows, on fields whose names mean nothing to it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    kind: Literal["a", "b", 3]
+    when: datetime.date | None = None
+    leaves: list[Leaf] = []
+    counts: dict[str, int] = {}
+    either: int | str = 0
+    maybe_leaf: Leaf | None = None
+    flag: bool = False
+    children: list[Node] = []  # a model inside itself
+
+
+def rebuilt(node: Node) -> Node:
+    built = cache._model(Node)(json.loads(json.dumps(node.model_dump(mode="json", exclude_unset=True))))
+    assert isinstance(built, Node)
+    return built
+
+
+def test_models_are_rebuilt_from_their_annotations() -> None:
+    node = Node(
+        name="root",
+        kind=3,
+        when=datetime.date(2022, 6, 23),
+        leaves=[Leaf(label="x", weight=2), Leaf(label="y")],
+        counts={"one": 1},
+        either="text",
+        maybe_leaf=Leaf(label="z"),
+        flag=True,
+        children=[Node(name="child", kind="a", either=7)],
+    )
+    found = rebuilt(node)
+    assert found == node and same_models(found, node)
+    assert found.children[0].model_fields_set == {"name", "kind", "either"}  # defaults stay unset
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        found.name = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "n", "kind": "c"},  # not one of the Literal's values
+        {"name": "n", "kind": True},  # True == 1, but is not the Literal's 3 or a string
+        {"name": "n", "kind": "a", "when": 20220623},
+        {"name": "n", "kind": "a", "leaves": [{"label": "x", "colour": "red"}]},
+        {"name": "n", "kind": "a", "counts": {"one": "1"}},
+        {"name": "n", "kind": "a", "either": 1.5},
+        {"name": "n", "kind": "a", "flag": 1},
+        {"name": "n", "kind": "a", "children": [{"name": "c"}]},  # a child without its kind
+        {"kind": "a"},
+    ],
+)
+def test_data_not_of_the_annotated_shape_is_refused(data: dict[str, Any]) -> None:
+    with pytest.raises(Exception):  # noqa: B017 - the reader turns any exception into a miss
+        cache._model(Node)(data)
+
+
+def test_a_field_json_cannot_carry_back_is_not_cached(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, data_text: str, regulation: Regulation
+) -> None:
+    for annotation in (tuple[int, ...], set[str], dict[int, str], Any, datetime.datetime, bytes):
+        with pytest.raises(TypeError):
+            cache._converter(annotation)
+    # A regulation that would not rebuild to an equal one (a custom serializer, say) is not kept.
+    monkeypatch.setattr(cache, "_regulation_from", lambda data: regulation.model_copy(update={"schema_version": 2}))
+    cache.store(data_text, regulation)
+    assert entries(cache_dir) == []
