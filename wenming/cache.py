@@ -120,9 +120,18 @@ class _Unsupported(TypeError):
     """A field's annotation that the entry format does not carry: such a regulation is not cached."""
 
 
-# Per model class: the converter of each field by name, and the names of the required fields.
-_plans: dict[type[BaseModel], tuple[dict[str, _Convert], frozenset[str]]] = {}
+class _Plan(typing.NamedTuple):
+    """How to build one model class from its JSON data."""
+
+    names: frozenset[str]
+    required: frozenset[str]
+    exact: tuple[tuple[str, type], ...]  # fields whose JSON value is the field's value: its type checked
+    converted: tuple[tuple[str, _Convert], ...]  # the others: models, lists, dates, Literal, unions
+
+
+_plans: dict[type[BaseModel], _Plan] = {}
 _planning: set[type[BaseModel]] = set()  # classes being planned: a model that contains itself
+_exact_kinds: dict[_Convert, type] = {}  # the checks made by _exactly, and the type each checks
 
 
 def _plan_model(model: type[BaseModel]) -> None:
@@ -132,8 +141,14 @@ def _plan_model(model: type[BaseModel]) -> None:
     try:
         fields = model.model_fields
         converters = {name: _converter(field.annotation) for name, field in fields.items()}
-        required = frozenset(name for name, field in fields.items() if field.is_required())
-        _plans[model] = (converters, required)
+        _plans[model] = _Plan(
+            names=frozenset(fields),
+            required=frozenset(name for name, field in fields.items() if field.is_required()),
+            exact=tuple(
+                (name, _exact_kinds[convert]) for name, convert in converters.items() if convert in _exact_kinds
+            ),
+            converted=tuple((name, convert) for name, convert in converters.items() if convert not in _exact_kinds),
+        )
     finally:
         _planning.discard(model)
 
@@ -145,12 +160,19 @@ def _model(model: type[BaseModel]) -> _Convert:
     def build(value: Any) -> BaseModel:
         if type(value) is not dict:
             raise _Mismatch(model.__name__)
-        converters, required = _plans[model]
+        plan = _plans[model]
         # Unset fields are left out (model_dump(exclude_unset=True)): model_construct gives them their
         # defaults and leaves them out of model_fields_set, as validation did.
-        if not value.keys() >= required or not value.keys() <= converters.keys():
+        if not value.keys() >= plan.required or not value.keys() <= plan.names:
             raise _Mismatch(model.__name__)
-        return construct(**{name: converters[name](item) for name, item in value.items()})
+        for name, kind in plan.exact:  # inline rather than a call each: most fields are text
+            if name in value and type(value[name]) is not kind:
+                raise _Mismatch(f"{model.__name__}.{name}")
+        values = dict(value)  # not converted in place: a union may try the same data as another class
+        for name, convert in plan.converted:
+            if name in values:
+                values[name] = convert(values[name])
+        return construct(**values)
 
     return build
 
@@ -161,6 +183,7 @@ def _exactly(kind: type) -> _Convert:
             raise _Mismatch(kind.__name__)
         return value
 
+    _exact_kinds[check] = kind
     return check
 
 
@@ -210,10 +233,17 @@ def _union(options: list[_Convert]) -> _Convert:
 
 
 def _list(item: _Convert) -> _Convert:
+    kind = _exact_kinds.get(item)
+
     def convert(value: Any) -> list[Any]:
         if type(value) is not list:
             raise _Mismatch("list")
-        return [item(element) for element in value]
+        if kind is None:
+            return [item(element) for element in value]
+        for element in value:  # a list of text: checked, and kept as it is
+            if type(element) is not kind:
+                raise _Mismatch(kind.__name__)
+        return value
 
     return convert
 
