@@ -438,3 +438,48 @@ def test_a_field_json_cannot_carry_back_is_not_cached(
     monkeypatch.setattr(cache, "_regulation_from", lambda data: regulation.model_copy(update={"schema_version": 2}))
     cache.store(data_text, regulation)
     assert entries(cache_dir) == []
+
+
+class Tagged(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inner: Leaf
+    tag: Literal["a"]
+
+
+class OtherTagged(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inner: Leaf
+    tag: Literal["b"]
+
+
+class Holder(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    choice: Tagged | OtherTagged
+    loose: Leaf | Tagged  # a Leaf's data is never a Tagged's, nor the other way
+
+
+def test_a_union_of_models_is_told_apart_by_its_data() -> None:
+    holder = Holder(
+        choice=OtherTagged(inner=Leaf(label="x"), tag="b"),  # Tagged is tried first, and builds `inner`
+        loose=Tagged(inner=Leaf(label="y"), tag="a"),
+    )
+    data = json.loads(json.dumps(holder.model_dump(mode="json", exclude_unset=True)))
+    found = cache._model(Holder)(data)
+    assert found == holder and same_models(found, holder)
+    assert data == holder.model_dump(mode="json", exclude_unset=True)  # the JSON data is left as it was
+
+
+def test_a_union_the_data_cannot_decide_is_refused() -> None:
+    class Either(BaseModel):
+        one: Leaf | Node  # {"label": ...} fits a Leaf only
+
+    assert cache._model(Either)({"one": {"label": "x"}}) == Either(one=Leaf(label="x"))
+
+    class Ambiguous(BaseModel):
+        value: int | Literal[1]
+
+    with pytest.raises(Exception):  # noqa: B017 - the reader turns any exception into a miss
+        cache._model(Ambiguous)({"value": 1})
