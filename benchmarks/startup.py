@@ -417,7 +417,7 @@ def print_in_process(work: Path, cases: list[Case], results: dict[Case, Samples]
     for module, what in [
         ("wenming.citation", "citations and numerals"),
         ("wenming.model", "the data's 22 pydantic classes"),
-        ("wenming.cache", "the cache, C unpickler"),
+        ("wenming.cache", "the cache: JSON entries, no validation"),
         ("wenming.cli", "the typer app and its commands"),
     ]:
         spent = statistics.median(float(step[module]) for step in steps if isinstance(step, dict))

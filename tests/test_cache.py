@@ -1,7 +1,8 @@
-"""The disk cache of the validated regulation: never stale, never trusted blindly, never in the way."""
+"""The disk cache of the validated regulation: runs no code, never stale, never trusted blindly, never in the way."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import pickle
@@ -9,9 +10,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any, Literal
 
 import pydantic
 import pytest
+from pydantic import BaseModel, ConfigDict
 
 from wenming import cache
 from wenming.loader import load_regulation, regulation_from_text
@@ -28,7 +31,22 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(directory: Path) -> list[Path]:
-    return sorted(directory.glob("regulation-*.pickle"))
+    return sorted(directory.glob("regulation-*.json"))
+
+
+def same_models(found: Any, expected: Any) -> bool:
+    """Equal values, the same classes and the same fields set, all the way down."""
+    if isinstance(expected, BaseModel):
+        return (
+            type(found) is type(expected)
+            and found.model_fields_set == expected.model_fields_set
+            and all(same_models(getattr(found, name), getattr(expected, name)) for name in type(expected).model_fields)
+        )
+    if isinstance(expected, (list, tuple)):
+        return type(found) is type(expected) and len(found) == len(expected) and all(map(same_models, found, expected))
+    if isinstance(expected, dict):
+        return found.keys() == expected.keys() and all(same_models(found[key], expected[key]) for key in expected)
+    return type(found) is type(expected) and found == expected
 
 
 def test_round_trip(cache_dir: Path, data_text: str, regulation: Regulation) -> None:
@@ -36,9 +54,15 @@ def test_round_trip(cache_dir: Path, data_text: str, regulation: Regulation) -> 
     cache.store(data_text, regulation)
     found = cache.fetch(data_text)
     assert found is not None and found is not regulation
+    assert found == regulation and same_models(found, regulation)
     assert found.model_dump() == regulation.model_dump()
-    assert found.cite("22.9").text == "在禁止吸烟场所（区域）吸烟（含电子烟）；"
+    assert found.model_dump(exclude_unset=True) == regulation.model_dump(exclude_unset=True)
+    assert isinstance(found.meta.adoption.date, datetime.date)
+    assert found.cite("22.9").text == "在禁止吸烟场所（区域）吸烟（含电子烟）；"  # cached_property look-ups
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        found.meta.title = "changed"  # type: ignore[misc]
     [entry] = entries(cache_dir)
+    assert json.loads(entry.read_bytes())["key"] == cache.entry_key(data_text.encode())  # plain JSON data
     assert entry.stat().st_mode & 0o077 == 0  # the user's own, like the folder
     assert cache_dir.stat().st_mode & 0o077 == 0
 
@@ -92,9 +116,64 @@ def test_key_changes_with_the_domain_source(monkeypatch: pytest.MonkeyPatch, dat
     assert cache.entry_key(data_text.encode()) != before
 
 
+def tampered(data: dict[str, Any], how: str) -> dict[str, Any]:
+    """An entry's JSON with one thing changed that the code reading it must notice."""
+    regulation = data["regulation"]
+    item = regulation["chapters"][2]["articles"][0]["paragraphs"][0]["items"][0]
+    if how == "wrong key":
+        data["key"] = "0" * 64
+    elif how == "old format":
+        data["format"] = "wenming-regulation-cache-1"
+    elif how == "not a regulation":
+        data["regulation"] = {"schema_version": 1}  # required fields missing
+    elif how == "regulation is a list":
+        data["regulation"] = [regulation]
+    elif how == "unknown field":
+        regulation["meta"]["translator"] = "someone"
+    elif how == "text as a number":
+        item["text"] = 9
+    elif how == "number as text":
+        item["number"] = "9"
+    elif how == "number as a boolean":
+        item["number"] = True
+    elif how == "model as text":
+        regulation["meta"]["adoption"] = "2022-06-23"
+    elif how == "list as a mapping":
+        regulation["chapters"] = {"0": regulation["chapters"][0]}
+    elif how == "not a date":
+        regulation["meta"]["adoption"]["date"] = "23 June 2022"
+    elif how == "literal out of range":
+        regulation["schema_version"] = 2
+    elif how == "missing required field":
+        del item["text"]
+    elif how == "null for a model":
+        regulation["meta"] = None
+    else:
+        raise AssertionError(how)
+    return data
+
+
+TAMPERINGS = [
+    "wrong key",
+    "old format",
+    "not a regulation",
+    "regulation is a list",
+    "unknown field",
+    "text as a number",
+    "number as text",
+    "number as a boolean",
+    "model as text",
+    "list as a mapping",
+    "not a date",
+    "literal out of range",
+    "missing required field",
+    "null for a model",
+]
+
+
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not a pickle", b"\x80\x05garbage", "truncated", "wrong key", "not a regulation"],
+    [b"", b"not json", b"\x80\x05garbage", b"[]", b"null", b"[" * 100_000, "truncated", *TAMPERINGS],
 )
 def test_broken_entry_is_ignored_and_replaced(
     cache_dir: Path, data_text: str, regulation: Regulation, content: bytes | str
@@ -104,10 +183,8 @@ def test_broken_entry_is_ignored_and_replaced(
     good = entry.read_bytes()
     if content == "truncated":
         content = good[: len(good) // 2]
-    elif content == "wrong key":
-        content = pickle.dumps(("0" * 64, regulation))
-    elif content == "not a regulation":
-        content = pickle.dumps((cache.entry_key(data_text.encode()), {"schema_version": 1}))
+    elif isinstance(content, str):
+        content = json.dumps(tampered(json.loads(good), content), ensure_ascii=False).encode()
     assert isinstance(content, bytes)
     entry.write_bytes(content)
     assert cache.fetch(data_text) is None
@@ -115,10 +192,74 @@ def test_broken_entry_is_ignored_and_replaced(
     assert cache.fetch(data_text) is not None
 
 
+@pytest.mark.parametrize("how", ["wrong key", "text as a number", "unknown field"])
+def test_command_answers_past_a_tampered_entry(cache_dir: Path, tmp_path: Path, data_text: str, how: str) -> None:
+    data = tmp_path / "regulation.yaml"
+    data.write_text(data_text, encoding="utf-8")
+    command = [sys.executable, "-m", "wenming", "--data", str(data), "article", "22.9", "--json"]
+    subprocess.run(command, capture_output=True, check=True)  # fills the cache
+    [entry] = entries(cache_dir)
+    entry.write_text(json.dumps(tampered(json.loads(entry.read_bytes()), how)), encoding="utf-8")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "在禁止吸烟场所（区域）吸烟（含电子烟）；" in result.stdout
+    assert cache.fetch(data_text) is not None  # replaced by a good entry
+
+
+class RunsCode:
+    """Unpickled, this runs a shell command: what a planted pickle could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (os.system, (f"touch '{self.marker}'",))
+
+
+def test_a_planted_pickle_runs_nothing(cache_dir: Path, tmp_path: Path, data_text: str) -> None:
+    """Under the entry's name (and the name entries had when they were pickles), a pickle that would
+    run code: the command reads neither as anything but data, and answers from the YAML."""
+    proof = tmp_path / "proof"
+    pickle.loads(pickle.dumps(RunsCode(proof)))  # the payload is live: unpickled, it runs
+    assert proof.exists()
+
+    marker = tmp_path / "marker"
+    payload = pickle.dumps(("ignored", RunsCode(marker)))
+    data = tmp_path / "regulation.yaml"
+    data.write_text(data_text, encoding="utf-8")
+    name = cache._entry_path(cache_dir, cache.entry_key(data_text.encode()))
+    cache_dir.mkdir(mode=0o700)
+    for planted in (name, name.with_suffix(".pickle")):
+        planted.write_bytes(payload)
+        planted.chmod(0o600)  # the user's own: passes the ownership check, which is not the defence
+
+    command = [sys.executable, "-m", "wenming", "--data", str(data), "article", "22.9", "--json"]
+    for _ in range(2):  # over the planted file, then from the entry that replaced it
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert "在禁止吸烟场所（区域）吸烟（含电子烟）；" in result.stdout
+        assert not marker.exists()
+    assert cache.fetch(data_text) is not None  # the planted file was replaced by a JSON entry
+    assert not name.with_suffix(".pickle").exists()  # pickles of the old format are pruned
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_or_link_under_the_entry_name_is_ignored(cache_dir: Path, data_text: str, regulation: Regulation) -> None:
+    cache.store(data_text, regulation)
+    [entry] = entries(cache_dir)
+    copy = cache_dir / "copy"
+    entry.rename(copy)
+    entry.symlink_to(copy)  # even to a good entry: the folder's own files only
+    assert cache.fetch(data_text) is None
+    entry.unlink()
+    os.mkfifo(entry, 0o600)  # read without waiting for a writer that never comes
+    assert cache.fetch(data_text) is None
+
+
 def test_entry_others_may_write_is_not_trusted(cache_dir: Path, data_text: str, regulation: Regulation) -> None:
     cache.store(data_text, regulation)
     [entry] = entries(cache_dir)
-    entry.chmod(0o666)  # pickle runs code: an entry someone else could have written is not loaded
+    entry.chmod(0o666)  # defence in depth: an entry someone else could have written is not read
     assert cache.fetch(data_text) is None
 
 
@@ -215,3 +356,130 @@ def test_command_line_and_loader_agree_on_the_key(cache_dir: Path, tmp_path: Pat
     assert cache.cached_regulation(data) is not None
     data.write_bytes(data_text.encode()[:-1] + b"\xff")  # not UTF-8: matches nothing, the loader refuses it
     assert cache.cached_regulation(data) is None
+
+
+# --- the models rebuilt from their annotations, whatever their fields are called ---------------------
+
+
+class Leaf(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    weight: float = 1.0
+
+
+class Node(BaseModel):
+    """Every kind of annotation the reader knows, on fields whose names mean nothing to it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    kind: Literal["a", "b", 3]
+    when: datetime.date | None = None
+    leaves: list[Leaf] = []
+    counts: dict[str, int] = {}
+    either: int | str = 0
+    maybe_leaf: Leaf | None = None
+    flag: bool = False
+    children: list[Node] = []  # a model inside itself
+
+
+def rebuilt(node: Node) -> Node:
+    built = cache._model(Node)(json.loads(json.dumps(node.model_dump(mode="json", exclude_unset=True))))
+    assert isinstance(built, Node)
+    return built
+
+
+def test_models_are_rebuilt_from_their_annotations() -> None:
+    node = Node(
+        name="root",
+        kind=3,
+        when=datetime.date(2022, 6, 23),
+        leaves=[Leaf(label="x", weight=2), Leaf(label="y")],
+        counts={"one": 1},
+        either="text",
+        maybe_leaf=Leaf(label="z"),
+        flag=True,
+        children=[Node(name="child", kind="a", either=7)],
+    )
+    found = rebuilt(node)
+    assert found == node and same_models(found, node)
+    assert found.children[0].model_fields_set == {"name", "kind", "either"}  # defaults stay unset
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        found.name = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "n", "kind": "c"},  # not one of the Literal's values
+        {"name": "n", "kind": True},  # True == 1, but is not the Literal's 3 or a string
+        {"name": "n", "kind": "a", "when": 20220623},
+        {"name": "n", "kind": "a", "leaves": [{"label": "x", "colour": "red"}]},
+        {"name": "n", "kind": "a", "counts": {"one": "1"}},
+        {"name": "n", "kind": "a", "either": 1.5},
+        {"name": "n", "kind": "a", "flag": 1},
+        {"name": "n", "kind": "a", "children": [{"name": "c"}]},  # a child without its kind
+        {"kind": "a"},
+    ],
+)
+def test_data_not_of_the_annotated_shape_is_refused(data: dict[str, Any]) -> None:
+    with pytest.raises(Exception):  # noqa: B017 - the reader turns any exception into a miss
+        cache._model(Node)(data)
+
+
+def test_a_field_json_cannot_carry_back_is_not_cached(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, data_text: str, regulation: Regulation
+) -> None:
+    for annotation in (tuple[int, ...], set[str], dict[int, str], Any, datetime.datetime, bytes):
+        with pytest.raises(TypeError):
+            cache._converter(annotation)
+    # A regulation that would not rebuild to an equal one (a custom serializer, say) is not kept.
+    monkeypatch.setattr(cache, "_regulation_from", lambda data: regulation.model_copy(update={"schema_version": 2}))
+    cache.store(data_text, regulation)
+    assert entries(cache_dir) == []
+
+
+class Tagged(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inner: Leaf
+    tag: Literal["a"]
+
+
+class OtherTagged(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inner: Leaf
+    tag: Literal["b"]
+
+
+class Holder(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    choice: Tagged | OtherTagged
+    loose: Leaf | Tagged  # a Leaf's data is never a Tagged's, nor the other way
+
+
+def test_a_union_of_models_is_told_apart_by_its_data() -> None:
+    holder = Holder(
+        choice=OtherTagged(inner=Leaf(label="x"), tag="b"),  # Tagged is tried first, and builds `inner`
+        loose=Tagged(inner=Leaf(label="y"), tag="a"),
+    )
+    data = json.loads(json.dumps(holder.model_dump(mode="json", exclude_unset=True)))
+    found = cache._model(Holder)(data)
+    assert found == holder and same_models(found, holder)
+    assert data == holder.model_dump(mode="json", exclude_unset=True)  # the JSON data is left as it was
+
+
+def test_a_union_the_data_cannot_decide_is_refused() -> None:
+    class Either(BaseModel):
+        one: Leaf | Node  # {"label": ...} fits a Leaf only
+
+    assert cache._model(Either)({"one": {"label": "x"}}) == Either(one=Leaf(label="x"))
+
+    class Ambiguous(BaseModel):
+        value: int | Literal[1]
+
+    with pytest.raises(Exception):  # noqa: B017 - the reader turns any exception into a miss
+        cache._model(Ambiguous)({"value": 1})

@@ -1,13 +1,21 @@
 """A disk cache of the validated regulation, so that a look-up neither parses YAML nor builds validators.
 
 Importing PyYAML, parsing the file and building pydantic's validators cost more than the rest of a
-look-up together; a pickle of the validated `Regulation` loads in about a millisecond. It lives in
-WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming, else ~/.cache/wenming.
+look-up together. An entry holds the validated `Regulation` as JSON, and is read back without any
+validation: `json.loads` (the C scanner) and pydantic's `model_construct`, class by class as each
+model's `model_fields` annotations say. It lives in WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming,
+else ~/.cache/wenming.
 
+- Never runs code: an entry is JSON data, read by a parser that builds only str, int, float, bool,
+  None, list and dict, then the models and dates the annotations name. Whoever could write the file
+  can at most make a wrong regulation, not run anything (pickle, the format before, could).
 - Never stale: an entry's name is a hash of the data text, the source of the domain modules that
   built it, and the wenming, Python and pydantic versions; change any of them and it is not found.
-- Never trusted blindly: pickle can run code, so an entry that is not the user's own file, or that
-  others may write, is ignored; so is one that does not load or holds something else.
+- Never trusted blindly: an entry is only written by wenming, from a regulation it validated, and
+  only if it rebuilds to an equal one. On reading, one that is not the user's own file,
+  or that others may write, is ignored; so is one that is not this key's, or whose data has not the
+  models' shape (a missing or unknown field, a value of the wrong JSON type). The rest of validation
+  (string patterns, bounds, cross-references) is not run again: that is the time the cache saves.
 - Never in the way: a missing, read-only or full folder, or a broken entry, silently means parsing
   the YAML as before.
 """
@@ -15,27 +23,33 @@ WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming, else ~/.cache/wenming.
 from __future__ import annotations
 
 import codecs
+import datetime
 import hashlib
+import json  # imported by pydantic already; json.loads is the C scanner (_json)
 import os
 import stat
 import sys
+import types
+import typing
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pydantic
 import pydantic_core
+from pydantic import BaseModel
 
 from wenming import __version__
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
 
-try:  # the C unpickler alone: the pickle module around it costs another millisecond to import
-    from _pickle import load as _unpickle
-except ImportError:  # pragma: no cover - an interpreter without the C accelerator
-    from pickle import load as _unpickle
-
 CACHE_DIR_ENV = "WENMING_CACHE_DIR"
-FORMAT = b"wenming-regulation-cache-1"  # bump when what is pickled changes shape
+FORMAT = b"wenming-regulation-cache-2"  # bump when what an entry holds changes shape
 KEEP_ENTRIES = 4  # one per data file in use (the shipped one, a --data one, ...), not one per edit
+# An entry is about the size of the YAML (54 KB for the shipped 60 KB); one larger than this is not read.
+MAX_ENTRY_BYTES = 4 * MAX_DATA_BYTES
+_ENTRIES = "regulation-*.json"
+_RETIRED_ENTRIES = "regulation-*.pickle"  # the pickles of wenming-regulation-cache-1: never read, pruned
 
 
 def cache_dir() -> Path | None:
@@ -53,7 +67,7 @@ def cache_dir() -> Path | None:
 
 
 def _code_fingerprint() -> bytes:
-    """The domain modules as they are now: a model or validation edit must not meet an old pickle.
+    """The domain modules as they are now: a model or validation edit must not meet an old entry.
 
     An installed release is covered by its version; this is for a working copy, where the files
     change under the same version. Size and modification time say "changed" at a quarter of the cost
@@ -78,7 +92,7 @@ def entry_key(data: bytes) -> str:
 
 
 def _entry_path(directory: Path, key: str) -> Path:
-    return directory / f"regulation-{key[:32]}.pickle"
+    return directory / f"regulation-{key[:32]}.json"
 
 
 def _is_ours(status: os.stat_result) -> bool:
@@ -86,6 +100,224 @@ def _is_ours(status: os.stat_result) -> bool:
     if getuid is not None and status.st_uid != getuid():
         return False
     return not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+# --- the models from JSON data, without validation ------------------------------------------------
+#
+# Each model class gets a plan once per process: for each field, a function that checks a JSON value
+# against the field's annotation and turns it into the field's value (a model, a list of them, a date
+# from its ISO text; str, int, bool and Literal values as they are). Only the public model_fields and
+# model_construct are used, so the plan follows the models wherever their fields go.
+
+_Convert = Callable[[Any], Any]
+
+
+class _Mismatch(Exception):
+    """The entry's data is not what this code writes for the models: the entry is ignored."""
+
+
+class _Unsupported(TypeError):
+    """A field's annotation that the entry format does not carry: such a regulation is not cached."""
+
+
+class _Plan(typing.NamedTuple):
+    """How to build one model class from its JSON data."""
+
+    names: frozenset[str]
+    required: frozenset[str]
+    exact: tuple[tuple[str, type], ...]  # fields whose JSON value is the field's value: its type checked
+    converted: tuple[tuple[str, _Convert], ...]  # the others: models, lists, dates, Literal, unions
+
+
+_plans: dict[type[BaseModel], _Plan] = {}
+_planning: set[type[BaseModel]] = set()  # classes being planned: a model that contains itself
+_exact_kinds: dict[_Convert, type] = {}  # the checks made by _exactly, and the type each checks
+
+
+def _plan_model(model: type[BaseModel]) -> None:
+    if model in _plans or model in _planning:
+        return
+    _planning.add(model)
+    try:
+        fields = model.model_fields
+        converters = {name: _converter(field.annotation) for name, field in fields.items()}
+        _plans[model] = _Plan(
+            names=frozenset(fields),
+            required=frozenset(name for name, field in fields.items() if field.is_required()),
+            exact=tuple(
+                (name, _exact_kinds[convert]) for name, convert in converters.items() if convert in _exact_kinds
+            ),
+            converted=tuple((name, convert) for name, convert in converters.items() if convert not in _exact_kinds),
+        )
+    finally:
+        _planning.discard(model)
+
+
+def _model(model: type[BaseModel]) -> _Convert:
+    _plan_model(model)
+    construct = model.model_construct
+
+    def build(value: Any) -> BaseModel:
+        if type(value) is not dict:
+            raise _Mismatch(model.__name__)
+        plan = _plans[model]
+        # Unset fields are left out (model_dump(exclude_unset=True)): model_construct gives them their
+        # defaults and leaves them out of model_fields_set, as validation did.
+        if not value.keys() >= plan.required or not value.keys() <= plan.names:
+            raise _Mismatch(model.__name__)
+        for name, kind in plan.exact:  # inline rather than a call each: most fields are text
+            if name in value and type(value[name]) is not kind:
+                raise _Mismatch(f"{model.__name__}.{name}")
+        values = dict(value)  # not converted in place: a union may try the same data as another class
+        for name, convert in plan.converted:
+            if name in values:
+                values[name] = convert(values[name])
+        return construct(**values)
+
+    return build
+
+
+def _exactly(kind: type) -> _Convert:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:  # JSON's own types: bool is not taken for int, nor int for str
+            raise _Mismatch(kind.__name__)
+        return value
+
+    _exact_kinds[check] = kind
+    return check
+
+
+def _float(value: Any) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise _Mismatch("float")
+    return float(value)
+
+
+def _date(value: Any) -> datetime.date:
+    if type(value) is not str:
+        raise _Mismatch("date")
+    return datetime.date.fromisoformat(value)  # model_dump(mode="json") writes it YYYY-MM-DD
+
+
+def _literal(allowed: tuple[Any, ...]) -> _Convert:
+    pairs = {(type(option), option) for option in allowed}  # Literal[1] takes 1, not True
+
+    def check(value: Any) -> Any:
+        if (type(value), value) not in pairs:
+            raise _Mismatch(f"Literal{list(allowed)}")
+        return value
+
+    return check
+
+
+def _optional(inner: _Convert) -> _Convert:
+    def convert(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return convert
+
+
+def _union(options: list[_Convert]) -> _Convert:
+    def convert(value: Any) -> Any:
+        found = []
+        for option in options:
+            try:
+                found.append(option(value))
+            except Exception:
+                continue
+        if len(found) != 1:  # none fits, or the JSON cannot say which was meant
+            raise _Mismatch("union")
+        return found[0]
+
+    return convert
+
+
+def _list(item: _Convert) -> _Convert:
+    kind = _exact_kinds.get(item)
+
+    def convert(value: Any) -> list[Any]:
+        if type(value) is not list:
+            raise _Mismatch("list")
+        if kind is None:
+            return [item(element) for element in value]
+        for element in value:  # a list of text: checked, and kept as it is
+            if type(element) is not kind:
+                raise _Mismatch(kind.__name__)
+        return value
+
+    return convert
+
+
+def _dict(key: _Convert, item: _Convert) -> _Convert:
+    def convert(value: Any) -> dict[Any, Any]:
+        if type(value) is not dict:
+            raise _Mismatch("dict")
+        return {key(name): item(element) for name, element in value.items()}
+
+    return convert
+
+
+_SCALARS: dict[Any, _Convert] = {
+    str: _exactly(str),
+    int: _exactly(int),
+    bool: _exactly(bool),
+    float: _float,
+    type(None): _exactly(type(None)),
+    datetime.date: _date,
+}
+
+
+def _converter(annotation: Any) -> _Convert:
+    """The converter for a field annotated so; raise _Unsupported for what JSON does not carry back."""
+    origin = typing.get_origin(annotation)
+    arguments = typing.get_args(annotation)
+    if origin is typing.Annotated:  # constraints (min_length, pattern) were checked when validated
+        return _converter(arguments[0])
+    if origin is typing.Literal:
+        return _literal(arguments)
+    if origin is typing.Union or origin is types.UnionType:
+        options = [argument for argument in arguments if argument is not type(None)]
+        converters = [_converter(option) for option in options]
+        if len(options) < len(arguments):  # X | None
+            return _optional(converters[0] if len(converters) == 1 else _union(converters))
+        return _union(converters)
+    if origin is list and len(arguments) == 1:
+        return _list(_converter(arguments[0]))
+    if origin is dict and len(arguments) == 2:
+        key = _converter(arguments[0])
+        if key is not _SCALARS[str] and typing.get_origin(arguments[0]) is not typing.Literal:
+            raise _Unsupported(f"dict keys of {arguments[0]!r}")  # JSON writes every key as text
+        return _dict(key, _converter(arguments[1]))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _model(annotation)
+    if origin is None and annotation in _SCALARS:
+        return _SCALARS[annotation]
+    raise _Unsupported(repr(annotation))
+
+
+def _regulation_from(data: Any) -> Regulation:
+    """The regulation the JSON data of `model_dump(mode="json", exclude_unset=True)` describes."""
+    regulation = _model(Regulation)(data)
+    if not isinstance(regulation, Regulation):  # pragma: no cover - _model builds the class it is given
+        raise _Mismatch("Regulation")
+    return regulation
+
+
+def _entry(key: str, regulation: Regulation) -> bytes:
+    """The entry for `regulation` under `key`: raise if it would not rebuild to an equal regulation."""
+    data = regulation.model_dump(mode="json", exclude_unset=True)
+    entry = {"format": FORMAT.decode(), "key": key, "regulation": data}
+    encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    if len(encoded) > MAX_ENTRY_BYTES:
+        raise _Unsupported("too large to keep")
+    # Whatever model_dump does not carry back (a custom serializer, a field type this module does not
+    # know) shows here, once per data edit, rather than as a wrong regulation later.
+    if _regulation_from(json.loads(encoded)["regulation"]) != regulation:
+        raise _Unsupported("the regulation does not rebuild from its JSON")
+    return encoded
+
+
+# --- the folder ---------------------------------------------------------------------------------
 
 
 def fetch(text: str) -> Regulation | None:
@@ -98,15 +330,21 @@ def _fetch(key: str) -> Regulation | None:
     if directory is None:
         return None
     try:
-        with _entry_path(directory, key).open("rb") as handle:
-            if not _is_ours(os.fstat(handle.fileno())):
+        # Without waiting (a FIFO planted under the entry's name) and without following a link.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(_entry_path(directory, key), flags), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or not _is_ours(status):  # defence in depth
                 return None
-            stored_key, regulation = _unpickle(handle)
-    except Exception:  # missing, unreadable, truncated, or pickled by code that has since changed
+            raw = handle.read(MAX_ENTRY_BYTES + 1)
+        if len(raw) > MAX_ENTRY_BYTES:
+            return None
+        entry = json.loads(raw)
+        if type(entry) is not dict or entry.get("format") != FORMAT.decode() or entry.get("key") != key:
+            return None
+        return _regulation_from(entry["regulation"])
+    except Exception:  # missing, unreadable, truncated, or not the shape this code writes
         return None
-    if stored_key != key or not isinstance(regulation, Regulation):
-        return None
-    return regulation
 
 
 def store(text: str, regulation: Regulation) -> None:
@@ -114,16 +352,16 @@ def store(text: str, regulation: Regulation) -> None:
     directory = cache_dir()
     if directory is None:
         return
-    import pickle
     import tempfile
 
     key = entry_key(text.encode("utf-8"))
     temporary: str | None = None
     try:
+        encoded = _entry(key, regulation)
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".regulation-", suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "wb") as output:
-            pickle.dump((key, regulation), output, protocol=pickle.HIGHEST_PROTOCOL)
+            output.write(encoded)
         os.replace(temporary, _entry_path(directory, key))  # atomic: readers see all of it or none
         temporary = None
         _prune(directory)
@@ -134,8 +372,8 @@ def store(text: str, regulation: Regulation) -> None:
 
 def _prune(directory: Path) -> None:
     """Drop all but the newest few entries, so that editing the data does not grow the folder."""
-    entries = sorted(directory.glob("regulation-*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_ENTRIES:]:
+    entries = sorted(directory.glob(_ENTRIES), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in [*entries[KEEP_ENTRIES:], *directory.glob(_RETIRED_ENTRIES)]:
         old.unlink(missing_ok=True)
 
 
