@@ -116,7 +116,7 @@ class Citation:
         raise AttributeError(f"Citation is immutable: cannot delete {name}")
 
     def __reduce__(self) -> tuple[type[Citation], tuple[int, int | None, int | None]]:
-        return (Citation, self._key())  # pickled (the data cache) through __init__, not __setattr__
+        return (Citation, self._key())  # copy and pickle rebuild it through __init__, not __setattr__
 
     def __repr__(self) -> str:
         return f"Citation(article={self.article!r}, paragraph={self.paragraph!r}, item={self.item!r})"
