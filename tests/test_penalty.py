@@ -428,21 +428,19 @@ def test_article_41_and_circumstances_are_explained_from_the_data(regulation: Re
 def test_penalty_views_wrap_cleanly(regulation: Regulation, width: int) -> None:
     import io
 
-    from rich.cells import cell_len  # rich's measure: a check independent of wenming's own
+    from rich.cells import cell_len
 
-    from wenming.render import penalty as render
-    from wenming.render.console import Console
-    from wenming.render.text import NO_LINE_START
+    from wenming.render import draw, make_console
+    from wenming.render.lines import NO_LINE_START
 
-    console = Console(file=io.StringIO(), width=width)
+    console = make_console(file=io.StringIO(), width=width)
     for penalty in regulation.penalties:
         for flags in ([], ["refused", "serious"], ["overdue"]):
-            render.fine_answer(console, assess(regulation, penalty, flags, social_service=bool(flags)))
+            draw(assess(regulation, penalty, flags, social_service=bool(flags)), console)
     for query in ("41", "35", "39", "噪音", "1"):
-        render.fine_answer(console, fine(regulation, query))
-    render.schedule(console, schedule(regulation))
-    render.agency_answer(console, agencies(regulation))
-    console.flush()
+        draw(fine(regulation, query), console)
+    draw(schedule(regulation), console)
+    draw(agencies(regulation), console)
     lines = console.file.getvalue().splitlines()  # type: ignore[union-attr]
     assert all(cell_len(line) <= max(width, 12) for line in lines)
     # Every line, and every cell of a table line, starts with something other than closing punctuation.
