@@ -21,22 +21,24 @@ NO_LINE_START = frozenset("，。、；：？！）》」』”’…")
 # Opening punctuation that must not end a line (it moves down with what it opens).
 NO_LINE_END = frozenset("（《「『“‘")
 MIN_TEXT_CELLS = 10
+# Keeps a number with its unit (罚款 100–200 元): no line breaks there unless nothing else fits;
+# written as a plain space.
+NBSP = "\u00a0"
 
 
 def wrap(console: Console, text: Text, width: int) -> list[Text]:
     """`text` in lines of at most `width` cells, broken where rich breaks them, then the courtesy above."""
+    width = max(width, 2)  # a wide character's cells
     lines: list[Text] = []
     for paragraph in text.split("\n", allow_blank=True):
         rest = paragraph
         while True:
-            first, *more = rest.wrap(console, max(width, 1), overflow="fold", no_wrap=False)
+            first, *more = rest.wrap(console, width, overflow="fold", no_wrap=False)
             if not more:
                 lines.append(first)
                 break
-            plain, cut = rest.plain, len(first.plain)  # rich's lines keep every character of the text
-            cut = _fill(plain, cut, width)
-            while cut > 1 and (plain[cut] in NO_LINE_START or plain[cut - 1] in NO_LINE_END):
-                cut -= 1
+            # rich's lines keep every character of the text, so its first line ends at len(first.plain)
+            cut = _break(rest.plain, max(len(first.plain), 1), width)
             head, rest = rest.divide([cut])
             lines.append(head)
             spaces = len(rest.plain) - len(rest.plain.lstrip(" "))  # where rich dropped them at a break
@@ -46,20 +48,42 @@ def wrap(console: Console, text: Text, width: int) -> list[Text]:
     return lines
 
 
-def _fill(plain: str, cut: int, width: int) -> int:
-    """Where to end a line rich ended at `cut`: rich breaks only at spaces (or folds a word too long
-    for any line), and moves a run of Chinese after a space to the next line whole. Chinese may
-    break before or after any of its characters, so the line takes what of the run fits."""
-    cells = cell_len(plain[:cut])
-    best, pos = cut, cut
-    while pos < len(plain) - 1:
+def _breakable(plain: str, pos: int) -> bool:
+    """Whether a line may end before plain[pos]: after a space, or beside a Chinese (wide) character."""
+    if NBSP in (plain[pos - 1], plain[pos]):
+        return False
+    return plain[pos - 1].isspace() or cell_len(plain[pos - 1]) == 2 or cell_len(plain[pos]) == 2
+
+
+def _courteous(plain: str, pos: int) -> bool:
+    return plain[pos] not in NO_LINE_START and plain[pos - 1] not in NO_LINE_END
+
+
+def _break(plain: str, cut: int, width: int) -> int:
+    """Where to end a line that rich ended at `cut`.
+
+    rich breaks at spaces, folds a word too long for any line wherever it must, and moves a run of
+    Chinese after a space to the next line whole. Chinese may break before or after any of its
+    characters, so the line takes what of the run fits, and a fold moves back to such a place (a
+    number is not cut: 罚款（2000–5000 元）); then the courtesy about punctuation.
+    """
+    good = [cut] if _breakable(plain, cut) and plain[cut - 1].isspace() else []
+    cells, pos = cell_len(plain[:cut]), cut
+    while pos < len(plain) - 1:  # what more fits
         cells += cell_len(plain[pos])
         if cells > width:
             break
         pos += 1
-        if cell_len(plain[pos - 1]) == 2 or cell_len(plain[pos]) == 2:
-            best = pos
-    return best
+        if _breakable(plain, pos):
+            good.append(pos)
+    good.extend(pos for pos in range(cut, 0, -1) if _breakable(plain, pos))  # or less
+    for pos in sorted(set(good), reverse=True):
+        if _courteous(plain, pos):
+            return pos
+    # Nothing fits courteously: a number leaves its unit (（100–200 / 元）), else the courtesy yields
+    # (a lone --refused before 。 stays whole).
+    units = [pos for pos in range(cut, 0, -1) if plain[pos - 1] == NBSP]
+    return next((pos for pos in units if _courteous(plain, pos)), max(good, default=units[0] if units else cut))
 
 
 def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -> None:
@@ -89,6 +113,7 @@ def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -
 
 def _print(console: Console, line: Text) -> None:
     line.rstrip()
+    line.plain = line.plain.replace(NBSP, " ")
     console.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from wenming.model import step_treatment
 from wenming.penalty import FineAnswer, MitigationView, Schedule, StepView
-from wenming.render.lines import INDENT, emit, hanging, wrap
+from wenming.render.lines import INDENT, NBSP, emit, hanging, wrap
 
 MIN_WORDING_CELLS = 8  # the ladder's wording column: narrower than this, the ladder is a list
 # The schedule's columns that fold (agencies, circumstances) need at least this many cells.
@@ -38,7 +38,7 @@ def draw(console: Console, result: object) -> None:
 def _amount(fine_min: int | None, fine_max: int | None) -> str:
     if fine_min is None or fine_max is None:
         return "—"
-    return f"{fine_min} 元" if fine_min == fine_max else f"{fine_min}–{fine_max} 元"
+    return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
 
 
 def _when(step: StepView) -> str:
@@ -213,6 +213,8 @@ def _schedule_table(console: Console, result: Schedule) -> bool:
 def _print_table(console: Console, table: Table) -> None:
     """A table's lines without the spaces rich pads them with."""
     for line in console.render_lines(table, console.options, pad=False):
-        text = Text.assemble(*((segment.text, segment.style or "") for segment in line if not segment.control))
+        text = Text.assemble(
+            *((segment.text.replace(NBSP, " "), segment.style or "") for segment in line if not segment.control)
+        )
         text.rstrip()
         console.print(text, no_wrap=True, overflow="ignore", crop=False)
