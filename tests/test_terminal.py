@@ -130,7 +130,10 @@ def in_terminal(*args: str, **env: str) -> str:
     pty = pytest.importorskip("pty")
     master, slave = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "wenming", *args], stdout=slave, stderr=slave, env=environment(COLUMNS="80", **env)
+        [sys.executable, "-m", "wenming", *args],
+        stdout=slave,
+        stderr=slave,
+        env=environment(**{"COLUMNS": "80", **env}),
     )
     os.close(slave)
     output = b""
@@ -173,6 +176,9 @@ def test_a_terminal_gets_colour_unless_no_color_is_set() -> None:
 def test_a_dumb_terminal_gets_no_escapes_at_all() -> None:
     output = in_terminal("article", "22.9", TERM="dumb")
     assert "\x1b" not in output and ITEM_9 in output
+    # Emacs's shell: TERM=dumb with COLUMNS, which is honoured.
+    output = in_terminal("article", "22", TERM="dumb", COLUMNS="50")
+    assert "\x1b" not in output and max(cell_len(line) for line in output.splitlines()) == 50
 
 
 @pytest.mark.parametrize("columns", ["12", "1", "0"])

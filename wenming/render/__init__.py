@@ -32,7 +32,9 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
     rich honours NO_COLOR (colours off, bold and reverse kept), TERM=dumb (no escapes), FORCE_COLOR,
     TTY_COMPATIBLE and COLUMNS. The width is at least MIN_WIDTH cells.
     """
-    console = _Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+    # A height, which no view uses, because rich takes COLUMNS on a dumb terminal (Emacs's shell sets
+    # both) only when it knows the height too; else it says 80.
+    console = _Console(file=file, width=width, height=25, highlight=False, emoji=False, markup=False)
     # rich asks the terminal and the environment for the size at every read of console.width, a hundred
     # times in a view; a one-shot view takes it once. (rich takes one column off on legacy Windows
     # consoles when it reports a width it was given, so it is given one more.)
