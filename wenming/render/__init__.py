@@ -9,6 +9,7 @@ domain module (a `wenming.penalty.Schedule` is drawn by `wenming.render.penalty`
 from __future__ import annotations
 
 from importlib import import_module
+from types import ModuleType
 from typing import IO, TYPE_CHECKING
 
 from rich.console import Console
@@ -43,13 +44,22 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
     return console
 
 
+def _view_module(kind: type) -> ModuleType:
+    """The render module for results of `kind`: named as its domain module, or as a package above it
+    (a result of wenming.search.results would be drawn by wenming.render.search)."""
+    names = kind.__module__.split(".")[1:]  # below wenming
+    for name in reversed(names):
+        try:
+            return import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":  # the view exists but an import inside it failed
+                raise
+    raise TypeError(f"no view draws {kind.__qualname__} (from {kind.__module__})")
+
+
 def draw(result: BaseModel, console: Console | None = None) -> None:
     """Draw `result` with the view for its type, written once when done (not a write for every line)."""
-    domain = type(result).__module__.rpartition(".")[2]
-    try:
-        view = import_module(f"{__name__}.{domain}")
-    except ModuleNotFoundError:
-        raise TypeError(f"no view draws {type(result).__qualname__} (from {type(result).__module__})") from None
+    view = _view_module(type(result))
     console = console or make_console()
     with console:
         view.draw(console, result)
