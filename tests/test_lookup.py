@@ -21,10 +21,8 @@ from typer.testing import CliRunner
 from wenming.cli import app
 from wenming.lookup import article_view, behaviour_list, contents_view
 from wenming.regulation import Regulation
-from wenming.render import lookup as render
-from wenming.render.console import Console
-from wenming.render.lookup import article as render_article
-from wenming.render.text import NO_LINE_END, NO_LINE_START
+from wenming.render import draw, make_console
+from wenming.render.lines import NO_LINE_END, NO_LINE_START
 from wenming.search import search
 
 HERE = Path(__file__).resolve().parent
@@ -110,23 +108,21 @@ def test_search_is_literal_not_a_pattern() -> None:
 
 
 def test_golden_article_22(regulation: Regulation) -> None:
-    console = Console(file=io.StringIO(), width=100)
-    render_article(console, article_view(regulation, "22"))
-    console.flush()
+    console = make_console(file=io.StringIO(), width=100)
+    draw(article_view(regulation, "22"), console)
     output = console.file.getvalue()  # type: ignore[union-attr]
     assert output == (GOLDEN / "article-22.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("width", [30, 44, 61])
 def test_narrow_terminal_wraps_cleanly(regulation: Regulation, width: int) -> None:
-    console = Console(file=io.StringIO(), width=width)
+    console = make_console(file=io.StringIO(), width=width)
     for number in range(1, regulation.article_count + 1):
-        render_article(console, article_view(regulation, str(number)))
-    render.contents(console, contents_view(regulation))
-    render.behaviours(console, behaviour_list(regulation))
-    render.behaviours(console, behaviour_list(regulation, encouraged=True))
-    render.search(console, search(regulation, ["狗"]))
-    console.flush()
+        draw(article_view(regulation, str(number)), console)
+    draw(contents_view(regulation), console)
+    draw(behaviour_list(regulation), console)
+    draw(behaviour_list(regulation, encouraged=True), console)
+    draw(search(regulation, ["狗"]), console)
     lines = console.file.getvalue().splitlines()  # type: ignore[union-attr]
     assert all(cell_len(line) <= width for line in lines)
     assert all(line == line.rstrip() for line in lines), "trailing spaces"
@@ -135,9 +131,8 @@ def test_narrow_terminal_wraps_cleanly(regulation: Regulation, width: int) -> No
 
 
 def test_wrapped_text_reads_back_as_printed(regulation: Regulation) -> None:
-    console = Console(file=io.StringIO(), width=40)
-    render_article(console, article_view(regulation, "23"))
-    console.flush()
+    console = make_console(file=io.StringIO(), width=40)
+    draw(article_view(regulation, "23"), console)
     joined = "".join(line.strip() for line in console.file.getvalue().splitlines())  # type: ignore[union-attr]
     for item in regulation.cite("23").article.paragraphs[0].items:
         assert item.text in joined

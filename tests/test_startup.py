@@ -36,22 +36,59 @@ def test_command_runs_without_cyclic_gc_but_library_keeps_it() -> None:
     assert out.strip() == "True"
 
 
-def test_views_are_drawn_without_rich(tmp_path: Path) -> None:
-    """A human view, coloured in a terminal or plain in a pipe, is drawn by wenming.render alone."""
+RICH_MODULES = "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+
+
+def _run_main(arguments: list[str], env: dict[str, str]) -> list[str]:
+    """Run wenming's main() with `arguments` in a new process; its output, then the rich modules it imported."""
     code = (
         "import sys; from wenming.__main__ import main\n"
-        "sys.argv = ['wenming', '--data', sys.argv[1], 'article', '22.9']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+        f"sys.argv = ['wenming', *{arguments!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n" + RICH_MODULES
     )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return out.stdout.splitlines()
+
+
+JSON_COMMANDS = [
+    ["article", "22.9"],
+    ["chapter", "3"],
+    ["contents"],
+    ["behaviours"],
+    ["search", "犬只"],
+    ["fine", "smoking", "--repeat"],
+    ["fine", "41"],
+    ["fines"],
+    ["agency", "公安"],
+    ["validate"],
+    ["article", "99"],  # an error: not found
+]
+
+
+@pytest.mark.parametrize("command", JSON_COMMANDS, ids=" ".join)
+def test_json_runs_import_no_rich(tmp_path: Path, command: list[str]) -> None:
+    """--json output (and its errors) is written without importing rich, filling the cache or from it."""
+    data = Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
+    env = {**os.environ, "WENMING_CACHE_DIR": str(tmp_path / "cache"), "FORCE_COLOR": "1"}
+    for _ in range(2):
+        lines = _run_main(["--data", str(data), *command, "--json"], env)
+        assert lines[0] in ("{", "[") and lines[-1] == "[]", lines[-1]
+
+
+def test_human_views_are_drawn_by_rich(tmp_path: Path) -> None:
+    """A human view, coloured in a terminal or plain in a pipe, is drawn by rich (wenming.render)."""
     data = Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
     for force in ("1", ""):
         env = {**os.environ, "WENMING_CACHE_DIR": str(tmp_path / "cache"), "FORCE_COLOR": force, "NO_COLOR": ""}
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(data)], capture_output=True, text=True, check=True, env=env
-        )
-        assert "在禁止吸烟场所" in out.stdout and ("\x1b[" in out.stdout) is bool(force)
-        assert out.stdout.splitlines()[-1] == "[]"
+        lines = _run_main(["--data", str(data), "article", "22.9"], env)
+        output = "\n".join(lines[:-1])
+        assert "在禁止吸烟场所" in output and ("\x1b[" in output) is bool(force)
+        assert "'rich.console'" in lines[-1]
+
+
+def test_errors_import_no_rich(tmp_path: Path) -> None:
+    env = {**os.environ, "WENMING_CACHE_DIR": str(tmp_path / "cache")}
+    assert _run_main(["article", "99"], env)[-1] == "[]"
 
 
 def test_a_command_line_naming_a_command_builds_only_that_one() -> None:

@@ -243,16 +243,11 @@ def assess(
         worded = [other for other in related[key] if other in provided]
         for other, other_name in zip(worded, _circumstance_names(regulation, worded), strict=True):
             notes.append(f"{provision.chinese}的用语为「{other_name}」，如属此情形请用 --{other}。")
-    # The readings this outcome rests on (each is also shown with its step): the first step's, which
-    # reads the behaviour itself, and the applied step's where it is reached without the earlier
-    # steps' circumstances.
+    # Every step's reading travels with the step (StepView.reading); where the outcome rests on one —
+    # the applied step reached without the earlier steps' circumstances — say so.
     skipped = any(step.when_any and index not in reached for index, step in enumerate(penalty.steps[:applied_index]))
-    first_reading = penalty.steps[0].reading
-    if first_reading:
-        notes.append(f"解读：{first_reading}")
-    reading = penalty.steps[applied_index].reading
-    if reading and skipped and applied_index:
-        notes.append(f"解读：{reading}")
+    if penalty.steps[applied_index].reading and skipped:
+        notes.append(f"本结果依据第{applied_index + 1}档的解读（见该档）。")
     fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
     if len(fined_reached) > 1:
         numbers = "、".join(f"第{index + 1}档" for index in fined_reached)

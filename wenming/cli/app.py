@@ -355,11 +355,8 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
     raise typer.Exit(error.exit_code)
 
 
-MIN_WIDTH = 12  # narrower terminals get 12-column lines, which they wrap themselves
-
-
-def show(result: BaseModel, json_output: bool, renderer: str) -> None:
-    """Print a result: its JSON, or the view `renderer` ("module:function" in wenming.render) draws."""
+def show(result: BaseModel, json_output: bool) -> None:
+    """Print a result: its JSON, or the view wenming.render draws for the result's type."""
     text = result.model_dump_json(indent=2)
     if json_output:
         _print_json(text)
@@ -368,17 +365,11 @@ def show(result: BaseModel, json_output: bool, renderer: str) -> None:
         # fail() adds the English line when stderr cannot show Chinese either.
         message = f"输出编码 {_encoding(sys.stdout)} 无法显示中文"
         fail(WenmingError(message, suggestion="设置 PYTHONIOENCODING=utf-8，或加 --json"), json_output=False)
-    # The views are imported only here, when a person is going to read the output.
-    from importlib import import_module
+    # rich is imported only here, when a person is going to read the output.
+    from wenming.render import draw
 
-    from wenming.render import draw, make_console
-
-    console = make_console()
-    if console.width < MIN_WIDTH:  # COLUMNS=0 or 1: lines of at least 12 cells, which the terminal wraps
-        console = make_console(width=MIN_WIDTH)
-    module, _, function = renderer.partition(":")
     with _reader_may_leave():
-        draw(getattr(import_module(f"wenming.render.{module}"), function), result, console)
+        draw(result)
 
 
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
@@ -401,14 +392,14 @@ def data_error(error: "DataError") -> WenmingError:
     )
 
 
-def run(compute: Callable[[Regulation], Result], json_output: bool, renderer: str) -> None:
-    """Compute a command's result and print it: JSON, or the view `renderer` names in wenming.render."""
+def run(compute: Callable[[Regulation], Result], json_output: bool) -> None:
+    """Compute a command's result and print it: JSON, or the view wenming.render draws for its type."""
     try:
         result = compute(regulation())
     except WenmingError as error:  # an unusable data file too: see regulation()
         fail(error, json_output)
         return
-    show(result, json_output, renderer)
+    show(result, json_output)
 
 
 def _undecodable_argument(arguments: list[str]) -> str | None:

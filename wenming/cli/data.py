@@ -38,6 +38,6 @@ def validate(
     from wenming.cli.penalty import CIRCUMSTANCE_FLAGS
 
     report = check_data_file(chosen, circumstance_flags=CIRCUMSTANCE_FLAGS)
-    show(report, json_output, "data:validation")
+    show(report, json_output)
     if not report.valid:
         raise typer.Exit(EXIT_USAGE)

@@ -26,7 +26,7 @@ def article(
     """
     from wenming.lookup import article_view
 
-    run(lambda regulation: article_view(regulation, reference), json_output, "lookup:article")
+    run(lambda regulation: article_view(regulation, reference), json_output)
 
 
 @app.command()
@@ -42,7 +42,7 @@ def chapter(
     """
     from wenming.contents import chapter_view
 
-    run(lambda regulation: chapter_view(regulation, reference), json_output, "lookup:contents")
+    run(lambda regulation: chapter_view(regulation, reference), json_output)
 
 
 @app.command()
@@ -55,7 +55,7 @@ def contents(json_output: JsonOption = False) -> None:
     """
     from wenming.contents import contents_view
 
-    run(contents_view, json_output, "lookup:contents")
+    run(contents_view, json_output)
 
 
 app.command("toc", help="同 contents：目录。Same as contents.\n\n例 Example: wenming toc")(contents)
@@ -89,7 +89,7 @@ def behaviours(
     """
     from wenming.behaviours import behaviour_list
 
-    run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output, "lookup:behaviours")
+    run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output)
 
 
 @app.command()
@@ -107,4 +107,4 @@ def search(
     """
     from wenming.search import search as search_regulation
 
-    run(lambda regulation: search_regulation(regulation, query), json_output, "lookup:search")
+    run(lambda regulation: search_regulation(regulation, query), json_output)

@@ -51,7 +51,6 @@ def fine_command(
     run(
         lambda regulation: fine(regulation, violation, circumstances, social_service),
         json_output,
-        "penalty:fine_answer",
     )
 
 
@@ -63,7 +62,7 @@ def fines_command(json_output: JsonOption = False) -> None:
     """
     from wenming.penalty import schedule
 
-    run(schedule, json_output, "penalty:schedule")
+    run(schedule, json_output)
 
 
 @app.command("agency")
@@ -83,4 +82,4 @@ def agency_command(
     """
     from wenming.agency import agencies
 
-    run(lambda regulation: agencies(regulation, name), json_output, "penalty:agency_answer")
+    run(lambda regulation: agencies(regulation, name), json_output)

@@ -1,38 +1,59 @@
-"""Views of penalty results: one answer, the whole schedule, the agencies."""
+"""Views of penalty results (wenming.penalty): one answer to `fine`, and the whole schedule.
+
+Tables are rich's. A table never cuts an amount: amount columns are no_wrap, and where the table
+would not fit with them whole, the view is a list instead.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from wenming.model import step_treatment
-from wenming.penalty import FineAnswer, ProvisionAnswer, UnpenalisedAnswer
-from wenming.render.console import Console, Text, cell_len
-from wenming.render.table import HEAVY_HEAD, SIMPLE_HEAD, Column, Row, draw_table
-from wenming.render.text import INDENT, emit, wrap
+from wenming.penalty import (
+    MitigationView,
+    PenalisedAnswer,
+    ProvisionAnswer,
+    Schedule,
+    StepView,
+    UnpenalisedAnswer,
+)
+from wenming.render.lines import INDENT, NBSP, emit, hanging, wrap
 
-if TYPE_CHECKING:  # names for annotations: a fine's view need not import the agencies' models
-    from wenming.agency import AgencyAnswer
-    from wenming.penalty import Schedule, StepView
+MIN_WORDING_CELLS = 8  # the ladder's wording column: narrower than this, the ladder is a list
+# The schedule's columns that fold (agencies, circumstances) need at least this many cells.
+MIN_AGENCY_CELLS = 10
+MIN_WHEN_CELLS = 12
 
-# The ladder table: one space each side of a cell and a rule between cells.
-CELL_GAP = 3
-MIN_WORDING_CELLS = 8
-NARROW = 60  # below this many cells, tables become lists
+
+def draw(console: Console, result: object) -> None:
+    match result:
+        case PenalisedAnswer():
+            fine_answer(console, result)
+        case UnpenalisedAnswer():
+            _unpenalised(console, result)
+        case ProvisionAnswer():
+            _provision(console, result)
+        case Schedule():
+            schedule(console, result)
+        case _:
+            raise TypeError(f"wenming.render.penalty cannot draw {type(result).__qualname__}")
+
+
+# --- words ------------------------------------------------------------------------------------
 
 
 def _amount(fine_min: int | None, fine_max: int | None) -> str:
     if fine_min is None or fine_max is None:
         return "—"
-    return f"{fine_min} 元" if fine_min == fine_max else f"{fine_min}–{fine_max} 元"
+    return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
 
 
 def _when(step: StepView) -> str:
     return "、".join(step.circumstances) if step.circumstances else "违法行为本身"
-
-
-def _hanging(console: Console, marker: str, text: str, style: str = "", marker_style: str = "") -> None:
-    """`marker` then `text`, continuation lines indented under the text."""
-    emit(console, Text(text, style=style), lead=Text(marker, style=marker_style))
 
 
 def _treatment(step: StepView) -> str:
@@ -44,141 +65,194 @@ def _treatment(step: StepView) -> str:
 
 
 def _field(console: Console, label: str, value: str) -> None:
-    _hanging(console, f"{label}：", value, marker_style="bold")
+    hanging(console, f"{label}：", value, marker_style="bold")
 
 
-def _print_ladder(console: Console, steps: list[StepView], marked: bool) -> None:
-    """The ladder as a table, or, where a table's wording column would be too narrow to read, as a list."""
-    if console.width >= NARROW:
-        _ladder(console, steps, marked)
-        return
-    for step in steps:
-        mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
-        wording = f"{_when(step)}：{step.condition}，{step.sanction}（{_amount(step.fine_min, step.fine_max)}）"
-        emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
+def _widest(texts: list[str]) -> int:
+    return max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
 
 
-def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
-    """The ladder; its wording is wrapped here, so that no cell line starts with ） or ，."""
-    whens = [_when(step) for step in steps]
-    amounts = [_amount(step.fine_min, step.fine_max) for step in steps]
-    fixed = [cell_len(max([*whens, "情形"], key=cell_len)), cell_len(max([*amounts, "罚款"], key=cell_len)), 2]
-    if marked:
-        fixed.append(1)
-    wording_width = max(console.width - sum(fixed) - CELL_GAP * len(fixed), MIN_WORDING_CELLS)
-    columns = [Column("档"), Column("情形"), Column("原文"), Column("罚款")]
-    if marked:
-        columns.insert(0, Column(""))
-    rows = []
-    for step, when, amount in zip(steps, whens, amounts, strict=True):
-        wording = "\n".join(wrap(f"{step.condition}，{step.sanction}", wording_width))
-        cells = [str(step.number), when, wording, amount]
-        if marked:
-            cells.insert(0, "▶" if step.applied else ("·" if step.reached else ""))
-        rows.append(Row(cells, style="bold yellow" if step.applied else ""))
-    draw_table(console, columns, rows, HEAVY_HEAD)
+# --- one answer (`wenming fine`) ----------------------------------------------------------------
 
 
-PROVISION_KINDS = {  # how a liability provision without a ladder is headed
-    "referral": "法律责任条款：依其他法律、法规处罚",
+def fine_answer(console: Console, answer: PenalisedAnswer) -> None:
+    _header(console, answer)
+    _ladder(console, answer.steps, marked=True)
+    _readings(console, answer.steps)
+    _outcome(console, answer)
+    if answer.mitigation is not None:
+        _mitigation(console, answer.mitigation)
+    _decision(console, answer)
+    _notes(console, answer.notes)
+
+
+def _unpenalised(console: Console, answer: UnpenalisedAnswer) -> None:
+    """Behaviours the regulation names without a penalty: each as what it is, then Article 35."""
+    emit(console, Text("本条例未设罚则", style="bold yellow"))
+    for unit in answer.unpenalised:
+        label = "行为" if unit.provision_kind in ("governed", "encouraged", "advocated") else "规定"
+        _field(console, label, f"{unit.citation} {unit.text}")
+    for note in [*answer.notes, *answer.referral]:
+        hanging(console, "· ", note)
+
+
+PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by its kind in the data
+    "referral": "法律责任条款：其他法律、法规已有处罚规定的，从其规定",
     "protection": "法律责任条款：保护劝阻人、投诉人、举报人",
     "discipline": "法律责任条款：有关部门及其工作人员的责任",
-    "mitigation": "法律责任条款：以社会服务从轻、减轻或者不予罚款",
+    "mitigation": "法律责任条款：社会服务与从轻、减轻或者不予罚款",
 }
 
 
-def fine_answer(console: Console, answer: FineAnswer) -> None:
-    if isinstance(answer, UnpenalisedAnswer):
-        emit(console, Text("本条例未设罚则", style="bold yellow"))
-        for unit in answer.unpenalised:
-            label = "行为" if unit.provision_kind in ("governed", "encouraged", "advocated") else "规定"
-            _field(console, label, f"{unit.citation} {unit.text}")
-        for note in [*answer.notes, *answer.referral]:
-            _hanging(console, "· ", note)
-        return
-    if isinstance(answer, ProvisionAnswer):
-        emit(console, Text(PROVISION_KINDS[answer.provision_kind], style="bold yellow"))
-        _field(console, answer.citation, answer.text)
-        for note in answer.notes:
-            _hanging(console, "· ", note)
-        return
-    _hanging(console, f"{answer.violation}  ", answer.violation_name or "", style="bold", marker_style="bold")
+def _provision(console: Console, answer: ProvisionAnswer) -> None:
+    """A liability provision that is no ladder, as the kind of provision it is, in its own words."""
+    emit(console, Text(PROVISION_KINDS[answer.provision_kind], style="bold yellow"))
+    _field(console, answer.citation, answer.text)
+    _notes(console, answer.notes)
+
+
+def _header(console: Console, answer: PenalisedAnswer) -> None:
+    """The violation, its behaviour, its penalty provision, who enforces it, the circumstances given."""
+    hanging(console, f"{answer.violation}  ", answer.violation_name or "", style="bold", marker_style="bold")
     _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
     _field(console, "罚则", answer.penalty_basis or "—")
     _field(console, "执法机关", "、".join(answer.agencies))
     if answer.circumstances:
         described = zip(answer.circumstances, answer.circumstance_descriptions, strict=False)
         _field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
-    _print_ladder(console, answer.steps, marked=True)
+
+
+def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
+    """The ladder as a table; a list where the wording would be too narrow to read beside whole amounts."""
+    whens = [_when(step) for step in steps]
+    amounts = [_amount(step.fine_min, step.fine_max) for step in steps]
+    fixed = [_widest([*whens, "情形"]), _widest([*amounts, "罚款"]), _widest([str(len(steps)), "档"])]
+    if marked:
+        fixed.append(1)
+    # heavy head, no edge: a rule and a space each side between neighbours
+    wording_width = console.width - sum(fixed) - 3 * len(fixed)
+    if wording_width < MIN_WORDING_CELLS:
+        _ladder_list(console, steps, marked)
+        return
+    table = Table(show_edge=False, pad_edge=False, header_style="bold", box=box.HEAVY_HEAD)
+    if marked:
+        table.add_column("", no_wrap=True)
+    table.add_column("档", no_wrap=True)
+    table.add_column("情形", no_wrap=True)
+    table.add_column("原文", no_wrap=True)
+    table.add_column("罚款", no_wrap=True)
+    for step, when, amount in zip(steps, whens, amounts, strict=True):
+        # The wording is wrapped here rather than by the table, so that no cell line starts with ） or ，.
+        wording = Text("\n").join(wrap(console, Text(f"{step.condition}，{step.sanction}"), wording_width))
+        cells: list[str | Text] = [str(step.number), when, wording, amount]
+        if marked:
+            cells.insert(0, "▶" if step.applied else ("·" if step.reached else ""))
+        table.add_row(*cells, style="bold yellow" if step.applied else "")
+    _print_table(console, table)
+
+
+def _ladder_list(console: Console, steps: list[StepView], marked: bool) -> None:
+    for step in steps:
+        mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
+        wording = f"{_when(step)}：{step.condition}，{step.sanction}（{_amount(step.fine_min, step.fine_max)}）"
+        emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
+
+
+def _readings(console: Console, steps: list[StepView]) -> None:
+    """Each step's reading under the ladder: an interpretation is shown wherever its step is."""
+    for step in steps:
+        if step.reading:
+            emit(console, Text(f"第{step.number}档的解读：", style="bold"))
+            emit(console, Text(step.reading, style="dim"), INDENT)
+
+
+def _outcome(console: Console, answer: PenalisedAnswer) -> None:
+    """The step applied, and the range Article 41 allows when it was asked for and bears on it."""
     outcome = f"第{answer.applied_step}档，{answer.sanction}"
     m = answer.mitigation
     if m is not None and m.requested and m.applies:
         outcome += f"；依{m.citation}可为 {_amount(answer.fine_min, answer.fine_max)}"
     _field(console, "结果", outcome)
-    if m is not None:
-        done = "已完成并经认定" if m.requested else "未申请"
-        state = done if m.applies else "不起作用：本档没有罚款"
-        _field(console, m.citation, f"{m.effect}（{state}）；条件：")
-        for condition in m.conditions:
-            _hanging(console, " " * INDENT + "- ", condition, style="dim")
+
+
+def _mitigation(console: Console, m: MitigationView) -> None:
+    done = "已完成并经认定" if m.requested else "未申请"
+    state = done if m.applies else "不起作用：本档没有罚款"
+    _field(console, m.citation, f"{m.effect}（{state}）；条件：")
+    for condition in m.conditions:
+        hanging(console, " " * INDENT + "- ", condition, style="dim")
+
+
+def _decision(console: Console, answer: PenalisedAnswer) -> None:
     if answer.decision:
         _field(console, answer.decision_label or "", answer.decision)
-    for note in answer.notes:
-        _hanging(console, "· ", note, style="dim")
+
+
+def _notes(console: Console, notes: list[str]) -> None:
+    for note in notes:
+        hanging(console, "· ", note, style="dim")
+
+
+# --- the schedule (`wenming fines`) -------------------------------------------------------------
 
 
 def schedule(console: Console, result: Schedule) -> None:
     emit(console, Text(f"《{result.title}》罚则一览", style="bold"))
-    if console.width < NARROW:
-        for row in result.penalties:
-            lead = f"{row.violation} "
-            basis = f"{row.violation_basis} / {row.penalty_basis}（{'、'.join(row.agency_short_names)}）"
-            emit(console, Text(basis), lead=Text(lead, style="bold"))
-            for step in row.steps:
-                emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
-    else:
-        _schedule_table(console, result)
-    for note in result.notes:
-        _hanging(console, "· ", note, style="dim")
+    if not _schedule_table(console, result):
+        _schedule_list(console, result)
+    for row in result.penalties:  # an interpretation is shown wherever its step is
+        for step in row.steps:
+            if step.reading:
+                emit(console, Text(f"{row.penalty_basis}第{step.number}档（{row.violation}）的解读：", style="bold"))
+                emit(console, Text(step.reading, style="dim"), INDENT)
+    _notes(console, result.notes)
 
 
-def _schedule_table(console: Console, result: Schedule) -> None:
-    columns = [
-        Column("违法行为"),
-        Column("行为 / 罚则"),
-        Column("执法机关", wrappable=True, min_width=10),
-        Column("情形", wrappable=True, min_width=12),
-        Column("处理（罚款）"),
-    ]
-    rows = []
+def _schedule_list(console: Console, result: Schedule) -> None:
+    for row in result.penalties:
+        basis = f"{row.violation_basis} / {row.penalty_basis}（{'、'.join(row.agency_short_names)}）"
+        emit(console, Text(basis), lead=Text(f"{row.violation} ", style="bold"))
+        for step in row.steps:
+            emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
+
+
+def _schedule_table(console: Console, result: Schedule) -> bool:
+    """The schedule as a table, if it fits with its keys, provisions and treatments whole; else False."""
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
+    table.add_column("违法行为", no_wrap=True)
+    table.add_column("行为 / 罚则", no_wrap=True)
+    table.add_column("执法机关", overflow="fold", min_width=MIN_AGENCY_CELLS)
+    table.add_column("情形", overflow="fold", min_width=MIN_WHEN_CELLS)
+    table.add_column("处理（罚款）", no_wrap=True)
     for row in result.penalties:
         for index, step in enumerate(row.steps):
             first = index == 0
-            cells = [
+            table.add_row(
                 row.violation if first else "",
                 row.violation_basis if first else (row.penalty_basis if index == 1 else ""),
                 "\n".join(row.agency_short_names) if first else "",
                 _when(step),
                 _treatment(step),
-            ]
-            rows.append(Row(cells, end_section=index == len(row.steps) - 1))
-    draw_table(console, columns, rows, SIMPLE_HEAD)
+                end_section=index == len(row.steps) - 1,
+            )
+    # Whole columns at their widest, folding ones at their least; the box's edges and one cell of
+    # (collapsed) padding and one rule between neighbours.
+    columns = table.columns
+    need = sum(
+        _widest([str(column.header), *map(str, column.cells)]) if column.no_wrap else column.min_width or 1
+        for column in columns
+    )
+    if need + 2 + 2 * (len(columns) - 1) > console.width:
+        return False
+    _print_table(console, table)
+    return True
 
 
-def agency_answer(console: Console, result: AgencyAnswer) -> None:
-    for index, agency in enumerate(result.agencies):
-        if index:
-            console.print()
-        emit(console, Text(agency.key, style="cyan"), lead=Text(f"{agency.name}  ", style="bold"))
-        if agency.aliases or agency.short_name != agency.name:
-            _hanging(console, "简称、俗称：", "、".join([agency.short_name, *agency.aliases]), style="dim")
-        for duty in agency.duties:
-            if duty.violation is not None:
-                line = f"{duty.provision}  {duty.violation} {duty.description}（{duty.violation_basis}）"
-            else:
-                line = f"{duty.provision}  {duty.description}"
-            if duty.through:
-                line += f"；由{duty.through}"
-            if duty.agency_text:
-                line += f"；原文：{duty.agency_text}"
-            _hanging(console, " " * INDENT + "- ", line)
+def _print_table(console: Console, table: Table) -> None:
+    """A table's lines without the spaces rich pads them with."""
+    for line in console.render_lines(table, console.options, pad=False):
+        text = Text.assemble(
+            *((segment.text.replace(NBSP, " "), segment.style or "") for segment in line if not segment.control)
+        )
+        text.rstrip()
+        console.print(text, no_wrap=True, overflow="ignore", crop=False)

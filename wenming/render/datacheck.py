@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from rich.console import Console
+from rich.text import Text
+
 from wenming.datacheck import DataReport
-from wenming.render.console import Console, Text
+
+
+def draw(console: Console, result: object) -> None:
+    match result:
+        case DataReport():
+            validation(console, result)
+        case _:
+            raise TypeError(f"wenming.render.datacheck cannot draw {type(result).__qualname__}")
 
 
 def validation(console: Console, report: DataReport) -> None:
     # Lines are not wrapped: `file:line: field: message` stays one line for grep and editors.
-    say = console.print
+    say = partial(console.print, soft_wrap=True)
     if report.summary is None:
         for problem in report.problems:
             where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"

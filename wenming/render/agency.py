@@ -1,0 +1,36 @@
+"""The view of the agencies and what each enforces (wenming.agency)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from wenming.agency import AgencyAnswer
+from wenming.render.lines import INDENT, emit, hanging
+
+
+def draw(console: Console, result: object) -> None:
+    match result:
+        case AgencyAnswer():
+            agency_answer(console, result)
+        case _:
+            raise TypeError(f"wenming.render.agency cannot draw {type(result).__qualname__}")
+
+
+def agency_answer(console: Console, result: AgencyAnswer) -> None:
+    for index, agency in enumerate(result.agencies):
+        if index:
+            console.print()
+        emit(console, Text(agency.key, style="cyan"), lead=Text(f"{agency.name}  ", style="bold"))
+        if agency.aliases or agency.short_name != agency.name:
+            hanging(console, "简称、俗称：", "、".join([agency.short_name, *agency.aliases]), style="dim")
+        for duty in agency.duties:
+            if duty.violation is not None:
+                line = f"{duty.provision}  {duty.violation} {duty.description}（{duty.violation_basis}）"
+            else:
+                line = f"{duty.provision}  {duty.description}"
+            if duty.through:
+                line += f"；由{duty.through}"
+            if duty.agency_text:
+                line += f"；原文：{duty.agency_text}"
+            hanging(console, " " * INDENT + "- ", line)

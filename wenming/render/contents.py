@@ -1,0 +1,25 @@
+"""The view of the contents, or of one chapter (wenming.contents)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from wenming.contents import ContentsView
+from wenming.render.lines import INDENT, emit
+
+
+def draw(console: Console, result: object) -> None:
+    match result:
+        case ContentsView():
+            contents(console, result)
+        case _:
+            raise TypeError(f"wenming.render.contents cannot draw {type(result).__qualname__}")
+
+
+def contents(console: Console, view: ContentsView) -> None:
+    emit(console, Text(view.title, style="bold"))
+    for chapter in view.chapters:
+        emit(console, Text(f"{chapter.citation} {chapter.title}（{chapter.articles_text}）", style="bold"))
+        for line in chapter.articles:
+            emit(console, Text(line.first_line), INDENT, Text(f"{line.citation}  ", style="cyan"))
