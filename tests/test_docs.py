@@ -78,7 +78,11 @@ def test_an_example_block_runs_only_wenming() -> None:
         tool.parse("```console\n$ wenming article 22\n$ cat draft.yaml\n```\n")
     with pytest.raises(ValueError, match="starts with"):
         tool.parse("```console\nsome output\n```\n")
+    with pytest.raises(ValueError, match="outside a ```console block"):
+        tool.parse("Run it:\n\n```sh\n$ wenming article 22\n```\n")
     assert tool.parse("```sh\nWENMING_DATA=draft.yaml wenming article 22\n```\n") == []
+    indented = tool.parse("- a list item:\n\n  ```console\n  $ wenming --version\n  wenming 0.1.0\n  ```\n")
+    assert [(e.line, e.command, e.shown) for e in indented] == [(4, "$ wenming --version", "wenming 0.1.0")]
 
 
 def test_refreshing_keeps_what_is_shown(scratch_folder: Path) -> None:
@@ -88,6 +92,8 @@ def test_refreshing_keeps_what_is_shown(scratch_folder: Path) -> None:
     assert tool.run(head).count("\n") == 0 and tool.run(version).startswith("wenming ")
     assert tool.refreshed(text) == shown
     assert tool.refreshed(shown) == shown
+    in_a_list = f"- item:\n\n  ```console\n  {head}\n  ```\n"
+    assert tool.refreshed(in_a_list) == f"- item:\n\n  ```console\n  {head}\n  {tool.run(head)}\n  ```\n"
 
 
 # --- the README as a front page ------------------------------------------------------------------

@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "regulation.yaml"
 ENV = {"NO_COLOR": "1", "COLUMNS": "80", "WENMING_DATA": str(DATA)}
 PROMPT = "$ wenming "
-BLOCK = re.compile(r"^```console\n(.*?)^```$", flags=re.S | re.M)
+# A console block, at the margin or indented under a list item (its lines all share the indent).
+BLOCK = re.compile(r"^(?P<indent> *)```console\n(?P<body>.*?)^(?P=indent)```$", flags=re.S | re.M)
 # draft.yaml: the shipped file with one dangling citation, so the line number shown cannot go stale.
 DRAFT_BREAK = ("    cites: 第二十二条第九项\n", "    cites: 第二十二条第十三项\n")
 
@@ -60,11 +61,12 @@ def documents() -> list[Path]:
 
 def parse(text: str, document: str = "") -> list[Example]:
     """The examples of one document, in order. A console block whose first line is no `$ wenming `
-    command, or with a `$ ` line of another program, is an error: it would go unchecked."""
+    command, a `$ ` line of another program, or a `$ wenming ` line outside a console block is an
+    error: it would go unchecked."""
     examples = []
     for block in BLOCK.finditer(text):
-        first_line = text.count("\n", 0, block.start(1)) + 1
-        body = block.group(1)
+        first_line = text.count("\n", 0, block.start("body")) + 1
+        body = dedent(block.group("body"), block.group("indent"))
         for offset, line in enumerate(body.split("\n")):
             if line.startswith("$ ") and not line.startswith(PROMPT):
                 raise ValueError(f"{document}:{first_line + offset}: a console block runs only wenming: {line}")
@@ -76,7 +78,15 @@ def parse(text: str, document: str = "") -> list[Example]:
                 command, _, shown = part.partition("\n")
                 examples.append(Example(document, line, command, shown.rstrip("\n")))
                 line += part.count("\n")
+    outside = BLOCK.sub(lambda block: "\n" * block.group(0).count("\n"), text)
+    for number, line in enumerate(outside.split("\n"), start=1):
+        if line.lstrip().startswith(PROMPT):
+            raise ValueError(f"{document}:{number}: an example outside a ```console block: {line.strip()}")
     return examples
+
+
+def dedent(body: str, indent: str) -> str:
+    return "".join(line.removeprefix(indent) for line in body.splitlines(keepends=True))
 
 
 def collect() -> list[Example]:
@@ -135,10 +145,12 @@ def refreshed(text: str) -> str:
     """`text` with every example's output rewritten from a real run (in a scratch folder)."""
 
     def block(match: re.Match[str]) -> str:
-        body = match.group(1)
+        indent = match.group("indent")
+        body = dedent(match.group("body"), indent)
         parts = [part for part in re.split(rf"^(?={re.escape(PROMPT)})", body, flags=re.M) if part]
         new = "".join(f"{command}\n{run(command)}\n" for command in (p.partition("\n")[0] for p in parts))
-        return match.group(0).replace(body, new, 1)
+        indented = "".join(indent + line if line.strip() else line for line in new.splitlines(keepends=True))
+        return f"{indent}```console\n{indented}{indent}```"
 
     parse(text)  # refuse a block that would go unchecked
     return BLOCK.sub(block, text)
