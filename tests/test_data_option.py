@@ -174,42 +174,6 @@ def test_behaviours_come_from_the_data_not_the_wording_of_headings(tmp_path: Pat
     assert {entry["kind"] for entry in entries} == {"governed"} and entries[8]["penalties"]
 
 
-# The README's validate examples, run as shown: the shipped file, and a draft that is the shipped
-# file with one dangling citation (so the line number shown cannot go stale).
-README = Path(__file__).resolve().parents[1] / "README.md"
-DRAFT_BREAK = ("    cites: 第二十二条第九项\n", "    cites: 第二十二条第十三项\n")
-
-
-def readme_validate_examples() -> list[tuple[str, str]]:
-    examples = []
-    for block in README.read_text(encoding="utf-8").split("```console\n")[1:]:
-        command, _, output = block.split("\n```")[0].partition("\n")
-        if command.startswith("$ wenming validate "):
-            examples.append((command.removeprefix("$ wenming "), output))
-    return examples
-
-
-def test_the_readme_shows_both_validate_examples() -> None:
-    assert [command for command, _ in readme_validate_examples()] == [
-        "validate data/regulation.yaml",
-        "validate draft.yaml",
-    ]
-
-
-@pytest.mark.parametrize(("command", "shown"), readme_validate_examples())
-def test_readme_validate_examples_show_real_output(
-    command: str, shown: str, tmp_path: Path, data_text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    old, new = DRAFT_BREAK
-    assert data_text.count(old) == 1
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "regulation.yaml").write_text(data_text, encoding="utf-8")
-    (tmp_path / "draft.yaml").write_text(data_text.replace(old, new), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)  # the paths as the README writes them
-    result = runner.invoke(app, command.split(), prog_name="wenming", env={"NO_COLOR": "1", "COLUMNS": "80"})
-    assert (result.stdout + result.stderr).rstrip("\n") == shown
-
-
 # --- the circumstances and fine's flags -------------------------------------------------------
 
 

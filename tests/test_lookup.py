@@ -189,32 +189,6 @@ def test_piped_output_is_plain_text() -> None:
         assert "\x1b" not in out and out.strip()
 
 
-LOOKUP_COMMANDS = ("article", "chapter", "contents", "toc", "behaviours", "search", "--version")
-
-
-def readme_examples() -> list[tuple[str, str]]:
-    """The README's `$ wenming …` examples of the look-up commands, with the output shown."""
-    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
-    examples = []
-    for block in readme.split("```console\n")[1:]:
-        command, _, output = block.split("\n```")[0].partition("\n")
-        words = command.removeprefix("$ ").split()
-        if words[:1] == ["wenming"] and words[1] in LOOKUP_COMMANDS:
-            examples.append((command, output))
-    return examples
-
-
-@pytest.mark.parametrize(("command", "shown"), readme_examples(), ids=lambda value: value[:30])
-def test_readme_shows_real_output(command: str, shown: str) -> None:
-    words, _, pipe = command.removeprefix("$ wenming ").partition(" | ")
-    result = runner.invoke(app, words.split(), prog_name="wenming", env={"NO_COLOR": "1", "COLUMNS": "80"})
-    lines = (result.stdout + result.stderr).rstrip("\n").split("\n")
-    if pipe:
-        assert pipe.startswith("head -")
-        lines = lines[: int(pipe.removeprefix("head -"))]
-    assert "\n".join(lines) == shown
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     command=st.sampled_from(["article", "chapter", "search", "behaviours"]),
