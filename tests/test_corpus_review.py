@@ -33,7 +33,7 @@ MEASURES = {
     "order", "warning", "fine", "fine-per-unit", "fine-multiple", "confiscation", "revocation",
     "credit-record", "interview", "disciplinary", "criminal", "per-law", "notify", "aggravate",
 }
-ID = re.compile(r"^(?P<city>[^-]+)-(?P<art>\d+)-(?P<para>\d+)(?:-(?P<item>\d+))?$")
+ID = re.compile(r"^(?P<city>[^-]+)-(?P<art>\d+)-(?P<para>\d+)(?:-(?P<item>\d+))?(?:-s(?P<sentence>\d+))?$")
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
