@@ -22,16 +22,39 @@ FILES = sorted(CASES.glob("*.yaml"))
 
 LINKS = {"citation", "relative", "description", "carried"}
 KINDS = {
-    "public-security", "traffic-police", "urban-management", "health", "ecology-environment",
-    "market-regulation", "transport", "housing-construction", "culture-tourism", "agriculture-rural",
-    "education", "civil-affairs", "designated", "other",
+    "public-security",
+    "traffic-police",
+    "urban-management",
+    "health",
+    "ecology-environment",
+    "market-regulation",
+    "transport",
+    "housing-construction",
+    "culture-tourism",
+    "agriculture-rural",
+    "education",
+    "civil-affairs",
+    "designated",
+    "other",
 }
 WHERE = {"provision", "lead-in", "none"}
 PARTIES = {"any", "person", "organisation"}
 CIRCUMSTANCES = {None, "refused", "warned-refused", "overdue", "serious", "grave", "flagrant", "repeat", "other"}
 MEASURES = {
-    "order", "warning", "fine", "fine-per-unit", "fine-multiple", "confiscation", "revocation",
-    "credit-record", "interview", "disciplinary", "criminal", "per-law", "notify", "aggravate",
+    "order",
+    "warning",
+    "fine",
+    "fine-per-unit",
+    "fine-multiple",
+    "confiscation",
+    "revocation",
+    "credit-record",
+    "interview",
+    "disciplinary",
+    "criminal",
+    "per-law",
+    "notify",
+    "aggravate",
 }
 ID = re.compile(r"^(?P<city>[^-]+)-(?P<art>\d+)-(?P<para>\d+)(?:-(?P<item>\d+))?(?:-s(?P<sentence>\d+))?$")
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,8 +82,20 @@ def chinese_number(text: str) -> int:
 
 
 def test_chinese_number() -> None:
-    cases = {"一百": 100, "二千": 2000, "五万": 50000, "五千": 5000, "十万": 100000, "二十": 20,
-             "五十": 50, "一万": 10000, "三十万": 300000, "一千五百": 1500, "十五": 15, "两": None}
+    cases = {
+        "一百": 100,
+        "二千": 2000,
+        "五万": 50000,
+        "五千": 5000,
+        "十万": 100000,
+        "二十": 20,
+        "五十": 50,
+        "一万": 10000,
+        "三十万": 300000,
+        "一千五百": 1500,
+        "十五": 15,
+        "两": None,
+    }
     for text, value in cases.items():
         if value is None:
             with pytest.raises(ValueError):
@@ -130,8 +165,18 @@ def test_header_and_format(path: Path) -> None:
     ids = [p["id"] for p in data["penalties"]]
     assert len(ids) == len(set(ids)), "duplicate ids"
     for p in data["penalties"]:
-        assert set(p) == {"id", "provision", "line", "text", "behaviour", "agencies", "referral",
-                          "variants", "taxonomy", "notes"}, p["id"]
+        assert set(p) == {
+            "id",
+            "provision",
+            "line",
+            "text",
+            "behaviour",
+            "agencies",
+            "referral",
+            "variants",
+            "taxonomy",
+            "notes",
+        }, p["id"]
         m = ID.match(p["id"])
         assert m and m["city"] == data["city"], p["id"]
         assert p["provision"].startswith("第"), p["id"]
