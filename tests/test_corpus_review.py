@@ -145,10 +145,44 @@ def article_of(lines: list[str], line: int) -> str:
     return "\n".join(lines[start:end])
 
 
-def test_there_are_records() -> None:
-    assert len(FILES) >= 1
-    for path in FILES:
-        assert (SOURCES / load(path)["source"]).is_file(), path
+def test_every_source_has_its_record() -> None:
+    """One record per copied source, and one source per record."""
+    sources = {path.name for path in SOURCES.glob("*.md")}
+    recorded = {load(path)["source"] for path in FILES}
+    assert recorded == sources
+    assert len(FILES) == len(sources) == 10
+
+
+CITATION = re.compile(
+    r"^第(?P<art>[零一二三四五六七八九十百]+)条(?:第(?P<para>[零一二三四五六七八九十]+)款)?(?:第(?P<item>[零一二三四五六七八九十]+)项)?$"
+)
+MEASURE_KEYS = {
+    "fine": {"kind", "min", "max", "optional", "text"},
+    "fine-per-unit": {"kind", "amount", "per", "text"},
+    "fine-multiple": {"kind", "of", "min_times", "max_times", "optional", "text"},
+    "confiscation": {"kind", "what", "text"},
+}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_ids_lines_and_citations_agree(path: Path) -> None:
+    """The id, the provision and the line name the same article, paragraph and item."""
+    data = load(path)
+    lines = source_of(data).split("\n")
+    for p in data["penalties"]:
+        m, c = ID.match(p["id"]), CITATION.match(p["provision"])
+        assert m and c, p["id"]
+        assert int(m["art"]) == chinese_number(c["art"]), p["id"]
+        if c["para"]:
+            assert int(m["para"]) == chinese_number(c["para"]), p["id"]
+        assert (m["item"] is None) == (c["item"] is None), p["id"]
+        if c["item"]:
+            assert int(m["item"]) == chinese_number(c["item"]), p["id"]
+            assert lines[p["line"] - 1].startswith(f"（{c['item']}）"), p["id"]
+        head = article_of(lines, p["line"]).split("\n")[0]
+        assert head.startswith(f"第{c['art']}条"), f"{p['id']}: line {p['line']} is in {head[:8]}"
+        for cite in p["behaviour"]["cites"]:
+            assert re.fullmatch(r"第[零一二三四五六七八九十百]+[章条](第[零一二三四五六七八九十]+[款项])*", cite), cite
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -197,6 +231,7 @@ def test_header_and_format(path: Path) -> None:
                 assert (s["condition"] is None) == (s["circumstance"] is None), p["id"]
                 for ms in s["measures"]:
                     assert ms["kind"] in MEASURES, p["id"]
+                    assert set(ms) == MEASURE_KEYS.get(ms["kind"], {"kind", "text"}), p["id"]
         assert p["taxonomy"] is None or KEY.match(p["taxonomy"]), p["id"]
 
 
@@ -243,6 +278,7 @@ def test_amounts_are_the_numerals(path: Path) -> None:
                     if ms["kind"] == "fine":
                         lo, hi = fine_amounts(ms["text"])
                         assert (ms["min"], ms["max"]) == (lo, hi), where
+                        assert lo is None or lo <= hi, where
                         assert isinstance(ms["optional"], bool), where
                         if "可" in ms["text"]:
                             assert ms["optional"], where
