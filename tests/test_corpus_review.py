@@ -55,6 +55,7 @@ MEASURES = {
     "per-law",
     "notify",
     "aggravate",
+    "exposure",
 }
 ID = re.compile(r"^(?P<city>[^-]+)-(?P<art>\d+)-(?P<para>\d+)(?:-(?P<item>\d+))?(?:-s(?P<sentence>\d+))?$")
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
