@@ -312,9 +312,12 @@ def test_cases_agree_with_the_regulation_ladders() -> None:
 
 
 def test_on_the_spot_ranges_follow_article_51() -> None:
-    """The qualifying part of each fined step is the step's range cut at 第五十一条's limits, as laws.yaml states them."""
+    """The qualifying part of each fined step is the step's range cut at 第五十一条's limits, as laws.yaml
+    states them; an entry without `party` holds for every party the case stands for."""
     rule = laws_data()["procedure"]["on_the_spot"]
     limits = {party: rule["fine_max"][party]["amount"] for party in ("person", "organisation")}
+    parties_of = yaml.safe_load(PARTIES.read_text(encoding="utf-8"))["penalties"]
+    seen = 0
     for case in cases()["ladder"]:
         if case["fine"] is None:
             continue
@@ -322,13 +325,39 @@ def test_on_the_spot_ranges_follow_article_51() -> None:
         for entry in case["procedure"]:
             if entry["citation"] != "第五十一条":
                 continue
-            parties = [entry["party"]] if "party" in entry else ([case["party"]] if case["party"] else None)
-            assert parties, case["id"]
-            limit = limits[parties[0]]
-            applies = entry["applies"]
-            if lo > limit:
-                assert applies is False, case["id"]
-            elif hi <= limit:
-                assert applies is True, case["id"]
+            if "party" in entry:
+                parties = [entry["party"]]
+            elif case["party"]:
+                parties = [case["party"]]
             else:
-                assert applies["fine_min"] == lo and applies["fine_max"] == limit, case["id"]
+                parties = parties_of[case["penalty"]]["parties"]
+            for party in parties:
+                limit = limits[party]
+                applies = entry["applies"]
+                if lo > limit:
+                    assert applies is False, case["id"]
+                elif hi <= limit:
+                    assert applies is True, case["id"]
+                else:
+                    assert applies["fine_min"] == lo and applies["fine_max"] == limit, case["id"]
+                seen += 1
+    assert seen > 20
+
+
+def test_amount_cases_qualify_by_article_51() -> None:
+    rule = laws_data()["procedure"]["on_the_spot"]
+    limits = {party: rule["fine_max"][party]["amount"] for party in ("person", "organisation")}
+    small = laws_data()["procedure"]["on_the_spot_collection"]["any_of"][0]["fine_max"]
+    for case in cases()["amounts"]:
+        expect = case["expect"]
+        if expect["exit"] != 0:
+            assert expect["exit"] == 2 and expect["reason"], case["id"]
+            continue
+        by_party = expect.get("qualifies_by_party") or {case["party"] or case.get("answered_for"): expect["qualifies"]}
+        for party, q in by_party.items():
+            assert party in limits, case["id"]
+            amount = case["amount"]
+            assert q["第五十一条"] == (amount <= limits[party]), case["id"]
+            assert q["第六十八条第一项"] == (amount <= limits[party] and amount <= small), case["id"]
+        assert expect["decision"].startswith("处") and expect["decision"].endswith("元罚款"), case["id"]
+        assert cn_number(expect["decision"][1:-3]) == case["amount"], case["id"]
