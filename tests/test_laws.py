@@ -41,12 +41,23 @@ def cn_number(text: str) -> int:
 
 def test_cn_number() -> None:
     assert [cn_number(t) for t in ["一", "十五", "二十八", "一百", "一百一十三", "二千", "三千", "五千", "二百"]] == [
-        1, 15, 28, 100, 113, 2000, 3000, 5000, 200]
+        1,
+        15,
+        28,
+        100,
+        113,
+        2000,
+        3000,
+        5000,
+        200,
+    ]
 
 
 ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条\s+(.*)$")
 ITEM = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
-CITATION = re.compile(r"^第([零一二三四五六七八九十百]+)条(?:第([一二三四五六七八九十]+)款)?(?:第([一二三四五六七八九十]+)项)?$")
+CITATION = re.compile(
+    r"^第([零一二三四五六七八九十百]+)条(?:第([一二三四五六七八九十]+)款)?(?:第([一二三四五六七八九十]+)项)?$"
+)
 
 
 @cache
@@ -178,7 +189,7 @@ def test_procedure_cites_and_words() -> None:
     data = laws_data()
     default_law = data["procedure"]["law"]
     checked = 0
-    for section in ("procedure", "onward", "reduce_grounds"):
+    for section in ("procedure", "checklist", "onward", "reduce_grounds"):
         for where, law, node in walk(data[section], default_law, section):
             for citation in node.get("cites", []) or []:
                 assert citation in texts[law], f"{where}: {citation} is not quoted in {law}"
@@ -361,3 +372,18 @@ def test_amount_cases_qualify_by_article_51() -> None:
             assert q["第六十八条第一项"] == (amount <= limits[party] and amount <= small), case["id"]
         assert expect["decision"].startswith("处") and expect["decision"].endswith("元罚款"), case["id"]
         assert cn_number(expect["decision"][1:-3]) == case["amount"], case["id"]
+
+
+def test_cases_answer_the_checklist_in_order() -> None:
+    """Each case's procedure is laws.yaml's checklist, in order; an item answered per party appears once per party."""
+    data = laws_data()
+    checklist = [(c["citation"], c.get("words")) for c in data["checklist"]]
+    for item in data["checklist"]:
+        assert item["rule"] in data["procedure"], item
+    for case in cases()["ladder"]:
+        asked: list[tuple[str, str | None]] = []
+        for entry in case["procedure"]:
+            key = (entry["citation"], entry.get("words"))
+            if not (asked and asked[-1] == key and "party" in entry):
+                asked.append(key)
+        assert asked == checklist, case["id"]
