@@ -19,7 +19,9 @@ import hashlib
 import os
 import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pydantic
 import pydantic_core
@@ -27,6 +29,8 @@ import pydantic_core
 from wenming import __version__
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
+
+Model = TypeVar("Model", bound=pydantic.BaseModel)
 
 try:  # the C unpickler alone: the pickle module around it costs another millisecond to import
     from _pickle import load as _unpickle
@@ -77,8 +81,24 @@ def entry_key(data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _entry_path(directory: Path, key: str) -> Path:
-    return directory / f"regulation-{key[:32]}.pickle"
+def model_key(texts: Sequence[bytes], model: type[pydantic.BaseModel]) -> str:
+    """The name of the entry for a `model` validated from several files' `texts` together (each
+    UTF-8, no BOM): any other model or data file keyed the same way, e.g. the national laws."""
+    digest = hashlib.sha256(FORMAT + b"\0" + model.__qualname__.encode())
+    for part in (__version__, sys.version, pydantic.VERSION, pydantic_core.__version__):
+        digest.update(part.encode() + b"\0")
+    digest.update(_code_fingerprint())
+    for data in texts:  # length first: two files' texts cannot run into each other
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _prefix(model: type[pydantic.BaseModel]) -> str:
+    return "regulation" if model is Regulation else model.__name__.lower()
+
+
+def _entry_path(directory: Path, key: str, prefix: str = "regulation") -> Path:
+    return directory / f"{prefix}-{key[:32]}.pickle"
 
 
 def _is_ours(status: os.stat_result) -> bool:
@@ -90,51 +110,65 @@ def _is_ours(status: os.stat_result) -> bool:
 
 def fetch(text: str) -> Regulation | None:
     """The regulation validated from exactly `text` by exactly this code, if the cache has it."""
-    return _fetch(entry_key(text.encode("utf-8")))
+    return _fetch(entry_key(text.encode("utf-8")), Regulation)
 
 
-def _fetch(key: str) -> Regulation | None:
+def _fetch(key: str, model: type[Model]) -> Model | None:
     directory = cache_dir()
     if directory is None:
         return None
     try:
-        with _entry_path(directory, key).open("rb") as handle:
+        with _entry_path(directory, key, _prefix(model)).open("rb") as handle:
             if not _is_ours(os.fstat(handle.fileno())):
                 return None
-            stored_key, regulation = _unpickle(handle)
+            stored_key, value = _unpickle(handle)
     except Exception:  # missing, unreadable, truncated, or pickled by code that has since changed
         return None
-    if stored_key != key or not isinstance(regulation, Regulation):
+    if stored_key != key or not isinstance(value, model):
         return None
-    return regulation
+    return value
+
+
+def fetch_model(texts: Sequence[bytes], model: type[Model]) -> Model | None:
+    """The `model` validated from exactly these files' `texts` by exactly this code, if the cache has it."""
+    return _fetch(model_key(texts, model), model)
 
 
 def store(text: str, regulation: Regulation) -> None:
     """Keep `regulation`, validated from `text`, for the next process; quietly do nothing if we cannot."""
+    _store(entry_key(text.encode("utf-8")), regulation)
+
+
+def store_model(texts: Sequence[bytes], value: pydantic.BaseModel) -> None:
+    """Keep `value`, validated from these files' `texts`, for the next process (see store)."""
+    _store(model_key(texts, type(value)), value)
+
+
+def _store(key: str, value: pydantic.BaseModel) -> None:
     directory = cache_dir()
     if directory is None:
         return
     import pickle
     import tempfile
 
-    key = entry_key(text.encode("utf-8"))
+    prefix = _prefix(type(value))
     temporary: str | None = None
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".regulation-", suffix=".tmp")  # mode 0600
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{prefix}-", suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "wb") as output:
-            pickle.dump((key, regulation), output, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, _entry_path(directory, key))  # atomic: readers see all of it or none
+            pickle.dump((key, value), output, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, _entry_path(directory, key, prefix))  # atomic: readers see all of it or none
         temporary = None
-        _prune(directory)
+        _prune(directory, prefix)
     except Exception:  # read-only, full, or vanished folder: the next run parses the YAML again
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _prune(directory: Path) -> None:
+def _prune(directory: Path, prefix: str = "regulation") -> None:
     """Drop all but the newest few entries, so that editing the data does not grow the folder."""
-    entries = sorted(directory.glob("regulation-*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+    entries = sorted(directory.glob(f"{prefix}-*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
     for old in entries[KEEP_ENTRIES:]:
         old.unlink(missing_ok=True)
 
@@ -146,6 +180,18 @@ def cached_regulation(path: Path) -> Regulation | None:
     is the same as the loader's: the bytes of the text it decodes. Bytes that are not UTF-8 cannot
     match any entry, since entries are only made from text the loader accepted.
     """
+    raw = _read(path)
+    return None if raw is None else _fetch(entry_key(raw), Regulation)
+
+
+def read_texts(paths: Sequence[Path]) -> list[bytes] | None:
+    """The bytes of each file as an entry is keyed on them, or None where one cannot be read (the loader
+    then decides)."""
+    texts = [_read(path) for path in paths]
+    return None if any(text is None for text in texts) else [text for text in texts if text is not None]
+
+
+def _read(path: Path) -> bytes | None:
     try:
         # Regular files only, opened without waiting: a pipe or device is the loader's to refuse.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -157,4 +203,4 @@ def cached_regulation(path: Path) -> Regulation | None:
         return None
     if len(raw) > MAX_DATA_BYTES:
         return None
-    return _fetch(entry_key(raw.removeprefix(codecs.BOM_UTF8)))
+    return raw.removeprefix(codecs.BOM_UTF8)
