@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wenming.model import step_treatment
-from wenming.penalty import FineAnswer, ProvisionAnswer, UnpenalisedAnswer
+from wenming.penalty import FineAnswer, OtherLawAnswer, ProvisionAnswer, UnpenalisedAnswer
 from wenming.render.console import Console, Text, cell_len
 from wenming.render.table import HEAVY_HEAD, SIMPLE_HEAD, Column, Row, draw_table
 from wenming.render.text import INDENT, emit, wrap
@@ -100,6 +100,16 @@ def fine_answer(console: Console, answer: FineAnswer) -> None:
         emit(console, Text(PROVISION_KINDS[answer.provision_kind], style="bold yellow"))
         _field(console, answer.citation, answer.text)
         for note in answer.notes:
+            _hanging(console, "· ", note)
+        return
+    if isinstance(answer, OtherLawAnswer):  # the smallest view; the render package draws it properly
+        emit(console, Text(f"本条例未设罚则；依《{answer.law}》{answer.citation}", style="bold yellow"))
+        _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
+        _field(console, answer.lead_in.citation, answer.provision_text)
+        _field(console, answer.item.citation, answer.item_text)
+        step = answer.steps[answer.applied_step - 1]
+        _field(console, "结果", f"第{step.number}档，{step.condition}，{step.sanction}")
+        for note in [*answer.notes, *answer.referral, *([f"解读：{answer.reading}"] if answer.reading else [])]:
             _hanging(console, "· ", note)
         return
     _hanging(console, f"{answer.violation}  ", answer.violation_name or "", style="bold", marker_style="bold")
