@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from wenming.numerals import to_chinese
-from wenming.validation import Problem
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -429,6 +428,13 @@ class LawBook(Record):
 # --- checks that span the files -------------------------------------------------------------------
 
 FieldPath = tuple[str | int, ...]
+
+
+class Problem(NamedTuple):
+    """A problem and the path of the field it concerns, from the file's name on ("laws", "procedure", …)."""
+
+    path: FieldPath
+    message: str
 
 
 def _walk(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, BaseModel]]:

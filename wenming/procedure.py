@@ -151,9 +151,18 @@ class AmountView(BaseModel):
 class AmountRefused(BadInput):
     """--amount, --party or --reduce that the step reached does not allow (exit 2); `reason` names why."""
 
-    def __init__(self, reason: str, message: str, suggestion: str | None = None) -> None:
-        super().__init__(message, suggestion=suggestion)
+    def __init__(
+        self,
+        reason: str,
+        message: str,
+        suggestion: str | None = None,
+        allowed: tuple[int, int] | None = None,
+        candidates: list[str] | None = None,
+        choices: list[dict[str, str | None]] | None = None,
+    ) -> None:
+        super().__init__(message, suggestion=suggestion, candidates=candidates, choices=choices)
         self.reason = reason
+        self.allowed = allowed  # the range of amounts the step allows, where one is named
 
 
 # --- the party --------------------------------------------------------------------------------------
@@ -190,8 +199,17 @@ def parties_for(
         raise AmountRefused(
             "party-excluded",
             f"{provision_name}针对{names}{said}，不针对{book.parties.kinds[given].name}",
-            suggestion=f"去掉 --party，或用 --party {'/'.join(addresses)}"
-            + (f"。依据：{entry.basis}" if entry is not None else ""),
+            suggestion=f"去掉 --party，或用 --party {'/'.join(addresses)}",
+            candidates=[f"依据{said}：{entry.basis}"] if entry is not None else [],
+            choices=[
+                {
+                    "party": key,
+                    "name": book.parties.kinds[key].name,
+                    "reading": str(entry.reading).lower() if entry is not None else None,
+                    "basis": entry.basis if entry is not None else None,
+                }
+                for key in addresses
+            ],
         )
     chosen = [given] if given is not None else addresses
     if ground is not None and ground.party is not None:
@@ -344,8 +362,8 @@ class _Entries:
         return self.entry(citation, rule, words, applies, condition=condition, required_above=above)
 
     def _notice_and_defence(self, citation: str, rule: str, words: str | None) -> ProcedureEntry:
-        reading = self.rules.notice_and_defence.reading if self.spot is not None else None
-        return self.entry(citation, rule, words, True, reading=reading)
+        # Before every decision, on the spot too: a reading, shown with every answer it decides.
+        return self.entry(citation, rule, words, True, reading=self.rules.notice_and_defence.reading or None)
 
     def _hearing(self, citation: str, rule: str, words: str | None) -> ProcedureEntry:
         hearing = self.rules.hearing
@@ -459,8 +477,11 @@ def procedure_entries(
     entries: list[ProcedureEntry] = []
     for item in book.laws.checklist:
         answers = [a.answer(item.citation, item.rule, item.words) for a in answerers]
-        if all(answer == answers[0] for answer in answers):
-            entries.append(answers[0])
+        # The same answer for every party is given once; a reading one party's answer rests on goes with it.
+        plain = [answer.model_copy(update={"reading": None}) for answer in answers]
+        if all(answer == plain[0] for answer in plain):
+            reading = next((answer.reading for answer in answers if answer.reading), None)
+            entries.append(answers[0].model_copy(update={"reading": reading}))
             continue
         for answerer, answer in zip(answerers, answers, strict=True):
             kind = book.parties.kinds[answerer.party]
@@ -575,6 +596,7 @@ def check_amount(
             "above-max",
             f"{amount} 元超出第{number}档的上限：可处 {floor}–{fine.max} 元",
             suggestion=f"给出 {floor} 至 {fine.max} 之间的数额",
+            allowed=(floor, fine.max),
         )
     if amount == 0 and ground is not None and lowered_to is not None and lowered_to > 0:
         raise AmountRefused(
@@ -589,6 +611,7 @@ def check_amount(
             f"{amount} 元低于第{number}档的下限 {fine.min} 元：低于下限须有减轻的依据",
             suggestion="有依据的，加 --social-service（社会服务）或 --reduce 依据；否则给出 "
             f"{fine.min} 至 {fine.max} 之间的数额",
+            allowed=(fine.min, fine.max),
         )
     if amount == 0:
         raise AmountRefused(
