@@ -10,12 +10,13 @@ number its words spell) and reports each with its path, which the loader turns i
 Nothing here knows a number or a word of the law: this module holds the shape and the look-ups.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic builds these classes on every `fine`, and
+# evaluating annotations written as strings would double the cost.
 
 import datetime
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -68,52 +69,62 @@ class Law(Record):
 
 
 class Words(Record):
-    """A piece of the provision `citation` names (checked: the words are in its text)."""
+    """A piece of the provision `citation` names (checked: the words are in its text), with the figure
+    it spells where it spells one (checked: 二百 in the words for 200). One class for all of them:
+    every class costs start-up time on the cached path (pydantic builds it at import)."""
 
     citation: LawCitation
     words: NonEmpty
+    amount: Yuan | None = None
+    days: int | None = Field(default=None, ge=1)
+    years: int | None = Field(default=None, ge=1)
+    percent_per_day: int | None = Field(default=None, ge=1)
 
 
-class Amount(Words):
-    """A figure the words spell (checked: 二百 in the words for 200)."""
+class Piece(Protocol):
+    """Anything that quotes a piece of a provision: the engine quotes it as it is."""
 
-    amount: Yuan
+    @property
+    def citation(self) -> str: ...
 
-
-class Days(Words):
-    days: int = Field(ge=1)
-
-
-class Years(Words):
-    years: int = Field(ge=1)
+    @property
+    def words(self) -> str: ...
 
 
-class Percent(Words):
-    percent_per_day: int = Field(ge=1)
+class Amount(Record):
+    citation: LawCitation
+    words: NonEmpty
+    amount: Yuan  # required here: a limit the engine computes with
 
 
-class Rule(Record):
-    cites: list[LawCitation] = Field(min_length=1)
+# The provisions a rule rests on. Every class below is flat (its fields written out, not inherited):
+# a subclass's inherited fields double what pydantic spends making it, on every cached `fine`.
+Cites = Annotated[list[LawCitation], Field(min_length=1)]
 
 
 # --- the procedure rules (data/laws.yaml `procedure`) -----------------------------------------------
 
 
-class Kind(Words):
+class Kind(Record):
     """A kind of 行政处罚 and the regulation's measure word for it (警告, 罚款)."""
 
+    citation: LawCitation
+    words: NonEmpty
     measure: NonEmpty
 
 
-class OrderOnly(Rule):
+class OrderOnly(Record):
     """A step whose measures are none of `kinds` is not a 行政处罚."""
 
+    cites: Cites
     kinds: list[Kind] = Field(min_length=1)
     order: Words
     reading: Reading
 
 
-class Warning(Words):
+class WarningRule(Record):
+    citation: LawCitation
+    words: NonEmpty
     allowed: bool
 
 
@@ -126,11 +137,12 @@ class ReadingOnly(Record):
     reading: NonEmpty
 
 
-class OnTheSpot(Rule):
+class OnTheSpot(Record):
+    cites: Cites
     reading: Reading
     may: Words
     precondition: Words
-    warning: Warning
+    warning: WarningRule
     fine_max: PartyLimits
     exception: Words
     inclusive: ReadingOnly  # 以下 includes the amount itself
@@ -140,7 +152,8 @@ class OnTheSpot(Rule):
     performance: Words
 
 
-class GeneralProcedure(Rule):
+class GeneralProcedure(Record):
+    cites: Cites
     reading: Reading
     scope: Words
     investigation: Words
@@ -148,14 +161,17 @@ class GeneralProcedure(Rule):
     decision_contents: list[Words]
 
 
-class CollectionCase(Words):
+class CollectionCase(Record):
+    citation: LawCitation
+    words: NonEmpty
     key: Key
     fine_max: Yuan | None = None  # a fine up to this amount
     amount: Yuan | None = None  # the figure the words spell
     fact: bool = False  # a question of fact the officer answers, not wenming
 
 
-class OnTheSpotCollection(Rule):
+class OnTheSpotCollection(Record):
+    cites: Cites
     reading: Reading
     requires: Words
     may: Words
@@ -165,7 +181,8 @@ class OnTheSpotCollection(Rule):
     otherwise_not: Words
 
 
-class RemoteCollection(Rule):
+class RemoteCollection(Record):
+    cites: Cites
     reading: Reading
     after: Words
     where: Words
@@ -173,7 +190,8 @@ class RemoteCollection(Rule):
     may: Words
 
 
-class NoticeAndDefence(Rule):
+class NoticeAndDefence(Record):
+    cites: Cites
     notice: Words
     defence: Words
     no_heavier: Words
@@ -185,38 +203,45 @@ class NoticeAndDefence(Rule):
 TellWhen = Literal["every", "hearing", "on-the-spot", "general-procedure", "fine", "on-the-spot-collection"]
 
 
-class TellItem(Words):
+class TellItem(Record):
+    citation: LawCitation
+    words: NonEmpty
     when: TellWhen
     days: int | None = Field(default=None, ge=1)
 
 
-class TellTheParty(Rule):
+class TellTheParty(Record):
+    cites: Cites
     reading: Reading
     items: list[TellItem] = Field(min_length=1)
 
 
-class Hearing(Rule):
+class Hearing(Record):
+    cites: Cites
     trigger: Words
     must_tell: Words
-    request_within: Days
+    request_within: Words
     working_days: Words
     threshold: Yuan | None  # null: the sources give no figure, and none is guessed
     threshold_note: NonEmpty
     reading: Reading
 
 
-class Payment(Rule):
-    within: Days
+class Payment(Record):
+    cites: Cites
+    within: Words
     unless_collected: Words
     deferral: Words
-    late: Percent
+    late: Words
     reading: Reading
 
 
 Sentence = Literal["shall", "may"]
 
 
-class NoPenaltySentence(Words):
+class NoPenaltySentence(Record):
+    citation: LawCitation
+    words: NonEmpty
     requires: list[NonEmpty] = Field(min_length=1)
 
 
@@ -230,7 +255,8 @@ class Excludes(Record):
     reading: bool
 
 
-class NoPenalty(Rule):
+class NoPenalty(Record):
+    cites: Cites
     shall: NoPenaltySentence
     may: NoPenaltySentence
     no_fault: Words
@@ -239,39 +265,51 @@ class NoPenalty(Rule):
     excludes: list[Excludes] = []
 
 
-class Minors(Rule):
+class Minors(Record):
+    cites: Cites
     under_14: Words
     from_14_to_18: Words
     party: PartyKey
     reading: Reading
 
 
-class Limitation(Rule):
-    general: Years
-    extended: Years
+class Limitation(Record):
+    cites: Cites
+    general: Words
+    extended: Words
     other_law: Words
     counted_from: Words
     reading: Reading
 
 
-class Temporal(Rule):
+class Temporal(Record):
+    cites: Cites
     rule: Words
     lighter_new: Words
     reading: Reading
 
 
-class Discretion(Rule, Words):
+class Discretion(Record):
+    cites: Cites
+    citation: LawCitation
+    words: NonEmpty
     reading: Reading
     circumstances: list[Key] = []  # the regulation's circumstances it concerns (情节严重, 再次违反)
 
 
-class Deadline(Rule, Words):
+class Deadline(Record):
+    cites: Cites
+    citation: LawCitation
+    words: NonEmpty
     wording: NonEmpty  # the order's words that set the deadline (this project's, not the law's)
     reading: Reading
     applies_to: list[Key] = Field(min_length=1)  # the circumstances that presuppose a deadline
 
 
-class OneFine(Rule, Words):
+class OneFine(Record):
+    cites: Cites
+    citation: LawCitation
+    words: NonEmpty
     reading: Reading
 
 
@@ -320,9 +358,11 @@ class ChecklistItem(Record):
 Effect = Literal["no-penalty", "lighter-or-reduced"]
 
 
-class ReduceGround(Words):
+class ReduceGround(Record):
     """A ground of national law that lowers a fine below, or within, a step's range."""
 
+    citation: LawCitation
+    words: NonEmpty
     key: Key
     law: Key
     effect: Effect
@@ -357,7 +397,8 @@ class OnwardStep(Record):
     max: Amount | None = None
 
 
-class Onward(Rule):
+class Onward(Record):
+    cites: Cites
     key: Key
     from_: RegulationWords = Field(alias="from")
     law: Key
@@ -378,6 +419,7 @@ class LawData(Record):
     laws: list[Law] = Field(min_length=1)
     procedure: Procedure
     checklist: list[ChecklistItem] = Field(min_length=1)
+    reduce_reading: NonEmpty | None = None  # what 从轻 and 减轻 are read to allow: a reading
     reduce_grounds: list[ReduceGround] = []
     onward: list[Onward] = []
 
@@ -463,16 +505,17 @@ def _quotes_problems(law: Law | None, node: object, path: FieldPath) -> Iterator
         for index, citation in enumerate(getattr(model, "cites", None) or []):
             if citation not in law.texts:
                 yield Problem((*where, "cites", index), f"{law.title}{citation}没有在 laws 中引用原文")
-        if isinstance(model, Words | ChecklistItem) and model.words is not None:
-            text = law.texts.get(model.citation)
+        citation, words = getattr(model, "citation", None), getattr(model, "words", None)
+        if isinstance(citation, str) and isinstance(words, str):
+            text = law.texts.get(citation)
             if text is None:
-                yield Problem((*where, "citation"), f"{law.title}{model.citation}没有在 laws 中引用原文")
-            elif model.words not in text:
-                yield Problem((*where, "words"), f"不是{model.citation}原文的一部分")
+                yield Problem((*where, "citation"), f"{law.title}{citation}没有在 laws 中引用原文")
+            elif words not in text:
+                yield Problem((*where, "words"), f"不是{citation}原文的一部分")
             for name in ("amount", "fine_max"):
                 figure = getattr(model, name, None)
-                if isinstance(figure, int) and figure and f"{to_chinese(figure)}元" not in model.words:
-                    yield Problem((*where, name), f"{figure} 与原文的数额（{model.words}）不符")
+                if isinstance(figure, int) and figure and f"{to_chinese(figure)}元" not in words:
+                    yield Problem((*where, name), f"{figure} 与原文的数额（{words}）不符")
 
 
 def lawbook_problems(book: LawBook) -> list[Problem]:

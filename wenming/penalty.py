@@ -353,6 +353,8 @@ def assess(
     )
     deadline = national.get("deadline")
     ground = national.get("reduction")
+    if isinstance(ground, GroundView):  # the ground given, in its own words: 不予 where it says so
+        notes.append(f"依《{ground.law}》{ground.citation}：{ground.words.rstrip('；。')}。")
     decision, label = _decision(
         regulation,
         behaviour,

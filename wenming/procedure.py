@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from wenming.errors import BadInput
-from wenming.laws import LawBook, PartyKey, PenaltyParties, ReduceGround, Words
+from wenming.laws import LawBook, PartyKey, PenaltyParties, Piece, ReduceGround
 from wenming.model import Penalty, Step
 from wenming.regulation import Regulation
 
@@ -122,6 +122,7 @@ class GroundView(BaseModel):
     shall: bool | None
     party: PartyKey | None = None
     text: str
+    reading: str | None = None  # what the ground is read to allow (从轻, 减轻): a reading
 
 
 class Qualification(BaseModel):
@@ -254,6 +255,7 @@ def ground_view(book: LawBook, ground: ReduceGround) -> GroundView:
         shall=ground.shall,
         party=ground.party,
         text=law.texts[ground.citation],
+        reading=book.laws.reduce_reading if ground.effect == "lighter-or-reduced" else None,
     )
 
 
@@ -276,11 +278,11 @@ def is_penalty(book: LawBook, measures: Sequence[str]) -> bool:
     return bool(kinds & set(measures))
 
 
-def _q(words: Words) -> QuotedWords:
+def _q(words: Piece) -> QuotedWords:
     return QuotedWords(citation=words.citation, words=words.words)
 
 
-def _condition(*pieces: Words) -> tuple[str, list[QuotedWords]]:
+def _condition(*pieces: Piece) -> tuple[str, list[QuotedWords]]:
     quoted = [_q(piece) for piece in pieces]
     return "；".join(piece.words.rstrip("；。，") for piece in quoted), quoted
 
@@ -601,9 +603,10 @@ def check_amount(
     if amount == 0 and ground is not None and lowered_to is not None and lowered_to > 0:
         raise AmountRefused(
             "no-penalty-not-a-reduction",
-            f"0 元不是减轻：{ground.citation}是从轻或者减轻的依据，不是不予处罚的依据"
-            "（解读：减轻是低于下限、高于零的罚款）",
+            f"0 元不在{ground.citation}允许的数额之内（解读）",
             suggestion=f"给出 1 至 {fine.max} 之间的数额",
+            allowed=(lowered_to, fine.max),
+            candidates=[f"解读：{ground.reading}"] if ground.reading else [],
         )
     if amount < floor:
         raise AmountRefused(
