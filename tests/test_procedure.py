@@ -335,3 +335,23 @@ def test_cached_lawbook_is_the_validated_one(tmp_path: Path, monkeypatch: pytest
     assert cache.fetch_model(texts, LawBook) == book
     assert cache.read_texts([LAWS, PARTIES]) == texts
     assert cache.fetch_model([texts[0], texts[1] + b"\n"], LawBook) is None  # keyed on both texts
+
+
+def test_every_administrative_penalty_meets_limitation_time_and_the_rest_of_article_33() -> None:
+    rules = BOOK.laws.procedure
+    code, answer = invoke({"penalty": "dog-waste", "flags": ["refused"]})
+    assert code == 0
+    by_citation = {entry["citation"]: entry for entry in answer["procedure"] if entry["party"] is None}
+    limitation = by_citation[rules.limitation.general.citation]
+    assert limitation["years"] == rules.limitation.general.years and limitation["fact"] is True
+    assert limitation["reading"]  # whether the five years apply is a question of fact, said so
+    assert by_citation[rules.limitation.counted_from.citation]["applies"] is True
+    effective = next(fact.date for fact in REGULATION.meta.external_facts if fact.key == "effective-date")
+    assert by_citation[rules.temporal.rule.citation]["date"] == effective.isoformat()
+    assert by_citation[rules.payment.within.citation]["days"] == rules.payment.within.days
+    for piece in (rules.no_penalty.no_fault, rules.no_penalty.educate):
+        assert by_citation[piece.citation]["condition"] == [{"citation": piece.citation, "words": piece.words}]
+    assert by_citation[rules.one_fine.citation]["applies"] is True
+    code, answer = invoke({"penalty": "dog-waste", "flags": []})  # an order alone: none of these
+    assert code == 0
+    assert {entry["citation"] for entry in answer["procedure"]} == {item.citation for item in BOOK.laws.checklist}

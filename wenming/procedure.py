@@ -62,6 +62,7 @@ class ProcedureEntry(BaseModel):
     reading: str | None = None  # the interpretation this answer rests on: a reading, not the law's words
     date: datetime.date | None = None  # 第三十七条: the day the regulation took effect
     years: int | None = None  # 第三十六条: the period
+    days: int | None = None  # 第六十七条第三款: the days to pay in
     text: str  # the provision, quoted whole
 
 
@@ -410,7 +411,15 @@ class _Entries:
         if not self.fined:
             return self.entry(citation, rule, words, False, because=rule)
         applies, condition = _condition(payment.unless_collected)
-        return self.entry(citation, rule, words, applies, condition=condition, reading=payment.reading or None)
+        return self.entry(
+            citation,
+            rule,
+            words,
+            applies,
+            condition=condition,
+            days=payment.within.days,
+            reading=payment.reading or None,
+        )
 
     def _no_penalty(self, citation: str, rule: str, words: str | None) -> ProcedureEntry:
         rules = self.rules.no_penalty
@@ -432,14 +441,20 @@ class _Entries:
         return self.entry(citation, rule, words, applies, condition=condition, fact=True)
 
     def extras(self, regulation: Regulation) -> list[ProcedureEntry]:
-        """Beyond the checklist, for a 行政处罚: the limitation (第三十六条), the law in time (第三十七条)
-        and one fine for one violation (第二十九条)."""
+        """Beyond the checklist, for a 行政处罚: the rest of 第三十三条, the limitation (第三十六条), the law
+        in time (第三十七条) and one fine for one violation (第二十九条)."""
         if not self.penalty:
             return []
+        # 第三十三条 whole: its other paragraphs (no fault; education where no penalty is given).
+        entries = []
+        no_penalty = self.rules.no_penalty
+        for piece in (no_penalty.no_fault, no_penalty.educate):
+            applies, condition = _condition(piece)
+            entries.append(self.entry(piece.citation, "no_penalty", None, applies, condition=condition, fact=True))
         limitation, temporal = self.rules.limitation, self.rules.temporal
         general, counted = limitation.general, limitation.counted_from
         applies, condition = _condition(general, limitation.extended)
-        entries = [
+        entries.append(
             self.entry(
                 general.citation,
                 "limitation",
@@ -449,9 +464,9 @@ class _Entries:
                 fact=True,
                 years=general.years,
                 reading=limitation.reading or None,
-            ),
-            self.entry(counted.citation, "limitation", None, True, condition=[_q(counted)]),
-        ]
+            )
+        )
+        entries.append(self.entry(counted.citation, "limitation", None, True, condition=[_q(counted)]))
         effective = next((f.date for f in regulation.meta.external_facts if f.key == EFFECTIVE_DATE_FACT), None)
         entries.append(
             self.entry(
