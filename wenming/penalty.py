@@ -355,6 +355,13 @@ def assess(
     ground = national.get("reduction")
     if isinstance(ground, GroundView):  # the ground given, in its own words: 不予 where it says so
         notes.append(f"依《{ground.law}》{ground.citation}：{ground.words.rstrip('；。')}。")
+    # Readings about what every view shows (the decision's deadline, the ladder's undefined
+    # circumstances) go with the notes, so that no view shows them unlabelled.
+    if isinstance(deadline, DeadlineView):
+        notes.append(f"解读（第{deadline.given_at_step}档的期限）：{deadline.reading}")
+    discretion = national.get("discretion")
+    if isinstance(discretion, DiscretionView):
+        notes.append(f"《{discretion.law}》{discretion.citation}：{discretion.text}{discretion.reading}")
     decision, label = _decision(
         regulation,
         behaviour,
