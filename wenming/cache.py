@@ -15,6 +15,7 @@ WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming, else ~/.cache/wenming.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import stat
@@ -56,6 +57,7 @@ def cache_dir() -> Path | None:
         return None
 
 
+@functools.cache  # once per process: the regulation's entry and the national law's both need it
 def _code_fingerprint() -> bytes:
     """The domain modules as they are now: a model or validation edit must not meet an old pickle.
 

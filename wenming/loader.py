@@ -21,7 +21,8 @@ import yaml
 from pydantic import ValidationError
 
 from wenming import cache
-from wenming.laws import LawBook, LawData, PartiesData, lawbook_problems
+from wenming.lawcheck import lawbook_problems
+from wenming.laws import LawBook, LawData, PartiesData
 from wenming.paths import MAX_DATA_BYTES, default_data_path
 from wenming.regulation import Regulation
 from wenming.validation import Problem, regulation_problems
