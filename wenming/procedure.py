@@ -18,7 +18,7 @@ only the reasoning that applies them to one step:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
@@ -286,6 +286,8 @@ def _q(words: Piece) -> QuotedWords:
 
 
 def _condition(*pieces: Piece) -> tuple[str, list[QuotedWords]]:
+    """The condition in words (the pieces joined by ；, each without its closing punctuation) and
+    the pieces themselves, quoted exactly."""
     quoted = [_q(piece) for piece in pieces]
     return "；".join(piece.words.rstrip("；。，") for piece in quoted), quoted
 
@@ -336,7 +338,19 @@ class _Entries:
         if not self.penalty:
             reading = self.rules.order_only.reading if citation == self.rules.order_only.order.citation else None
             return self.entry(citation, rule, words, False, because="order_only", reading=reading)
-        return getattr(self, f"_{rule}")(citation, rule, words)  # type: ignore[no-any-return]
+        answer: Callable[[str, str, str | None], ProcedureEntry] = {
+            "deadline": self._deadline,
+            "on_the_spot": self._on_the_spot,
+            "general_procedure": self._general_procedure,
+            "notice_and_defence": self._notice_and_defence,
+            "hearing": self._hearing,
+            "on_the_spot_collection": self._on_the_spot_collection,
+            "remote_collection": self._remote_collection,
+            "payment": self._payment,
+            "no_penalty": self._no_penalty,
+            "minors": self._minors,
+        }[rule]
+        return answer(citation, rule, words)
 
     def _deadline(self, citation: str, rule: str, words: str | None) -> ProcedureEntry:
         return self.entry(citation, rule, words, True)
