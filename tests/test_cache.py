@@ -118,16 +118,16 @@ def test_key_changes_with_the_domain_source(monkeypatch: pytest.MonkeyPatch, dat
 
 def tampered(data: dict[str, Any], how: str) -> dict[str, Any]:
     """An entry's JSON with one thing changed that the code reading it must notice."""
-    regulation = data["regulation"]
+    regulation = data["value"]
     item = regulation["chapters"][2]["articles"][0]["paragraphs"][0]["items"][0]
     if how == "wrong key":
         data["key"] = "0" * 64
     elif how == "old format":
         data["format"] = "wenming-regulation-cache-1"
     elif how == "not a regulation":
-        data["regulation"] = {"schema_version": 1}  # required fields missing
+        data["value"] = {"schema_version": 1}  # required fields missing
     elif how == "regulation is a list":
-        data["regulation"] = [regulation]
+        data["value"] = [regulation]
     elif how == "unknown field":
         regulation["meta"]["translator"] = "someone"
     elif how == "text as a number":
@@ -435,7 +435,7 @@ def test_a_field_json_cannot_carry_back_is_not_cached(
         with pytest.raises(TypeError):
             cache._converter(annotation)
     # A regulation that would not rebuild to an equal one (a custom serializer, say) is not kept.
-    monkeypatch.setattr(cache, "_regulation_from", lambda data: regulation.model_copy(update={"schema_version": 2}))
+    monkeypatch.setattr(cache, "_model_from", lambda model, data: regulation.model_copy(update={"schema_version": 2}))
     cache.store(data_text, regulation)
     assert entries(cache_dir) == []
 

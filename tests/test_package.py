@@ -29,14 +29,23 @@ def test_shipped_data_is_the_working_trees() -> None:
     assert shipped == DATA.read_bytes(), f"{default_data_path()} differs from {DATA}: reinstall (pip install .)"
 
 
+def test_shipped_law_data_is_the_working_trees() -> None:
+    from wenming.lawbook import default_paths
+
+    for shipped in default_paths():
+        assert shipped.read_bytes() == (DATA.parent / shipped.name).read_bytes(), f"{shipped}: reinstall"
+
+
 def test_domain_imports_neither_typer_nor_rich() -> None:
     code = (
         "import sys, wenming, wenming.lookup, wenming.search, wenming.gazette, wenming.validation, wenming.penalty,"
         " wenming.resolve, wenming.agency, wenming.datacheck, wenming.cache, wenming.paths,"
-        " wenming.contents, wenming.behaviours;"
+        " wenming.contents, wenming.behaviours, wenming.laws, wenming.lawbook, wenming.procedure, wenming.onward;"
         "r = wenming.load_regulation(); r.cite('22.9'); wenming.search.search(r, ['狗']);"
         "wenming.lookup.article_view(r, '22'); wenming.lookup.behaviour_list(r);"
         "wenming.penalty.fine(r, '22.9', ['refused']);"
+        "wenming.penalty.fine(r, '37-1', ['refused'], laws=wenming.lawbook.load_lawbook, party='个人', amount=200);"
+        "wenming.penalty.fine(r, '狂犬疫苗', laws=wenming.lawbook.load_lawbook);"
         "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import functools
 import hashlib
 import json  # imported by pydantic already; json.loads is the C scanner (_json)
 import os
@@ -31,9 +32,9 @@ import stat
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 import pydantic_core
@@ -43,13 +44,14 @@ from wenming import __version__
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
 
+Model = TypeVar("Model", bound=BaseModel)
+
 CACHE_DIR_ENV = "WENMING_CACHE_DIR"
 FORMAT = b"wenming-regulation-cache-2"  # bump when what an entry holds changes shape
 KEEP_ENTRIES = 4  # one per data file in use (the shipped one, a --data one, ...), not one per edit
 # An entry is about the size of the YAML (54 KB for the shipped 60 KB); one larger than this is not read.
 MAX_ENTRY_BYTES = 4 * MAX_DATA_BYTES
-_ENTRIES = "regulation-*.json"
-_RETIRED_ENTRIES = "regulation-*.pickle"  # the pickles of wenming-regulation-cache-1: never read, pruned
+_RETIRED_ENTRIES = "*.pickle"  # the pickles of wenming-regulation-cache-1: never read, pruned
 
 
 def cache_dir() -> Path | None:
@@ -66,6 +68,7 @@ def cache_dir() -> Path | None:
         return None
 
 
+@functools.cache  # once per process: the regulation's entry and the national law's both need it
 def _code_fingerprint() -> bytes:
     """The domain modules as they are now: a model or validation edit must not meet an old entry.
 
@@ -91,8 +94,24 @@ def entry_key(data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _entry_path(directory: Path, key: str) -> Path:
-    return directory / f"regulation-{key[:32]}.json"
+def model_key(texts: Sequence[bytes], model: type[BaseModel]) -> str:
+    """The name of the entry for a `model` validated from several files' `texts` together (each
+    UTF-8, no BOM): any data other than the regulation, keyed the same way (the national laws)."""
+    digest = hashlib.sha256(FORMAT + b"\0" + model.__qualname__.encode())
+    for part in (__version__, sys.version, pydantic.VERSION, pydantic_core.__version__):
+        digest.update(part.encode() + b"\0")
+    digest.update(_code_fingerprint())
+    for data in texts:  # length first: two files' texts cannot run into each other
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _prefix(model: type[BaseModel]) -> str:
+    return "regulation" if model is Regulation else model.__name__.lower()
+
+
+def _entry_path(directory: Path, key: str, prefix: str = "regulation") -> Path:
+    return directory / f"{prefix}-{key[:32]}.json"
 
 
 def _is_ours(status: os.stat_result) -> bool:
@@ -295,25 +314,29 @@ def _converter(annotation: Any) -> _Convert:
     raise _Unsupported(repr(annotation))
 
 
+def _model_from(model: type[Model], data: Any) -> Model:
+    """The `model` the JSON data of `model_dump(mode="json", exclude_unset=True)` describes."""
+    value = _model(model)(data)
+    if not isinstance(value, model):  # pragma: no cover - _model builds the class it is given
+        raise _Mismatch(model.__name__)
+    return value
+
+
 def _regulation_from(data: Any) -> Regulation:
-    """The regulation the JSON data of `model_dump(mode="json", exclude_unset=True)` describes."""
-    regulation = _model(Regulation)(data)
-    if not isinstance(regulation, Regulation):  # pragma: no cover - _model builds the class it is given
-        raise _Mismatch("Regulation")
-    return regulation
+    return _model_from(Regulation, data)
 
 
-def _entry(key: str, regulation: Regulation) -> bytes:
-    """The entry for `regulation` under `key`: raise if it would not rebuild to an equal regulation."""
-    data = regulation.model_dump(mode="json", exclude_unset=True)
-    entry = {"format": FORMAT.decode(), "key": key, "regulation": data}
+def _entry(key: str, value: BaseModel) -> bytes:
+    """The entry for `value` under `key`: raise if it would not rebuild to an equal value."""
+    data = value.model_dump(mode="json", exclude_unset=True)
+    entry = {"format": FORMAT.decode(), "key": key, "value": data}
     encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
     if len(encoded) > MAX_ENTRY_BYTES:
         raise _Unsupported("too large to keep")
     # Whatever model_dump does not carry back (a custom serializer, a field type this module does not
-    # know) shows here, once per data edit, rather than as a wrong regulation later.
-    if _regulation_from(json.loads(encoded)["regulation"]) != regulation:
-        raise _Unsupported("the regulation does not rebuild from its JSON")
+    # know) shows here, once per data edit, rather than as a wrong answer later.
+    if _model_from(type(value), json.loads(encoded)["value"]) != value:
+        raise _Unsupported("the value does not rebuild from its JSON")
     return encoded
 
 
@@ -322,17 +345,22 @@ def _entry(key: str, regulation: Regulation) -> bytes:
 
 def fetch(text: str) -> Regulation | None:
     """The regulation validated from exactly `text` by exactly this code, if the cache has it."""
-    return _fetch(entry_key(text.encode("utf-8")))
+    return _fetch(entry_key(text.encode("utf-8")), Regulation)
 
 
-def _fetch(key: str) -> Regulation | None:
+def fetch_model(texts: Sequence[bytes], model: type[Model]) -> Model | None:
+    """The `model` validated from exactly these files' `texts` by exactly this code, if the cache has it."""
+    return _fetch(model_key(texts, model), model)
+
+
+def _fetch(key: str, model: type[Model]) -> Model | None:
     directory = cache_dir()
     if directory is None:
         return None
     try:
         # Without waiting (a FIFO planted under the entry's name) and without following a link.
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        with os.fdopen(os.open(_entry_path(directory, key), flags), "rb") as handle:
+        with os.fdopen(os.open(_entry_path(directory, key, _prefix(model)), flags), "rb") as handle:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode) or not _is_ours(status):  # defence in depth
                 return None
@@ -342,37 +370,46 @@ def _fetch(key: str) -> Regulation | None:
         entry = json.loads(raw)
         if type(entry) is not dict or entry.get("format") != FORMAT.decode() or entry.get("key") != key:
             return None
-        return _regulation_from(entry["regulation"])
+        return _model_from(model, entry["value"])
     except Exception:  # missing, unreadable, truncated, or not the shape this code writes
         return None
 
 
 def store(text: str, regulation: Regulation) -> None:
     """Keep `regulation`, validated from `text`, for the next process; quietly do nothing if we cannot."""
+    _store(entry_key(text.encode("utf-8")), regulation)
+
+
+def store_model(texts: Sequence[bytes], value: BaseModel) -> None:
+    """Keep `value`, validated from these files' `texts`, for the next process (see store)."""
+    _store(model_key(texts, type(value)), value)
+
+
+def _store(key: str, value: BaseModel) -> None:
     directory = cache_dir()
     if directory is None:
         return
     import tempfile
 
-    key = entry_key(text.encode("utf-8"))
+    prefix = _prefix(type(value))
     temporary: str | None = None
     try:
-        encoded = _entry(key, regulation)
+        encoded = _entry(key, value)
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".regulation-", suffix=".tmp")  # mode 0600
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{prefix}-", suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "wb") as output:
             output.write(encoded)
-        os.replace(temporary, _entry_path(directory, key))  # atomic: readers see all of it or none
+        os.replace(temporary, _entry_path(directory, key, prefix))  # atomic: readers see all of it or none
         temporary = None
-        _prune(directory)
+        _prune(directory, prefix)
     except Exception:  # read-only, full, or vanished folder: the next run parses the YAML again
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _prune(directory: Path) -> None:
-    """Drop all but the newest few entries, so that editing the data does not grow the folder."""
-    entries = sorted(directory.glob(_ENTRIES), key=lambda path: path.stat().st_mtime, reverse=True)
+def _prune(directory: Path, prefix: str = "regulation") -> None:
+    """Drop all but the newest few entries of a kind, so that editing the data does not grow the folder."""
+    entries = sorted(directory.glob(f"{prefix}-*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
     for old in [*entries[KEEP_ENTRIES:], *directory.glob(_RETIRED_ENTRIES)]:
         old.unlink(missing_ok=True)
 
@@ -384,6 +421,18 @@ def cached_regulation(path: Path) -> Regulation | None:
     is the same as the loader's: the bytes of the text it decodes. Bytes that are not UTF-8 cannot
     match any entry, since entries are only made from text the loader accepted.
     """
+    raw = _read(path)
+    return None if raw is None else _fetch(entry_key(raw), Regulation)
+
+
+def read_texts(paths: Sequence[Path]) -> list[bytes] | None:
+    """The bytes of each file as an entry is keyed on them, or None where one cannot be read (the loader
+    then decides)."""
+    texts = [_read(path) for path in paths]
+    return None if any(text is None for text in texts) else [text for text in texts if text is not None]
+
+
+def _read(path: Path) -> bytes | None:
     try:
         # Regular files only, opened without waiting: a pipe or device is the loader's to refuse.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -395,4 +444,4 @@ def cached_regulation(path: Path) -> Regulation | None:
         return None
     if len(raw) > MAX_DATA_BYTES:
         return None
-    return _fetch(entry_key(raw.removeprefix(codecs.BOM_UTF8)))
+    return raw.removeprefix(codecs.BOM_UTF8)

@@ -21,6 +21,8 @@ import yaml
 from pydantic import ValidationError
 
 from wenming import cache
+from wenming.lawcheck import lawbook_problems
+from wenming.laws import LawBook, LawData, PartiesData
 from wenming.paths import MAX_DATA_BYTES, default_data_path
 from wenming.regulation import Regulation
 from wenming.validation import Problem, regulation_problems
@@ -350,3 +352,34 @@ def load_regulation(path: str | os.PathLike[str] | None = None) -> Regulation:
             cache.store(text, regulation)
         _cache[key] = regulation
     return _cache[key]
+
+
+# --- the national law data (data/laws.yaml and data/parties.yaml) -------------------------------------
+
+
+def lawbook_from_files(laws_path: Path, parties_path: Path) -> tuple[list[bytes], LawBook]:
+    """Both files validated, with the texts the cache keys them on; DataError names the first file with
+    problems, each as file:line: field: message."""
+    read: dict[str, tuple[str, str, dict[FieldPath, int], Any]] = {}
+    for name, path, model in (("laws", laws_path, LawData), ("parties", parties_path, PartiesData)):
+        source = display_path(path)
+        text = read_text(path)
+        try:
+            data, lines = parse_yaml(text)
+        except _YamlProblem as problem:
+            raise DataError(source, [DataProblem(problem.line, None, problem.message)]) from None
+        if not isinstance(data, dict):
+            raise DataError(source, [DataProblem(lines.get(()), None, "顶层应为映射（键: 值）")])
+        try:
+            value = model.model_validate(data)
+        except ValidationError as error:
+            raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
+        read[name] = (text, source, lines, value)
+    book = LawBook(laws=read["laws"][3], parties=read["parties"][3])
+    for name, (_, source, lines, _) in read.items():
+        problems = [
+            Problem(problem.path[1:], problem.message) for problem in lawbook_problems(book) if problem.path[0] == name
+        ]
+        if problems:
+            raise DataError(source, _bounded(_reference_problems(problems, lines)))
+    return [read[name][0].encode("utf-8") for name in ("laws", "parties")], book

@@ -282,6 +282,10 @@ class DecisionWording(Record):
     mitigated_fixed: NonEmpty  # {options} {range}
     mitigation_refusal_option: NonEmpty  # 不予: where it is offered, the label names its document
     mitigated_label: NonEmpty
+    # An amount chosen (`fine --amount`): the fine as the decision states it, {amount} in Chinese numerals.
+    amount_fine: NonEmpty | None = None
+    # A provision of another law among the decision's bases (a ground of 行政处罚法): {title} {citation}.
+    other_law_basis: NonEmpty | None = None
 
 
 class ColloquialTerm(Record):

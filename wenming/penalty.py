@@ -15,8 +15,8 @@ module holds only the logic that reads them:
   maximum.
 """
 
-from collections.abc import Iterable, Sequence
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -24,11 +24,26 @@ from wenming.citation import chapter_citation
 from wenming.errors import BadInput
 from wenming.model import ENCOURAGING_KINDS, Penalty, Step
 from wenming.numerals import to_chinese
+from wenming.onward import OtherLawAnswer
+from wenming.procedure import (
+    AmountView,
+    DeadlineView,
+    DiscretionView,
+    GroundView,
+    PartyView,
+    ProcedureEntry,
+    StepFacts,
+    TellView,
+)
 from wenming.regulation import Provision, Regulation
 from wenming.resolve import Unpenalised, behaviour_of, find_violation, provision_of
 
+if TYPE_CHECKING:  # the national law is read only by `fine`, and only when it answers
+    from wenming.laws import LawBook, ReduceGround
+
 __all__ = [
     "FineAnswer",
+    "OtherLawAnswer",
     "PenalisedAnswer",
     "ProvisionAnswer",
     "Schedule",
@@ -119,6 +134,17 @@ class PenalisedAnswer(BaseModel):
     decision: str | None  # the sentence an enforcement officer writes (see decision_label)
     decision_label: str | None  # what kind of document the sentence belongs in
     notes: list[str]
+    # What 行政处罚法 attaches to the step reached, for the party fined (wenming.procedure); empty
+    # where the national law was not read (the library's assess() without a LawBook).
+    administrative_penalty: bool | None = None  # false: an order alone, not a 行政处罚
+    procedure_law: str | None = None
+    procedure: list[ProcedureEntry] = []
+    deadline: DeadlineView | None = None  # the deadline 逾期 presupposes (a reading)
+    discretion: DiscretionView | None = None  # 裁量基准: circumstances the regulation does not define
+    tell_the_party: list[TellView] = []
+    party: PartyView | None = None
+    amount: AmountView | None = None  # --amount, checked
+    reduction: GroundView | None = None  # --reduce: the ground of national law given
 
 
 class UnpenalisedAnswer(BaseModel):
@@ -155,7 +181,9 @@ class ProvisionAnswer(BaseModel):
 
 # What `wenming fine` answers: one of the kinds above, told apart by `kind` (in JSON too).
 # Ambiguous input is no answer: an error with exit 2 and structured `choices` (wenming.resolve).
-FineAnswer = Annotated[PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer, Field(discriminator="kind")]
+FineAnswer = Annotated[
+    PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer, Field(discriminator="kind")
+]
 
 
 class ScheduleRow(BaseModel):
@@ -217,9 +245,25 @@ def _referral_notes(regulation: Regulation) -> list[str]:
 
 
 def assess(
-    regulation: Regulation, penalty: Penalty, circumstances: Iterable[str] = (), social_service: bool = False
+    regulation: Regulation,
+    penalty: Penalty,
+    circumstances: Iterable[str] = (),
+    social_service: bool = False,
+    *,
+    book: "LawBook | None" = None,
+    party: str | None = None,
+    amount: int | None = None,
+    reduce: str | None = None,
 ) -> PenalisedAnswer:
-    """The answer for `penalty` under `circumstances` (circumstance keys) and Article 41's social service."""
+    """The answer for `penalty` under `circumstances` (circumstance keys) and Article 41's social service.
+
+    With `book` (the national law), the answer carries what 行政处罚法 attaches to the step reached
+    for `party` (a key or a name of data/parties.yaml), checks `amount` against the step, and takes
+    `reduce` (a ground of data/laws.yaml) as a reason to go below its minimum. Without it, these
+    cannot be answered.
+    """
+    if book is None and (party is not None or amount is not None or reduce is not None):
+        raise BadInput("当事人、数额和减轻依据需要法律数据（data/laws.yaml）", suggestion="用 wenming fine 查询")
     given = _check_circumstances(regulation, list(circumstances))
     behaviour = behaviour_of(regulation, penalty)
     provision = provision_of(regulation, penalty)
@@ -295,7 +339,36 @@ def assess(
     if len(names) > 1:
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
     notes += _referral_notes(regulation)
-    decision, label = _decision(regulation, behaviour, provision, applied, social_service)
+    national = (
+        _national(
+            regulation, penalty, provision.chinese, applied_index, given, social_service, book, party, amount, reduce
+        )
+        if book is not None
+        else {}
+    )
+    deadline = national.get("deadline")
+    ground = national.get("reduction")
+    if isinstance(ground, GroundView):  # the ground given, in its own words: 不予 where it says so
+        notes.append(f"依《{ground.law}》{ground.citation}：{ground.words.rstrip('；。')}。")
+    # Readings about what every view shows (the decision's deadline, the ladder's undefined
+    # circumstances) go with the notes, so that no view shows them unlabelled.
+    if isinstance(deadline, DeadlineView):
+        notes.append(f"解读（第{deadline.given_at_step}档的期限）：{deadline.reading}")
+    discretion = national.get("discretion")
+    if isinstance(discretion, DiscretionView):
+        notes.append(f"《{discretion.law}》{discretion.citation}：{discretion.text}{discretion.reading}")
+    decision, label = _decision(
+        regulation,
+        behaviour,
+        provision,
+        applied,
+        social_service,
+        amount=amount,
+        grounds=[ground] if isinstance(ground, GroundView) and applied.fine is not None else [],
+        order_wording=deadline.wording
+        if isinstance(deadline, DeadlineView) and deadline.given_at_step == applied_index + 1
+        else None,
+    )
     return PenalisedAnswer(
         query=penalty.key,
         violation=penalty.key,
@@ -319,7 +392,99 @@ def assess(
         decision=decision,
         decision_label=label,
         notes=notes,
+        **national,
     )
+
+
+def _lowered_to(
+    regulation: Regulation, applied: Step, social_service: bool, ground: "ReduceGround | None"
+) -> int | None:
+    """The least amount a ground allows on a fined step: Article 41's floor; above nothing (1) under a
+    从轻或者减轻 ground — reduce_grounds reads 减轻 as a fine below the minimum, not none."""
+    if applied.fine is None:
+        return None
+    floors = []
+    if social_service and regulation.mitigation is not None:
+        floors.append(regulation.mitigation.fine_floor)
+    if ground is not None and ground.effect == "lighter-or-reduced":
+        floors.append(min(1, applied.fine.min))
+    return min(floors) if floors else None
+
+
+def _social_service_ground(regulation: Regulation) -> GroundView | None:
+    mitigation = regulation.mitigation
+    if mitigation is None:
+        return None
+    provision = regulation.cite(mitigation.citation)
+    return GroundView(
+        key="social-service",
+        law=regulation.meta.title,
+        citation=provision.chinese,
+        words=mitigation.effect,
+        effect="lighter-reduced-or-none" if mitigation.fine_floor == 0 else "lighter-or-reduced",
+        shall=not mitigation.discretionary,
+        text=provision.text,
+    )
+
+
+def _national(
+    regulation: Regulation,
+    penalty: Penalty,
+    provision: str,
+    applied_index: int,
+    given: list[str],
+    social_service: bool,
+    book: "LawBook",
+    party: str | None,
+    amount: int | None,
+    reduce: str | None,
+) -> dict[str, object]:
+    """The fields of 行政处罚法 for the step reached (wenming.procedure), by name."""
+    from wenming import procedure as law
+
+    applied = penalty.steps[applied_index]
+    ground = law.resolve_ground(book, reduce) if reduce is not None else None
+    given_party = law.resolve_party(book, party) if party is not None else None
+    parties, party_view = law.parties_for(book, penalty, provision, given_party, ground)
+    reduction = law.ground_view(book, ground) if ground is not None else None
+    lowered_to = _lowered_to(regulation, applied, social_service, ground)
+    amount_view = None
+    if amount is not None:
+        # The ground named for an amount below the minimum: --reduce's where it is given, else Article 41.
+        named = reduction if reduction is not None and amount > 0 else None
+        if named is None and social_service and applied.fine is not None:
+            named = _social_service_ground(regulation)
+        amount_view = law.check_amount(
+            book,
+            applied,
+            applied_index + 1,
+            amount,
+            parties,
+            lowered_to,
+            named or reduction,
+            ground_effect_none=ground is not None and ground.effect == "no-penalty",
+        )
+    if amount is not None:
+        low: int | None = amount
+        high: int | None = amount
+    elif applied.fine is not None:
+        low = applied.fine.min if lowered_to is None else min(applied.fine.min, lowered_to)
+        high = applied.fine.max
+    else:
+        low = high = None
+    facts = StepFacts(measures=tuple(applied.measures), fine_min=low, fine_max=high, circumstances=frozenset(given))
+    entries = law.procedure_entries(book, regulation, facts, parties)
+    return {
+        "administrative_penalty": law.is_penalty(book, applied.measures),
+        "procedure_law": book.laws.law(book.laws.procedure.law).title,
+        "procedure": entries,
+        "deadline": law.deadline_view(book, regulation, penalty, applied_index),
+        "discretion": law.discretion_view(book, regulation, penalty),
+        "tell_the_party": law.tell_the_party(book, entries, applied.fine is not None),
+        "party": party_view,
+        "amount": amount_view,
+        "reduction": reduction,
+    }
 
 
 def _measures(regulation: Regulation, penalty: Penalty, applied: Step) -> list[str]:
@@ -340,9 +505,20 @@ def _yuan(amount: int) -> str:
 
 
 def _decision(
-    regulation: Regulation, behaviour: Provision, provision: Provision, applied: Step, social_service: bool
+    regulation: Regulation,
+    behaviour: Provision,
+    provision: Provision,
+    applied: Step,
+    social_service: bool,
+    amount: int | None = None,
+    grounds: Sequence[GroundView] = (),
+    order_wording: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """The sentence for the step reached, from the data's template pieces, and its document's label."""
+    """The sentence for the step reached, from the data's template pieces, and its document's label.
+
+    `amount`: the fine chosen, filled in; `grounds`: grounds of national law among the bases;
+    `order_wording`: the order's words where it sets the deadline a later step presupposes.
+    """
     wording = regulation.decision_wording
     if wording is None:
         return None, None
@@ -353,14 +529,18 @@ def _decision(
     mitigated = social_service and fine is not None and mitigation is not None
     if mitigated and mitigation is not None:
         provisions.append(regulation.cite(mitigation.citation).chinese)
+    if wording.other_law_basis is not None:
+        provisions += [wording.other_law_basis.format(title=g.law, citation=g.citation) for g in grounds]
     if fine is None:
-        sanction = applied.sanction
+        sanction = order_wording if order_wording is not None else applied.sanction
+    elif amount is not None and wording.amount_fine is not None:
+        sanction = wording.ordered_fine.format(sanction=wording.amount_fine.format(amount=_yuan(amount)))
     elif mitigated:
         options = wording.mitigation_options
         if fine.min == fine.max:  # a fixed amount: nothing to lighten within, only 减轻 or 不予
             options = wording.fixed_mitigation_options
-            amount = wording.fixed_range.format(amount=_yuan(fine.min))
-            said = wording.mitigated_fixed.format(options="／".join(options), range=amount)
+            fixed = wording.fixed_range.format(amount=_yuan(fine.min))
+            said = wording.mitigated_fixed.format(options="／".join(options), range=fixed)
         else:
             amounts = wording.span_range.format(min=_yuan(fine.min), max=_yuan(fine.max))
             said = wording.mitigated.format(options="／".join(options), range=amounts)
@@ -491,16 +671,53 @@ def not_penalised(
 
 
 def fine(
-    regulation: Regulation, query: str, circumstances: Iterable[str] = (), social_service: bool = False
-) -> PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer:
-    """`wenming fine QUERY`: match the query, then assess it under the circumstances."""
+    regulation: Regulation,
+    query: str,
+    circumstances: Iterable[str] = (),
+    social_service: bool = False,
+    *,
+    laws: "Callable[[], LawBook] | None" = None,
+    party: str | None = None,
+    amount: int | None = None,
+    reduce: str | None = None,
+) -> PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer:
+    """`wenming fine QUERY`: match the query, then assess it under the circumstances.
+
+    `laws` reads the national law (wenming.lawbook.load_lawbook); it is called only for an answer
+    that needs it: a penalised step's procedure, or an onward pointer to another law's penalty.
+    """
     match = find_violation(regulation, query)
-    answer: PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer
+    answer: PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer
     if isinstance(match, Penalty):
-        answer = assess(regulation, match, circumstances, social_service)
+        book = laws() if laws is not None else None
+        answer = assess(
+            regulation, match, circumstances, social_service, book=book, party=party, amount=amount, reduce=reduce
+        )
     else:
-        answer = not_penalised(regulation, match, circumstances, social_service)
+        answer = _unpenalised_answer(regulation, match, circumstances, social_service, laws)
+        if party is not None or amount is not None or reduce is not None:
+            answer.notes.append("本条例对此未设罚则：--party、--amount、--reduce 不起作用。")
     return answer.model_copy(update={"query": query})
+
+
+def _unpenalised_answer(
+    regulation: Regulation,
+    units: Sequence[Unpenalised],
+    circumstances: Iterable[str],
+    social_service: bool,
+    laws: "Callable[[], LawBook] | None",
+) -> UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer:
+    """Another law's penalty where the data points on to one with certainty; else what the regulation says."""
+    circumstances = list(circumstances)
+    if laws is not None and len(units) == 1 and regulation.behaviour_kind(units[0].at) == "governed":
+        from wenming.onward import find_onward, other_law_answer
+
+        book = laws()
+        onward = find_onward(book, units[0])
+        if onward is not None:
+            _check_circumstances(regulation, circumstances)
+            return other_law_answer(book, regulation, units[0], onward, circumstances)
+    return not_penalised(regulation, units, circumstances, social_service)
 
 
 # --- the schedule ------------------------------------------------------------------------

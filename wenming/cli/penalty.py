@@ -36,20 +36,57 @@ def fine_command(
             help="第四十一条：申请、参加并完成社会服务，经认定。Completed a recognised social-service assignment.",
         ),
     ] = False,
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party",
+            metavar="PARTY",
+            help="当事人：person（公民、个人）或 organisation（法人或者其他组织、单位）。Whom the fine is on.",
+        ),
+    ] = None,
+    amount: Annotated[
+        int | None,
+        typer.Option(
+            "--amount",
+            metavar="N",
+            min=0,
+            help="拟处罚款数额（元）：核对本档范围，填入决定书用语，并说明可否当场处罚。The fine in yuan.",
+        ),
+    ] = None,
+    reduce: Annotated[
+        str | None,
+        typer.Option(
+            "--reduce",
+            metavar="GROUND",
+            help="行政处罚法第三十条、第三十二条的从轻或者减轻依据（如 coerced、minor-14-18）。"
+            "A ground of national law for a lower fine.",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """罚则：这一违法行为在给定情形下的处罚、执法机关和依据。What the regulation imposes, by whom, and why.
+    """罚则：这一违法行为在给定情形下的处罚、执法机关、依据和行政处罚法程序。What the regulation imposes, by
+    whom, why, and the procedure of the Administrative Penalty Law.
 
     例 Examples: wenming fine smoking --refused ; wenming fine 遛狗不牵绳 --refused --social-service ;
-    wenming fine 22.9 --serious --json
+    wenming fine 22.9 --serious --json ; wenming fine 第三十八条 --overdue --party 单位 --amount 3000
     """
+    from wenming.lawbook import load_lawbook
     from wenming.penalty import fine
 
     # Flag -> the circumstance key the data defines; the domain checks the key exists.
     given = dict(zip(CIRCUMSTANCE_FLAGS, (refused, overdue, serious, repeat), strict=True))
     circumstances = [key for key, on in given.items() if on]
     run(
-        lambda regulation: fine(regulation, violation, circumstances, social_service),
+        lambda regulation: fine(
+            regulation,
+            violation,
+            circumstances,
+            social_service,
+            laws=load_lawbook,
+            party=party,
+            amount=amount,
+            reduce=reduce,
+        ),
         json_output,
     )
 

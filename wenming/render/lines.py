@@ -120,3 +120,8 @@ def _print(console: Console, line: Text) -> None:
 def hanging(console: Console, marker: str, text: str, style: str = "", marker_style: str = "") -> None:
     """`marker` then `text`, continuation lines indented under the text."""
     emit(console, Text(text, style=style), lead=Text(marker, style=marker_style))
+
+
+def field(console: Console, label: str, value: str) -> None:
+    """`label：value`, the label bold, continuation lines under the value."""
+    hanging(console, f"{label}：", value, marker_style="bold")

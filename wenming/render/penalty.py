@@ -21,7 +21,7 @@ from wenming.penalty import (
     StepView,
     UnpenalisedAnswer,
 )
-from wenming.render.lines import INDENT, NBSP, emit, hanging, wrap
+from wenming.render.lines import INDENT, NBSP, emit, field, hanging, wrap
 
 MIN_WORDING_CELLS = 8  # the ladder's wording column: narrower than this, the ladder is a list
 # The schedule's columns that fold (agencies, circumstances) need at least this many cells.
@@ -64,10 +64,6 @@ def _treatment(step: StepView) -> str:
     )
 
 
-def _field(console: Console, label: str, value: str) -> None:
-    hanging(console, f"{label}：", value, marker_style="bold")
-
-
 def _widest(texts: list[str]) -> int:
     return max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
 
@@ -83,6 +79,7 @@ def fine_answer(console: Console, answer: PenalisedAnswer) -> None:
     if answer.mitigation is not None:
         _mitigation(console, answer.mitigation)
     _decision(console, answer)
+    _procedure(console, answer)
     _notes(console, answer.notes)
 
 
@@ -91,7 +88,7 @@ def _unpenalised(console: Console, answer: UnpenalisedAnswer) -> None:
     emit(console, Text("本条例未设罚则", style="bold yellow"))
     for unit in answer.unpenalised:
         label = "行为" if unit.provision_kind in ("governed", "encouraged", "advocated") else "规定"
-        _field(console, label, f"{unit.citation} {unit.text}")
+        field(console, label, f"{unit.citation} {unit.text}")
     for note in [*answer.notes, *answer.referral]:
         hanging(console, "· ", note)
 
@@ -107,19 +104,19 @@ PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by 
 def _provision(console: Console, answer: ProvisionAnswer) -> None:
     """A liability provision that is no ladder, as the kind of provision it is, in its own words."""
     emit(console, Text(PROVISION_KINDS[answer.provision_kind], style="bold yellow"))
-    _field(console, answer.citation, answer.text)
+    field(console, answer.citation, answer.text)
     _notes(console, answer.notes)
 
 
 def _header(console: Console, answer: PenalisedAnswer) -> None:
     """The violation, its behaviour, its penalty provision, who enforces it, the circumstances given."""
     hanging(console, f"{answer.violation}  ", answer.violation_name or "", style="bold", marker_style="bold")
-    _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
-    _field(console, "罚则", answer.penalty_basis or "—")
-    _field(console, "执法机关", "、".join(answer.agencies))
+    field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
+    field(console, "罚则", answer.penalty_basis or "—")
+    field(console, "执法机关", "、".join(answer.agencies))
     if answer.circumstances:
         described = zip(answer.circumstances, answer.circumstance_descriptions, strict=False)
-        _field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
+        field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
 
 
 def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
@@ -172,20 +169,86 @@ def _outcome(console: Console, answer: PenalisedAnswer) -> None:
     m = answer.mitigation
     if m is not None and m.requested and m.applies:
         outcome += f"；依{m.citation}可为 {_amount(answer.fine_min, answer.fine_max)}"
-    _field(console, "结果", outcome)
+    field(console, "结果", outcome)
 
 
 def _mitigation(console: Console, m: MitigationView) -> None:
     done = "已完成并经认定" if m.requested else "未申请"
     state = done if m.applies else "不起作用：本档没有罚款"
-    _field(console, m.citation, f"{m.effect}（{state}）；条件：")
+    field(console, m.citation, f"{m.effect}（{state}）；条件：")
     for condition in m.conditions:
         hanging(console, " " * INDENT + "- ", condition, style="dim")
 
 
 def _decision(console: Console, answer: PenalisedAnswer) -> None:
     if answer.decision:
-        _field(console, answer.decision_label or "", answer.decision)
+        field(console, answer.decision_label or "", answer.decision)
+
+
+def _procedure(console: Console, answer: PenalisedAnswer) -> None:
+    """What 行政处罚法 attaches to the step reached, in short: what applies, on which condition, for
+    whom, and what does not; every entry's quoted text and reading are in the JSON."""
+    if answer.administrative_penalty is None:  # the national law was not read (the library's assess())
+        return
+    emit(console, Text(f"《{answer.procedure_law}》（条文与解读见 --json 的 procedure）", style="bold"))
+    if answer.party is not None:
+        party = answer.party
+        whom = party.name if party.given and party.name else "、".join(party.addresses_names)
+        label = "当事人" if party.given or len(party.addresses_names) == 1 else "可能的当事人"
+        field(console, label, whom + ("（解读，见 --json 的 party.basis）" if party.reading else ""))
+    if not answer.administrative_penalty:
+        hanging(console, "· ", "本档只有责令改正，不是行政处罚，不适用行政处罚的决定程序。")
+    if answer.deadline is not None:
+        deadline = answer.deadline
+        hanging(
+            console,
+            "· ",
+            f"第{deadline.presupposed_by_step}档以「{deadline.presupposed_by}」为条件，责令改正应写明期限："
+            f"{deadline.wording}（解读，依据{deadline.citation}：{deadline.words}）",
+        )
+    # In short: what applies, what applies on a condition (the part of the range it can hold for, and
+    # for whom), the facts an officer must establish, and what does not apply; the JSON quotes each.
+    applying: list[str] = []
+    facts: list[str] = []
+    not_applying: list[str] = []
+    for entry in answer.procedure:
+        # A provision holding two rules (第三十三条第一款's two sentences) is named with its rule's opening words.
+        name = entry.citation + (f"（{entry.words.split('，')[0]}…）" if entry.words else "")
+        if entry.applies is True and entry.party_name:  # for one party; the other's answer differs
+            hanging(console, f"· {name}（{entry.party_name}）：", "适用")
+        elif entry.applies is True:
+            _add_once(applying, name)
+        elif entry.applies is False:
+            _add_once(not_applying, name)
+        elif entry.fact:
+            _add_once(facts, name)
+        else:
+            said = entry.applies
+            if entry.fine_min is not None and entry.fine_max is not None:
+                said += f"（仅罚款{_amount(entry.fine_min, entry.fine_max)}时）".replace(NBSP, "")
+            if entry.threshold_note:
+                said += "（“较大数额”的标准不在本工具的资料中）"
+            who = f"（{entry.party_name}）" if entry.party_name else ""
+            hanging(console, f"· {name}{who}：", said)
+    if applying:
+        hanging(console, "· 适用：", "、".join(applying))
+    if facts:
+        hanging(console, "· 视事实而定：", "、".join(facts))
+    if not_applying:
+        hanging(console, "· 不适用：", "、".join(not_applying), style="dim")
+    if answer.amount is not None:
+        amount = answer.amount
+        on_the_spot = "；".join(
+            f"{q.party_name}：{'可以' if q.qualifies else '不可以'}依{q.citation}（{q.limit}元以下）"
+            for q in amount.qualifies
+        )
+        ground = f"，依据{amount.ground.citation}" if amount.ground else ""
+        field(console, "数额", f"{amount.amount}元{ground}；{on_the_spot}")
+
+
+def _add_once(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
 
 
 def _notes(console: Console, notes: list[str]) -> None:
