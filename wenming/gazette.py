@@ -139,9 +139,12 @@ def regulation_titles(text: str) -> list[str]:
     """The titles of the documents in a gazette that print a regulation (a 第一条 under them)."""
     lines = text.splitlines()
     titles = []
+    end = 0  # a heading inside a regulation found already (its 目录) is part of it, not another
     for index, level, heading in _headings(lines):
-        if any(_FIRST_ARTICLE.match(line.strip()) for _, line in _section(lines, index + 1, level)):
+        section = _section(lines, index + 1, level)
+        if index >= end and any(_FIRST_ARTICLE.match(line.strip()) for _, line in section):
             titles.append(heading)
+            end = section[-1][0] if section else index
     return titles
 
 

@@ -357,10 +357,20 @@ class _Builder:
         self.close()
         article = self.article
         assert article is not None
+        if (merged_article := _merged_article(text, article.number + 1)) is not None:
+            first, rest = text[: merged_article.start()], text[merged_article.end() :].strip()
+            zh = f"第{to_chinese(article.number + 1)}条接在一项的末尾，已分开"
+            self.problem(line, "merged-articles", zh, "the next article runs on at the end of an item; split")
+            read = self.add_item(number, first, line, printed)
+            read += self.add_article(article.number + 1, rest, line, printed)
+            self.close()
+            self.repairs = [r for r in self.repairs if r.line != line]
+            self.repair(line, "split-merged-articles", Citation(article.number), [printed], read)
+            return read
         paragraph = article.paragraphs[-1]
         expected = len(paragraph.items) + 1
         if (merged := _merged_item(text, number + 1)) is None:
-            if number > expected and self.restore_markers(article, number - expected):
+            if number > expected and self.restore_markers(article, number):
                 paragraph = article.paragraphs[-1]
                 expected = len(paragraph.items) + 1
             if number != expected:
@@ -386,18 +396,20 @@ class _Builder:
         )
         return [self.open_render()]
 
-    def restore_markers(self, article: Article, count: int) -> bool:
-        """Item (n) follows `count` plain paragraphs after the list's last item or its lead-in:
-        they are items (n-count)…(n-1) that lost their markers. Reads them as items if so."""
-        if len(article.paragraphs) <= count:
-            return False
-        owner, lost = article.paragraphs[-count - 1], article.paragraphs[-count:]
-        if any(p.items for p in lost) or not (owner.items or owner.text.endswith(_INTRODUCES_ITEMS)):
-            return False
-        del article.paragraphs[-count:]
-        for paragraph in lost:
-            self.lost_marker(article, owner, paragraph.text, paragraph.line, paragraph.text)
-        return True
+    def restore_markers(self, article: Article, number: int) -> bool:
+        """Item (n) follows k plain paragraphs after a list's lead-in or its last item (m), and
+        n == m + k + 1: the k paragraphs are items that lost their markers. Reads them as items if so."""
+        paragraphs = article.paragraphs
+        for index in range(len(paragraphs) - 2, -1, -1):
+            owner, lost = paragraphs[index], paragraphs[index + 1 :]
+            if lost[0].items:
+                return False
+            if number == len(owner.items) + len(lost) + 1 and (owner.items or owner.text.endswith(_INTRODUCES_ITEMS)):
+                del paragraphs[index + 1 :]
+                for paragraph in lost:
+                    self.lost_marker(article, owner, paragraph.text, paragraph.line, paragraph.text)
+                return True
+        return False
 
     def lost_marker(self, article: Article, owner: Paragraph, text: str, line: int, printed: str) -> None:
         number = len(owner.items) + 1
