@@ -82,9 +82,10 @@ def _print(part: dict[str, Any], gazette: bool, draw: st.DrawFn) -> str:
     for data in part.get("articles", []):
         article(data)
     body = "\n\n".join(lines)
+    adopted = "2020年1月1日某市第一届人民代表大会常务委员会第一次会议通过"
     if gazette:
-        return f"# 公报\n\n# 某市条例\n\n（2020年1月1日某市第一届人民代表大会常务委员会第一次会议通过）\n\n{body}\n\n# 其他\n"
-    return f"# 某市条例\n\n2020年1月1日 某市第一届人民代表大会常务委员会第一次会议通过\n\n{INFO_END}\n\n{body}\n"
+        return f"# 公报\n\n# 某市条例\n\n（{adopted}）\n\n{body}\n\n# 其他\n"
+    return f"# 某市条例\n\n{adopted.replace('日', '日 ')}\n\n{INFO_END}\n\n{body}\n"
 
 
 @settings(max_examples=150, deadline=None)
