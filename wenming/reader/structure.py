@@ -253,7 +253,6 @@ class _Builder:
     """Accumulates chapters, articles, paragraphs and items line by line; collects damage."""
 
     def __init__(self, lines: Sequence[Line], breaks: Literal["page-break-join", "line-break-join"]) -> None:
-        self.lines = lines
         self.breaks: Literal["page-break-join", "line-break-join"] = breaks
         self.has_chapters = any(line.kind == "chapter" for line in lines)
         self.chapters: list[Chapter] = []
@@ -285,7 +284,7 @@ class _Builder:
     def article(self) -> Article | None:
         return self.articles[-1] if self.articles else None
 
-    def add_chapter(self, number: int, title: str | None, line: int | None) -> None:
+    def add_chapter(self, number: int, title: str, line: int) -> None:
         self.close()
         if not self.chapters and self.articles:
             # Articles before the first heading: the first chapter's heading is missing.
@@ -294,7 +293,7 @@ class _Builder:
             zh = f"{_article_range(first, last)}之前没有章标题：缺少第一章的标题"
             self.problem(first.line, "missing-chapter-heading", zh, "no chapter heading before these articles")
         expected = self.chapters[-1].number + 1 if self.chapters else 1
-        if line is not None and number != expected:
+        if number != expected:
             self.problem(line, "numbering-gap", *_gap_message("章", number, expected))
             if number > expected:
                 self.incomplete = True
@@ -303,7 +302,13 @@ class _Builder:
     def add_article(self, number: int, text: str, line: int, printed: str) -> list[str]:
         self.close()
         if (merged := _merged_article(text, number + 1)) is not None:
-            return self.split_articles(number, text, line, printed, merged)
+            first, rest = text[: merged.start()], text[merged.end() :].strip()
+            zh = f"第{to_chinese(number)}条与第{to_chinese(number + 1)}条连在一行，已分开"
+            return self.split(
+                line, printed, "merged-articles", zh, "two articles run together on one line", Citation(number),
+                lambda: self.add_article(number, first, line, printed),
+                lambda: self.add_article(number + 1, rest, line, printed),
+            )  # fmt: skip
         expected = self.articles[-1].number + 1 if self.articles else 1
         if number != expected:
             self.problem(line, "numbering-gap", *_gap_message("条", number, expected))
@@ -315,15 +320,18 @@ class _Builder:
             self.chapters[-1].articles.append(article)
         return self.add_paragraph(text, line, printed)
 
-    def split_articles(self, number: int, text: str, line: int, printed: str, merged: re.Match[str]) -> list[str]:
-        first, rest = text[: merged.start()], text[merged.end() :].strip()
-        zh = f"第{to_chinese(number)}条与第{to_chinese(number + 1)}条连在一行，已分开"
-        self.problem(line, "merged-articles", zh, "two articles run together on one line; split")
-        read = self.add_article(number, first, line, printed)
-        read += self.add_article(number + 1, rest, line, printed)
+    def split(
+        self, line: int, printed: str, kind: Literal["merged-articles", "merged-items"], chinese: str, english: str,
+        citation: Citation, first: Callable[[], list[str]], second: Callable[[], list[str]],
+    ) -> list[str]:  # fmt: skip
+        """One printed line holding two provisions: read as both, reported, recorded as one repair."""
+        self.problem(line, kind, chinese, f"{english}; split")
+        read = first() + second()
         self.close()
-        self.repairs = [r for r in self.repairs if r.line != line]
-        self.repair(line, "split-merged-articles", Citation(number), [printed], read)
+        # A third provision on the line was split off inside `second`: this repair covers it.
+        self.repairs = [repair for repair in self.repairs if repair.line != line]
+        repair: RepairKind = "split-merged-articles" if kind == "merged-articles" else "split-merged-items"
+        self.repair(line, repair, citation, [printed], read)
         return read
 
     def add_paragraph(self, text: str, line: int, printed: str) -> list[str]:
@@ -333,13 +341,11 @@ class _Builder:
         if article.paragraphs and (merged := _merged_article(text, article.number + 1)) is not None:
             first, rest = text[: merged.start()], text[merged.end() :].strip()
             zh = f"第{to_chinese(article.number + 1)}条接在上一款的末尾，已分开"
-            self.problem(line, "merged-articles", zh, "the next article runs on at the end of a paragraph; split")
-            read = self.add_paragraph(first, line, printed)
-            read += self.add_article(article.number + 1, rest, line, printed)
-            self.close()
-            self.repairs = [r for r in self.repairs if r.line != line]
-            self.repair(line, "split-merged-articles", Citation(article.number), [printed], read)
-            return read
+            return self.split(
+                line, printed, "merged-articles", zh, "the next article runs on at a paragraph's end",
+                Citation(article.number), lambda: self.add_paragraph(first, line, printed),
+                lambda: self.add_article(article.number + 1, rest, line, printed),
+            )  # fmt: skip
         paragraph = Paragraph(len(article.paragraphs) + 1, text, line)
         article.paragraphs.append(paragraph)
         opens_article = paragraph.number == 1
@@ -360,13 +366,11 @@ class _Builder:
         if (merged_article := _merged_article(text, article.number + 1)) is not None:
             first, rest = text[: merged_article.start()], text[merged_article.end() :].strip()
             zh = f"第{to_chinese(article.number + 1)}条接在一项的末尾，已分开"
-            self.problem(line, "merged-articles", zh, "the next article runs on at the end of an item; split")
-            read = self.add_item(number, first, line, printed)
-            read += self.add_article(article.number + 1, rest, line, printed)
-            self.close()
-            self.repairs = [r for r in self.repairs if r.line != line]
-            self.repair(line, "split-merged-articles", Citation(article.number), [printed], read)
-            return read
+            return self.split(
+                line, printed, "merged-articles", zh, "the next article runs on at an item's end",
+                Citation(article.number), lambda: self.add_item(number, first, line, printed),
+                lambda: self.add_article(article.number + 1, rest, line, printed),
+            )  # fmt: skip
         paragraph = article.paragraphs[-1]
         expected = len(paragraph.items) + 1
         if (merged := _merged_item(text, number + 1)) is None:
@@ -378,13 +382,11 @@ class _Builder:
         else:
             first, rest = text[: merged.start()], text[merged.end() :].strip()
             zh = f"第（{to_chinese(number)}）项与第（{to_chinese(number + 1)}）项连在一行，已分开"
-            self.problem(line, "merged-items", zh, "two items run together on one line; split")
-            read = self.add_item(number, first, line, printed)
-            read += self.add_item(number + 1, rest, line, printed)
-            self.close()
-            self.repairs = [r for r in self.repairs if r.line != line]
-            self.repair(line, "split-merged-items", Citation(article.number, paragraph.number, number), [printed], read)
-            return read
+            return self.split(
+                line, printed, "merged-items", zh, "two items run together on one line",
+                Citation(article.number, paragraph.number, number), lambda: self.add_item(number, first, line, printed),
+                lambda: self.add_item(number + 1, rest, line, printed),
+            )  # fmt: skip
         item = Item(number, text, line)
         paragraph.items.append(item)
         self.open(
