@@ -390,6 +390,11 @@ def test_a_gazette_with_several_regulations_needs_a_title() -> None:
         read_source(GAZETTE, "丙市条例")
 
 
+def test_a_source_with_no_regulation_is_refused() -> None:
+    with pytest.raises(GazetteParseError, match="没有找到条例"):
+        read_source("# 公报\n\n正文。\n")
+
+
 def test_a_gazette_with_one_regulation_needs_no_title(gazette_text: str) -> None:
     assert regulation_titles(gazette_text) == ["永州市文明行为促进条例"]
     assert read_source(gazette_text).title == "永州市文明行为促进条例"

@@ -152,8 +152,12 @@ def read_gazette(text: str, title: str | None = None) -> ReadRegulation:
     """The regulation titled `title` in a gazette's text; without a title, the one it prints."""
     if title is None:
         titles = regulation_titles(text)
-        if len(titles) != 1:
-            listed = "、".join(f"《{t}》" for t in titles) or "（无）"
+        if not titles:
+            raise GazetteParseError(
+                "没有找到条例：没有哪个标题下有第一条（no regulation: no heading has a 第一条 under it）"
+            )
+        if len(titles) > 1:
+            listed = "、".join(f"《{t}》" for t in titles)
             raise GazetteParseError(
                 f"公报中有 {len(titles)} 部条例，请指定标题：{listed}（name the regulation to read）"
             )
