@@ -39,6 +39,9 @@ Notes on the kinds:
   (or 第一章) to 第三章 because 第二章 lost its number (read as `missing-chapter-heading`); 东莞市's
   lists start at （二） or （三） because the first items lost their markers (`lost-item-marker`);
   周口市 has no 第四十二条 line because it runs on at the end of 第四十一条 (`merged-articles`).
+- `lost-item-marker` is found three ways: a line ending in ； right after a list's lead-in (东莞市
+  lines 67, 113, 115); a line after an item ending in ；, the list still open (周口市 line 61 and 阳江市
+  line 301, each a list's last item); and plain lines followed by the item number they skipped.
 - `missing-chapter-heading` covers two cases: no heading at all before articles 1–n (周口市, 商丘市,
   安阳市, 平顶山市, 泰安市, 济南市, 濮阳市: the chapter is kept, untitled) and a title printed without
   its 第X章 (安阳市 行为规范, 潮州市 倡导与规范 and 附 则: numbered by place).

@@ -440,13 +440,9 @@ class _Builder:
             self.repair(line, "chapter-marker-restored", None, [text], [chapter_line(number, title)])
         elif article is None:
             self.problem(line, "stray-text", f"第一条之前的文字，未读入：「{text}」", "text before the first article")
-        elif (
-            text.endswith(_ITEM_END)
-            and (owner := article.paragraphs[-1])
-            and (owner.text.endswith(_INTRODUCES_ITEMS) or (owner.items and owner.items[-1].text.endswith(_ITEM_END)))
-        ):
+        elif _lost_marker(article.paragraphs[-1], text):
             self.close()
-            self.lost_marker(article, owner, text, line, text)
+            self.lost_marker(article, article.paragraphs[-1], text, line, text)
         else:
             self.add_paragraph(text, line, text)
 
@@ -497,6 +493,14 @@ class _Builder:
     def cut_short(self, line: int, chinese: str, english: str) -> None:
         self.problem(line, "cut-short", chinese, english)
         self.incomplete = True
+
+
+def _lost_marker(owner: Paragraph, text: str) -> bool:
+    """Whether a plain line after `owner` is an item of it printed without its marker: the list is
+    still open (its last item ends in ；), or the line ends in ； right after the list's lead-in (：)."""
+    if owner.items:
+        return owner.items[-1].text.endswith(_ITEM_END)
+    return owner.text.endswith(_INTRODUCES_ITEMS) and text.endswith(_ITEM_END)
 
 
 def _bare_title(text: str) -> bool:
