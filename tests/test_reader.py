@@ -70,6 +70,10 @@ def _city(path: Path) -> str:
     return path.name[: path.name.index("文明")]
 
 
+def _city_or_name(path: Path) -> str:
+    return _city(path) if "文明" in path.name else path.name
+
+
 @pytest.fixture(scope="module")
 def corpus() -> dict[str, ReadRegulation]:
     return {_city(path): read_file(path) for path in FILES}
@@ -453,3 +457,15 @@ def test_import_gazette_refuses_a_damaged_regulation_loudly(tmp_path: Path) -> N
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "import_gazette.py"), str(gazette), "乙市养犬管理条例"],
                           capture_output=True, text=True, encoding="utf-8", check=False)  # fmt: skip
     assert done.returncode == 1 and "[numbering-gap]" in done.stderr and "缺少第一条" in done.stderr
+
+
+def _squash(line: str) -> str:
+    """A line without what the conventions may change: spacing, heading and list markup, bracket width."""
+    line = re.sub(r"^\s*(#+|-)\s", "", line)
+    return "".join(line.split()).translate(str.maketrans("()", "（）"))
+
+
+@pytest.mark.parametrize("path", [*FILES, ROOT / "data" / "source" / "yongzhou-gazette-2022-04.txt"], ids=_city_or_name)
+def test_the_conventions_change_nothing_but_spacing_markup_and_bracket_width(path: Path) -> None:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        assert _squash(canonical_line(line)) == _squash(line), line
