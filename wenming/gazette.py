@@ -1,38 +1,57 @@
-"""Parse a regulation out of a gazette scan converted to text.
+"""Read a regulation out of a gazette scan converted to text.
 
-A gazette issue holds several documents; the regulation is the section under a
-heading that is exactly its title. Within it:
+A gazette issue holds several documents; the regulation is the section under a heading that is
+exactly its title (`read_gazette` chooses it by title, or takes the one regulation the issue
+prints). Within it:
 
+    (2022年6月23日……会议通过)       the adoption history, in brackets under the title
     第一章 总 则                  a chapter heading (possibly with markdown #s)
     第一条 为了……                 an article and its first paragraph
     市、县（市、区）……             a further paragraph
     - (一) 见义勇为；              an item of the paragraph above (half- or full-width
     （二）紧急现场救护；            parentheses, with or without a list dash)
 
-The scan splits lines at page breaks ("……乱堆乱" / "放；"); a line that does not end
-a sentence is joined to the next and the join is reported as a `ScanRepair`, so a
-reviewer sees every place the data differs from the scan. Nothing here knows about
-Yongzhou: the same parser reads another city's regulation from its gazette.
+The lines become chapters, articles, paragraphs and items the same way as a LawRefBook file's
+(`wenming.reader.structure.read_body`). The scan splits lines at page breaks ("……乱堆乱" / "放；");
+a line that does not end a sentence is joined to the next and the join is recorded as a repair, so a
+reviewer sees every place the data differs from the scan. Nothing here knows about Yongzhou: the
+same reader reads another city's regulation from its gazette.
+
+`parse_regulation` is the strict form the project's own data is checked with: any damage is an
+error, and `differences` compares the parse with the data, provision by provision.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from wenming.citation import Citation, chapter_citation
-from wenming.numerals import from_chinese
+from wenming.reader.document import ReadRegulation
+from wenming.reader.header import AdoptionEvent, is_adoption_line, read_adoption_line
+from wenming.reader.structure import (
+    Article,
+    Chapter,
+    Item,
+    Paragraph,
+    Problem,
+    ReadError,
+    Repair,
+    classify,
+    read_body,
+)
 
 _HEADING = re.compile(r"^(?P<hashes>#+)\s*(?P<text>.*)$")
-_CHAPTER = re.compile(r"^第(?P<number>[一二三四五六七八九十百]+)章\s*(?P<title>.*)$")
-_ARTICLE = re.compile(r"^第(?P<number>[一二三四五六七八九十百]+)条[\s\u3000]+(?P<text>.*)$")
-_ITEM = re.compile(r"^(?:-\s*)?[（(](?P<number>[一二三四五六七八九十百]+)[)）]\s*(?P<text>.*)$")
-_LIST_ENTRY = re.compile(r"^-\s")
-# A line ending in one of these ends its paragraph or item; any other ending is a
-# page break in the middle of a sentence.
-_SENTENCE_END = ("。", "；", "：", "！", "？", "”", "」")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百]+章")
+_FIRST_ARTICLE = re.compile(r"^第一条\s")
+
+# The parse's parts are the reader's (kept under their old names for the gazette's users).
+ParsedItem = Item
+ParsedParagraph = Paragraph
+ParsedArticle = Article
+ParsedChapter = Chapter
 
 
 class TextLike(Protocol):
@@ -61,34 +80,8 @@ class ChapterLike(Protocol):
     def articles(self) -> Sequence[ArticleLike]: ...
 
 
-class GazetteParseError(ValueError):
+class GazetteParseError(ReadError):
     """The text does not have the shape of a regulation; the message names the line."""
-
-
-@dataclass
-class ParsedItem:
-    number: int
-    text: str
-
-
-@dataclass
-class ParsedParagraph:
-    number: int
-    text: str
-    items: list[ParsedItem] = field(default_factory=list)
-
-
-@dataclass
-class ParsedArticle:
-    number: int
-    paragraphs: list[ParsedParagraph] = field(default_factory=list)
-
-
-@dataclass
-class ParsedChapter:
-    number: int
-    title: str
-    articles: list[ParsedArticle] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -106,24 +99,24 @@ class ScanRepair:
 class ParsedRegulation:
     title: str
     adoption_note: str | None
-    chapters: list[ParsedChapter]
+    chapters: list[Chapter]
     repairs: list[ScanRepair]
 
-    def articles(self) -> list[ParsedArticle]:
+    def articles(self) -> list[Article]:
         return [article for chapter in self.chapters for article in chapter.articles]
 
 
-def regulation_section(text: str, title: str) -> list[tuple[int, str]]:
-    """The (line number, line) pairs under the heading that is exactly `title`."""
-    lines = text.splitlines()
-    start = level = None
+def _headings(lines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(index, level, text) of every heading that is not a chapter's."""
+    found = []
     for index, line in enumerate(lines):
         heading = _HEADING.match(line.strip())
-        if heading and heading["text"].strip() == title:
-            start, level = index + 1, len(heading["hashes"])
-            break
-    if start is None or level is None:
-        raise GazetteParseError(f"找不到标题为《{title}》的章节")
+        if heading and not _CHAPTER.match(heading["text"].strip()):
+            found.append((index, len(heading["hashes"]), heading["text"].strip()))
+    return found
+
+
+def _section(lines: Sequence[str], start: int, level: int) -> list[tuple[int, str]]:
     section: list[tuple[int, str]] = []
     for index in range(start, len(lines)):
         heading = _HEADING.match(lines[index].strip())
@@ -133,119 +126,91 @@ def regulation_section(text: str, title: str) -> list[tuple[int, str]]:
     return section
 
 
-def _number(raw: str, what: str, line: int) -> int:
-    value = from_chinese(raw)
-    if value is None:
-        raise GazetteParseError(f"第 {line} 行：无法识别的{what}编号「{raw}」")
-    return value
+def regulation_section(text: str, title: str) -> list[tuple[int, str]]:
+    """The (line number, line) pairs under the heading that is exactly `title`."""
+    lines = text.splitlines()
+    for index, level, heading in _headings(lines):
+        if heading == title:
+            return _section(lines, index + 1, level)
+    raise GazetteParseError(f"找不到标题为《{title}》的章节（no heading titled {title}）")
 
 
-def _expect(number: int, expected: int, what: str, line: int) -> None:
-    if number != expected:
-        raise GazetteParseError(f"第 {line} 行：{what}编号为 {number}，应为 {expected}")
+def regulation_titles(text: str) -> list[str]:
+    """The titles of the documents in a gazette that print a regulation (a 第一条 under them)."""
+    lines = text.splitlines()
+    titles = []
+    end = 0  # a heading inside a regulation found already (its 目录) is part of it, not another
+    for index, level, heading in _headings(lines):
+        section = _section(lines, index + 1, level)
+        if index >= end and any(_FIRST_ARTICLE.match(line.strip()) for _, line in section):
+            titles.append(heading)
+            end = section[-1][0] if section else index
+    return titles
 
 
-class _Builder:
-    """Accumulates chapters, articles, paragraphs and items line by line."""
-
-    def __init__(self) -> None:
-        self.chapters: list[ParsedChapter] = []
-        self.repairs: list[ScanRepair] = []
-        # The paragraph or item the last line wrote to, for page-break joins.
-        self.open_text: ParsedParagraph | ParsedItem | None = None
-        self.open_citation: Citation | None = None
-        self.open_scan = ""
-        self.open_line = 0
-
-    @property
-    def article(self) -> ParsedArticle:
-        return self.chapters[-1].articles[-1]
-
-    def add_chapter(self, number: int, title: str, line: int) -> None:
-        self.close()
-        _expect(number, len(self.chapters) + 1, "章", line)
-        self.chapters.append(ParsedChapter(number, "".join(title.split())))
-
-    def add_article(self, number: int, text: str, line: int) -> None:
-        self.close()
-        if not self.chapters:
-            raise GazetteParseError(f"第 {line} 行：第{number}条出现在第一章之前")
-        previous = sum(len(chapter.articles) for chapter in self.chapters)
-        _expect(number, previous + 1, "条", line)
-        self.chapters[-1].articles.append(ParsedArticle(number))
-        self.add_paragraph(text, line)
-
-    def add_paragraph(self, text: str, line: int) -> None:
-        self.close()
-        paragraphs = self.article.paragraphs
-        paragraph = ParsedParagraph(len(paragraphs) + 1, text)
-        paragraphs.append(paragraph)
-        self.open(paragraph, Citation(self.article.number, paragraph.number), text, line)
-
-    def add_item(self, number: int, text: str, line: int) -> None:
-        self.close()
-        paragraph = self.article.paragraphs[-1]
-        _expect(number, len(paragraph.items) + 1, "项", line)
-        item = ParsedItem(number, text)
-        paragraph.items.append(item)
-        self.open(item, Citation(self.article.number, paragraph.number, number), text, line)
-
-    def open(self, target: ParsedParagraph | ParsedItem, citation: Citation, scan: str, line: int) -> None:
-        self.open_text, self.open_citation, self.open_scan, self.open_line = target, citation, scan, line
-
-    def continues(self) -> bool:
-        """Whether the open paragraph or item stops mid-sentence (a page break)."""
-        return self.open_text is not None and not self.open_text.text.endswith(_SENTENCE_END)
-
-    def join(self, text: str, line: int) -> None:
-        assert self.open_text is not None and self.open_citation is not None
-        self.open_text.text += text
-        self.open_scan += "\n" + text
-
-    def close(self) -> None:
-        target = self.open_text
-        if target is not None and "\n" in self.open_scan:
-            assert self.open_citation is not None
-            self.repairs.append(
-                ScanRepair(self.open_citation, "page-break-join", self.open_scan, target.text, self.open_line)
+def read_gazette(text: str, title: str | None = None) -> ReadRegulation:
+    """The regulation titled `title` in a gazette's text; without a title, the one it prints."""
+    if title is None:
+        titles = regulation_titles(text)
+        if not titles:
+            raise GazetteParseError(
+                "没有找到条例：没有哪个标题下有第一条（no regulation: no heading has a 第一条 under it）"
             )
-        self.open_text = None
-        self.open_scan = ""
+        if len(titles) > 1:
+            listed = "、".join(f"《{t}》" for t in titles)
+            raise GazetteParseError(
+                f"公报中有 {len(titles)} 部条例，请指定标题：{listed}（name the regulation to read）"
+            )
+        title = titles[0]
+    section = regulation_section(text, title)
+    title_line = section[0][0] - 1 if section else 1
+    first = next(
+        (i for i, (n, line) in enumerate(section) if classify(n, line).kind in ("chapter", "article")), len(section)
+    )
+    adoption_lines = [
+        (n, line.strip()) for n, line in section[:first] if line.strip()[:1] in "(（" and is_adoption_line(line)
+    ]
+    taken = {n for n, _ in adoption_lines}
+    adoption: list[AdoptionEvent] = []
+    problems: list[Problem] = []
+    for number, line in adoption_lines:
+        events, found = read_adoption_line(number, line)
+        adoption += events
+        problems += found
+    body = read_body([(n, line) for n, line in section if n not in taken], "page-break-join", layout=True)
+    return ReadRegulation(
+        title,
+        "gazette",
+        title_line,
+        adoption_lines,
+        adoption,
+        body.chapters,
+        body.articles,
+        problems + body.problems,
+        body.repairs,
+        body.skipped,
+        body.incomplete,
+    )
+
+
+def _scan_repair(repair: Repair) -> ScanRepair:
+    assert repair.citation is not None
+    first = classify(repair.line, repair.printed[0]).text
+    scan = [first, *repair.printed[1:]]
+    return ScanRepair(repair.citation, repair.kind, "\n".join(scan), "".join(scan), repair.line)
 
 
 def parse_regulation(text: str, title: str) -> ParsedRegulation:
-    """Parse the regulation titled `title` out of a whole gazette's text."""
-    builder = _Builder()
-    adoption_note: str | None = None
-    for line_number, raw in regulation_section(text, title):
-        line = raw.strip()
-        if not line:
-            continue
-        heading = _HEADING.match(line)
-        body = heading["text"].strip() if heading else line
-        if chapter := _CHAPTER.match(body):
-            if _LIST_ENTRY.match(line):  # the table of contents lists chapters as "- 第一章 总 则"
-                continue
-            builder.add_chapter(_number(chapter["number"], "章", line_number), chapter["title"], line_number)
-            continue
-        if heading:  # another heading inside the section, e.g. "## 目 录"
-            continue
-        if not builder.chapters:
-            if adoption_note is None and line[0] in "(（":
-                adoption_note = line
-            continue
-        if article := _ARTICLE.match(line):
-            builder.add_article(_number(article["number"], "条", line_number), article["text"], line_number)
-        elif item := _ITEM.match(line):
-            builder.add_item(_number(item["number"], "项", line_number), item["text"], line_number)
-        elif builder.continues():
-            builder.join(line, line_number)
-        else:
-            builder.add_paragraph(line, line_number)
-    builder.close()
-    if not builder.chapters:
+    """Parse the regulation titled `title` out of a whole gazette's text, strictly: any damage
+    (a missing heading, a numbering gap, a lost item marker …) is an error naming its line."""
+    read = read_gazette(text, title)
+    if read.problems:
+        raise GazetteParseError("；".join(problem.message for problem in read.problems))
+    if not read.chapters:
         raise GazetteParseError(f"《{title}》中没有找到任何章")
-    return ParsedRegulation(title, adoption_note, builder.chapters, builder.repairs)
+    note = read.adoption_lines[0][1] if read.adoption_lines else None
+    repairs = [_scan_repair(repair) for repair in read.repairs]
+    return ParsedRegulation(title, note, read.chapters, repairs)
 
 
 def differences(parsed: ParsedRegulation, chapters: Sequence[ChapterLike]) -> list[str]:
