@@ -146,12 +146,16 @@ def article_of(lines: list[str], line: int) -> str:
     return "\n".join(lines[start:end])
 
 
-def test_every_source_has_its_record() -> None:
-    """One record per copied source, and one source per record."""
+# The ten regulations read by hand so far (issue 12's yardstick); the corpus copy holds all 39.
+REVIEWED = {"北京市", "青岛市", "临沂市", "济宁市", "湖州市", "嘉兴市", "东莞市", "江门市", "商丘市", "三门峡市"}
+
+
+def test_every_record_has_its_source() -> None:
+    """One record per reviewed regulation, each naming a source in the project's copy of the corpus."""
     sources = {path.name for path in SOURCES.glob("*.md")}
-    recorded = {load(path)["source"] for path in FILES}
-    assert recorded == sources
-    assert len(FILES) == len(sources) == 10
+    records = [load(path) for path in FILES]
+    assert {record["city"] for record in records} == REVIEWED
+    assert all(record["source"] in sources for record in records)
 
 
 CITATION = re.compile(
