@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from wenming.cli import app, main
-from wenming.cli.app import printable
+from wenming.cli.output import printable
 
 runner = CliRunner()
 

@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 
-from wenming.cli.app import EXIT_USAGE, JsonOption, app, fail, show, state
-from wenming.errors import BadInput
+from wenming.cli.options import Command, JsonOption
+from wenming.cli.output import fail, show
+from wenming.cli.state import state
+from wenming.errors import EXIT_USAGE, BadInput
 from wenming.paths import default_data_path
 
 
-@app.command()
 def validate(
     path: Annotated[
         str | None,
@@ -41,3 +42,6 @@ def validate(
     show(report, json_output, "data:validation")
     if not report.valid:
         raise typer.Exit(EXIT_USAGE)
+
+
+COMMANDS = (Command("validate", validate),)

@@ -8,14 +8,14 @@ from typing import Annotated
 
 import typer
 
-from wenming.cli.app import JsonOption, app, run
+from wenming.cli.options import Command, JsonOption
+from wenming.cli.output import run
 
 # The data's circumstance keys, each a --flag of `fine` (the parameters below); `wenming validate`
 # warns of a data file whose keys differ, and a test checks the shipped file's keys are these.
 CIRCUMSTANCE_FLAGS = ("refused", "overdue", "serious", "repeat")
 
 
-@app.command("fine")
 def fine_command(
     violation: Annotated[
         str,
@@ -55,7 +55,6 @@ def fine_command(
     )
 
 
-@app.command("fines")
 def fines_command(json_output: JsonOption = False) -> None:
     """罚则一览：全部罚则、依据、执法机关和各档罚款。The whole penalty schedule.
 
@@ -66,7 +65,6 @@ def fines_command(json_output: JsonOption = False) -> None:
     run(schedule, json_output, "penalty:schedule")
 
 
-@app.command("agency")
 def agency_command(
     name: Annotated[
         str | None,
@@ -84,3 +82,10 @@ def agency_command(
     from wenming.agency import agencies
 
     run(lambda regulation: agencies(regulation, name), json_output, "penalty:agency_answer")
+
+
+COMMANDS = (
+    Command("fine", fine_command),
+    Command("fines", fines_command),
+    Command("agency", agency_command),
+)
