@@ -16,6 +16,7 @@ import typer
 
 from wenming import __version__
 from wenming.cli import data, lookup, penalty
+from wenming.cli.help import HelpCommand
 from wenming.cli.options import Command
 from wenming.cli.state import state
 from wenming.cli.usage import Commands
@@ -77,7 +78,7 @@ def make_app(only: str | None = None) -> typer.Typer:
     app.callback()(_global_options)
     for command in COMMANDS:
         if only is None or command.name == only:
-            app.command(command.name, help=command.help, cls=command.cls)(command.callback)
+            app.command(command.name, help=command.help, cls=command.cls or HelpCommand)(command.callback)
     return app
 
 

@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from typer.core import TyperGroup
+import typer
 
+from wenming.cli.help import HelpGroup
 from wenming.cli.output import fail
-from wenming.errors import WenmingError
+from wenming.errors import EXIT_USAGE, WenmingError
 
 _ARGUMENTS = "wenming.arguments"  # ctx.meta key: the command line, for --json in a usage error
 # A lone negative number (article -1) that click would take for an option.
@@ -95,7 +96,7 @@ def _usage_errors_reported(ctx: Any) -> Iterator[None]:
         yield
     except Exception as error:
         kinds = _kinds(error)
-        if "UsageError" not in kinds or "NoArgsIsHelpError" in kinds:  # `wenming` alone: the help, as click shows it
+        if "UsageError" not in kinds:
             raise
         _usage_error(error, ctx)
 
@@ -192,12 +193,17 @@ def _global_options_first(group: Any, ctx: Any, args: list[str]) -> list[str]:
     return [*args[:index], *moved, args[index], *kept]
 
 
-class Commands(TyperGroup):
+class Commands(HelpGroup):
     """wenming's command group: click's usage errors said as wenming's own (Chinese first, `--json`
     honoured, exit 2, no box), global options taken after the command too, and a lone negative number
     read as an argument."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:  # `wenming` alone: the help
+            import sys
+
+            sys.stderr.write(self.get_help(ctx) + "\n")
+            raise typer.Exit(EXIT_USAGE)
         ctx.meta[_ARGUMENTS] = list(args)
         with _usage_errors_reported(ctx):
             return super().parse_args(ctx, _global_options_first(self, ctx, args))
