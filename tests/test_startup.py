@@ -123,3 +123,36 @@ def test_the_command_turns_pydantic_plugins_off_by_its_public_setting_and_the_us
     env["PYDANTIC_DISABLE_PLUGINS"] = "some-plugin"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert '"citation": "第二十二条"' in out.stdout and out.stdout.splitlines()[-1] == "some-plugin"
+
+
+def test_the_command_line_modules_import_no_circle() -> None:
+    """wenming.cli's modules, each importing only those before it (functions' imports included)."""
+    import ast
+
+    folder = Path(__file__).resolve().parents[1] / "wenming" / "cli"
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        if path.stem == "__init__":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        named |= {
+            f"{node.module}.{alias.name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "wenming.cli"
+            for alias in node.names
+        }
+        graph[path.stem] = {name.removeprefix("wenming.cli.") for name in named if name.startswith("wenming.cli.")}
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " -> ".join([*path, module])
+        if module in done:
+            return
+        for imported in graph.get(module, ()):
+            visit(imported, (*path, module))
+        done.add(module)
+
+    for module in graph:
+        visit(module, ())
+    assert {"app", "usage", "output", "state", "startup", "help"} <= set(graph)
