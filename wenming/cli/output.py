@@ -4,7 +4,7 @@ Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable
 that has gone (a closed pipe) is 0.
 """
 
-# json, shlex and unicodedata, needed only for errors and odd encodings, are imported where used.
+# json and unicodedata, needed only for errors and odd encodings, are imported where used.
 
 import io
 import os
