@@ -20,7 +20,8 @@ MIN_WIDTH = 40
 
 
 # Chinese punctuation followed by English: a place to break the line (rich breaks at spaces only).
-_CHINESE_THEN_LATIN = re.compile(r"([。；：，）])(?=[A-Za-z])")
+# A pattern string, compiled (and cached by re) only when help is drawn.
+_CHINESE_THEN_LATIN = r"([。；：，）])(?=[A-Za-z])"
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -29,7 +30,7 @@ def _paragraphs(text: str | None) -> list[str]:
 
     cleaned = inspect.cleandoc(text or "")
     return [
-        _CHINESE_THEN_LATIN.sub(r"\1 ", " ".join(line.strip() for line in block.splitlines()))
+        re.sub(_CHINESE_THEN_LATIN, r"\1 ", " ".join(line.strip() for line in block.splitlines()))
         for block in cleaned.split("\n\n")
         if block.strip()
     ]

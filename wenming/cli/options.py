@@ -5,7 +5,6 @@ annotations here are real objects rather than strings to evaluate (no `from __fu
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
@@ -13,14 +12,26 @@ import typer
 JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON（与屏幕显示同一结果）。Print the result as JSON.")]
 
 
-@dataclass(frozen=True)
 class Command:
-    """A command as a module offers it; wenming.cli.app.make_app registers it on an app of its own."""
+    """A command as a module offers it; wenming.cli.app.make_app registers it on an app of its own.
 
-    name: str
-    callback: Callable[..., Any]
-    help: str | None = None  # else the callback's docstring
-    cls: type[Any] | None = None  # a command class of wenming.cli.help, for help built when asked
+    A plain class, not a dataclass: dataclasses (and the inspect module it imports) cost a command
+    about 2 ms of start-up (benchmarks/startup.py).
+    """
+
+    __slots__ = ("callback", "cls", "help", "name")
+
+    def __init__(
+        self,
+        name: str,
+        callback: Callable[..., Any],
+        help: str | None = None,  # else the callback's docstring
+        cls: type[Any] | None = None,  # a command class of wenming.cli.help, for help built when asked
+    ) -> None:
+        self.name = name
+        self.callback = callback
+        self.help = help
+        self.cls = cls
 
 
 __all__ = ["Command", "JsonOption"]
