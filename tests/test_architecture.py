@@ -19,6 +19,9 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+MODULES = {_module_name(path) for path in PACKAGE.rglob("*.py")}
+
+
 def _is_type_checking(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
@@ -38,7 +41,11 @@ def _imports(tree: ast.AST, package: str) -> set[str]:
             found.update(alias.name for alias in node.names if alias.name.startswith("wenming"))
         elif isinstance(node, ast.ImportFrom) and node.module is not None and node.level == 0:
             if node.module.startswith("wenming"):
-                found.add(node.module)
+                # `from wenming.cli import data` imports the module wenming.cli.data where there is
+                # one, else a name of wenming.cli itself.
+                for alias in node.names:
+                    submodule = f"{node.module}.{alias.name}"
+                    found.add(submodule if submodule in MODULES else node.module)
         elif isinstance(node, ast.ImportFrom) and node.level:
             found.add(package)  # relative imports are not used in wenming; count them as the package
         for child in ast.iter_child_nodes(node):
@@ -54,7 +61,6 @@ def import_graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         imported = _imports(ast.parse(path.read_text(encoding="utf-8")), package)
-        # `from wenming.cli import app` names the module wenming.cli.app where there is one.
         graph[name] = {target for target in imported if target in modules and target != name}
     return graph
 
@@ -87,6 +93,11 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 def test_the_graph_sees_imports_inside_functions() -> None:
     tree = ast.parse("def f():\n    from wenming.search import search\n")
     assert _imports(tree, "wenming") == {"wenming.search"}
+    # `from wenming.cli import app` is the module wenming.cli.app; `from wenming import x`, the package.
+    assert _imports(ast.parse("from wenming.cli import app\nfrom wenming import cache"), "wenming") == {
+        "wenming.cli.app",
+        "wenming.cache",
+    }
     assert _cycle({"a": {"b"}, "b": {"a"}}) == ["a", "b", "a"]
 
 

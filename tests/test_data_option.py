@@ -210,3 +210,43 @@ def test_validate_warns_of_a_circumstance_fine_has_no_flag_for(tmp_path: Path, d
     human = runner.invoke(app, ["validate", str(path)], env={"COLUMNS": "200"})
     assert human.exit_code == 0
     assert f"警告 warning：{path}: circumstances[0].key: 情形 refusal 没有对应的 fine 选项" in human.stdout
+
+
+# --- global options where people put them -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["article", "42", "--data", "{a}", "--json"],
+        ["article", "42", "--json", "--data={a}"],
+        ["article", "--data", "{a}", "42", "--json"],
+        ["--data", "{b}", "article", "42", "--data", "{a}", "--json"],  # the later one, as click takes it
+    ],
+)
+def test_the_data_option_works_after_the_command_too(drafts: tuple[Path, Path], args: list[str]) -> None:
+    result = runner.invoke(app, [arg.format(a=drafts[0], b=drafts[1]) for arg in args])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["paragraphs"][0]["text"] == "本条例自2030年1月1日起施行。"
+
+
+def test_the_data_option_after_the_command_with_a_negative_number_and_after_dashes(drafts: tuple[Path, Path]) -> None:
+    result = runner.invoke(app, ["article", "-1", "--data", str(drafts[0]), "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout)["error"]["message"] == "没有第-1条：本条例共四十二条"
+    result = runner.invoke(app, ["search", "--json", "--", "--data"])  # after `--`: a word to search for
+    assert result.exit_code == 1 and "--data" in json.loads(result.stdout)["error"]["message"]
+
+
+def test_the_data_option_after_the_command_without_its_value() -> None:
+    result = runner.invoke(app, ["article", "22", "--data"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == ["错误：选项 --data 需要一个值", "Option '--data' requires an argument."]
+
+
+def test_the_data_option_after_the_command_in_a_real_process(drafts: tuple[Path, Path]) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "wenming", "article", "42", "--data", str(drafts[0]), "--json"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["paragraphs"][0]["text"] == "本条例自2030年1月1日起施行。"

@@ -60,8 +60,7 @@ def test_example_shows_real_output(example: tool.Example, scratch_folder: Path) 
 def test_the_everyday_uses_and_the_validate_examples_are_shown() -> None:
     # An example may show the first lines of a long view (`wenming article 22 | head -20`).
     shown = {
-        (example.document, example.command.removeprefix(tool.PROMPT).partition(" | head -")[0])
-        for example in EXAMPLES
+        (example.document, example.command.removeprefix(tool.PROMPT).partition(" | head -")[0]) for example in EXAMPLES
     }
     for command in ("fine smoking --repeat", "article 22", "search 犬只"):
         assert ("README.md", command) in shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,7 @@ def test_errors_import_no_rich(tmp_path: Path) -> None:
 
 
 def test_a_command_line_naming_a_command_builds_only_that_one() -> None:
-    from wenming.cli.app import named_command
+    from wenming.cli.startup import named_command
 
     names = ["article", "fine", "toc", "validate"]
     assert named_command(["article", "22", "--json"], names) == "article"
@@ -122,38 +123,73 @@ def test_a_command_runs_alone_with_global_options_and_shell_completion_still_lis
     assert {"fine", "fines"} <= set(listed.stdout.split())
 
 
-def test_the_app_is_whole_again_after_main(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_builds_an_app_of_its_own_and_the_shared_one_stays_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     from wenming.cli import app, main
+    from wenming.cli.app import COMMANDS, make_app
 
     before = list(app.registered_commands)
     monkeypatch.setattr("sys.argv", ["wenming", "article", "22.9", "--json"])
     monkeypatch.setenv("WENMING_DATA", "")
     with pytest.raises(SystemExit):
         main()
-    assert app.registered_commands == before and len(before) > 1
+    assert app.registered_commands == before and len(before) == len(COMMANDS) > 1
+    assert [info.name for info in make_app("fine").registered_commands] == ["fine"]
+    assert [info.name for info in make_app().registered_commands] == [command.name for command in COMMANDS]
 
 
-def test_disabled_pydantic_plugins_are_not_searched_for(tmp_path: Path) -> None:
-    """With plugins off (the command's default), building validators does not import importlib.metadata."""
-    code = RUN_ARTICLE_22 + "print('importlib.metadata' in sys.modules)"
+# No dependency's internals: a pydantic or typer release must not be able to break every command.
+PRIVATE_PATCHES = re.compile(r"pydantic\.plugin\._loader|typer\._click|sys\.modules\[[^]]*\] *=")
+
+
+def test_wenming_names_no_private_module_of_a_dependency_nor_assigns_into_sys_modules() -> None:
+    package = Path(__file__).resolve().parents[1] / "wenming"
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PRIVATE_PATCHES.search(line)
+    ]
+    assert found == []
+
+
+def test_the_command_turns_pydantic_plugins_off_by_its_public_setting_and_the_user_may_turn_them_on() -> None:
+    code = RUN_ARTICLE_22 + "import os; print(os.environ.get('PYDANTIC_DISABLE_PLUGINS'))"
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-    env["WENMING_CACHE_DIR"] = str(tmp_path / "cache")
-    for _ in range(2):  # filling the cache, then from it
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-        assert '"citation": "第二十二条"' in out.stdout and out.stdout.splitlines()[-1] == "False"
-
-
-def test_the_plugin_loader_stand_in_defers_to_pydantic_when_plugins_are_on() -> None:
-    code = (
-        "import os, sys\n"
-        "from wenming.__main__ import _PLUGIN_LOADER, _NoPluginSearch, prepare_process\n"
-        "prepare_process()\n"
-        "print(type(sys.modules.get(_PLUGIN_LOADER)).__name__)\n"  # the user's setting wins: no stand-in
-        "stand_in = _NoPluginSearch(_PLUGIN_LOADER)\n"
-        "sys.modules[_PLUGIN_LOADER] = stand_in\n"
-        "print(list(stand_in.get_plugins()), type(sys.modules[_PLUGIN_LOADER]).__name__)\n"  # on: pydantic's own
-        "print(stand_in.PYDANTIC_ENTRY_POINT_GROUP)\n"  # any other name: pydantic's own
-    )
-    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}  # plugins on
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert out.stdout.split() == ["NoneType", "[]", "module", "pydantic"]
+    assert out.stdout.splitlines()[-1] == "__all__"
+    env["PYDANTIC_DISABLE_PLUGINS"] = "some-plugin"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert '"citation": "第二十二条"' in out.stdout and out.stdout.splitlines()[-1] == "some-plugin"
+
+
+def test_the_command_line_modules_import_no_circle() -> None:
+    """wenming.cli's modules, each importing only those before it (functions' imports included)."""
+    import ast
+
+    folder = Path(__file__).resolve().parents[1] / "wenming" / "cli"
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        if path.stem == "__init__":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        named |= {
+            f"{node.module}.{alias.name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "wenming.cli"
+            for alias in node.names
+        }
+        graph[path.stem] = {name.removeprefix("wenming.cli.") for name in named if name.startswith("wenming.cli.")}
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " -> ".join([*path, module])
+        if module in done:
+            return
+        for imported in graph.get(module, ()):
+            visit(imported, (*path, module))
+        done.add(module)
+
+    for module in graph:
+        visit(module, ())
+    assert {"app", "usage", "output", "state", "startup", "help"} <= set(graph)

@@ -1,13 +1,14 @@
 """The command line: `wenming` and `python -m wenming`.
 
-Each command module registers its commands on the one typer app when imported.
+Modules, each importing only those before it: state (the data file chosen, the regulation),
+output (printing results and errors), help (wenming's help pages), usage (click's usage errors in
+Chinese, command lines as people type them), options (what commands share), lookup, penalty and
+data (the commands), app (the global options, make_app and the whole app), startup (main).
 """
 
 from __future__ import annotations
 
-from wenming.cli import data as _data  # noqa: F401  (registers commands)
-from wenming.cli import lookup as _lookup  # noqa: F401  (registers commands)
-from wenming.cli import penalty as _penalty  # noqa: F401  (registers commands)
-from wenming.cli.app import app, main
+from wenming.cli.app import app
+from wenming.cli.startup import main
 
 __all__ = ["app", "main"]

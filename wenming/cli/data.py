@@ -9,17 +9,18 @@ from typing import Annotated
 
 import typer
 
-from wenming.cli.app import EXIT_USAGE, JsonOption, app, fail, show, state
-from wenming.errors import BadInput
+from wenming.cli.options import Command, JsonOption
+from wenming.cli.output import fail, show
+from wenming.cli.state import state
+from wenming.errors import EXIT_USAGE, BadInput
 from wenming.paths import default_data_path
 
 
-@app.command()
 def validate(
     path: Annotated[
         str | None,
         typer.Argument(
-            metavar="[PATH]",
+            metavar="PATH",
             help="要检查的数据文件（默认：--data、WENMING_DATA 或随附的条例）。The file to check.",
             show_default=False,
         ),
@@ -29,6 +30,8 @@ def validate(
     """检查条例数据文件：有效则显示摘要，否则列出每个问题（退出码 2）。Check a regulation data file.
 
     例 Examples: wenming validate ; wenming validate draft.yaml --json ; wenming --data draft.yaml validate
+
+    退出码 exit codes: 0 有效 valid；2 无效或不存在 invalid or missing。
     """
     if path is not None and not path.strip():  # Path("") would quietly mean the current folder
         fail(BadInput("数据文件路径为空", suggestion="例如 wenming validate draft.yaml"), json_output)
@@ -41,3 +44,6 @@ def validate(
     show(report, json_output)
     if not report.valid:
         raise typer.Exit(EXIT_USAGE)
+
+
+COMMANDS = (Command("validate", validate),)

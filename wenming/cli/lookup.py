@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from wenming.citation import CITATION_FORMS_HELP
-from wenming.cli.app import JsonOption, app, run
+from wenming.cli.options import Command, JsonOption
+from wenming.cli.output import run
 
 
-@app.command()
 def article(
     reference: Annotated[str, typer.Argument(metavar="REF", help=f"条文引用。Citation: {CITATION_FORMS_HELP}")],
     json_output: JsonOption = False,
@@ -29,7 +29,6 @@ def article(
     run(lambda regulation: article_view(regulation, reference), json_output)
 
 
-@app.command()
 def chapter(
     reference: Annotated[str, typer.Argument(metavar="N", help="章：3、三 或 第三章。Chapter number.")],
     json_output: JsonOption = False,
@@ -45,7 +44,6 @@ def chapter(
     run(lambda regulation: chapter_view(regulation, reference), json_output)
 
 
-@app.command()
 def contents(json_output: JsonOption = False) -> None:
     """目录：各章标题、条文范围和每条的开头。Table of contents (alias: toc).
 
@@ -58,10 +56,6 @@ def contents(json_output: JsonOption = False) -> None:
     run(contents_view, json_output)
 
 
-app.command("toc", help="同 contents：目录。Same as contents.\n\n例 Example: wenming toc")(contents)
-
-
-@app.command()
 def behaviours(
     domain: Annotated[
         str | None,
@@ -92,7 +86,6 @@ def behaviours(
     run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output)
 
 
-@app.command()
 def search(
     query: Annotated[list[str], typer.Argument(metavar="QUERY", help="要找的词（原样匹配，多个词须同时出现）。")],
     json_output: JsonOption = False,
@@ -108,3 +101,18 @@ def search(
     from wenming.search import search as search_regulation
 
     run(lambda regulation: search_regulation(regulation, query), json_output)
+
+
+COMMANDS = (
+    Command("article", article),
+    Command("chapter", chapter),
+    Command("contents", contents),
+    Command(
+        "toc",
+        contents,
+        help="同 contents：目录。Same as contents.\n\n例 Example: wenming toc\n\n"
+        "退出码 exit codes: 0；2 数据文件无效。",
+    ),
+    Command("behaviours", behaviours),
+    Command("search", search),
+)

@@ -4,18 +4,21 @@
 # annotations are real objects rather than strings to evaluate (no `from __future__ import
 # annotations`), and each command imports its domain module when it runs, not when registered.
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from wenming.cli.app import JsonOption, app, run
+from wenming.cli.help import HelpCommand
+from wenming.cli.options import Command, JsonOption
+from wenming.cli.output import run
+from wenming.cli.state import regulation
+from wenming.errors import WenmingError
 
 # The data's circumstance keys, each a --flag of `fine` (the parameters below); `wenming validate`
 # warns of a data file whose keys differ, and a test checks the shipped file's keys are these.
 CIRCUMSTANCE_FLAGS = ("refused", "overdue", "serious", "repeat")
 
 
-@app.command("fine")
 def fine_command(
     violation: Annotated[
         str,
@@ -69,6 +72,8 @@ def fine_command(
 
     例 Examples: wenming fine smoking --refused ; wenming fine 遛狗不牵绳 --refused --social-service ;
     wenming fine 22.9 --serious --json ; wenming fine 第三十八条 --overdue --party 单位 --amount 3000
+
+    退出码 exit codes: 0 找到；1 没有这一违法行为；2 写法有歧义、该行为不受罚或情形无效。
     """
     from wenming.lawbook import load_lawbook
     from wenming.penalty import fine
@@ -91,23 +96,23 @@ def fine_command(
     )
 
 
-@app.command("fines")
 def fines_command(json_output: JsonOption = False) -> None:
     """罚则一览：全部罚则、依据、执法机关和各档罚款。The whole penalty schedule.
 
     例 Examples: wenming fines ; wenming fines --json
+
+    退出码 exit codes: 0；2 数据文件无效。
     """
     from wenming.penalty import schedule
 
     run(schedule, json_output)
 
 
-@app.command("agency")
 def agency_command(
     name: Annotated[
         str | None,
         typer.Argument(
-            metavar="[NAME]",
+            metavar="NAME",
             help="执法机关：键、名称、简称或俗称（公安、城管）；省略则列出全部。Agency key, name or alias.",
         ),
     ] = None,
@@ -116,7 +121,28 @@ def agency_command(
     """执法机关：各机关执行哪些规定、依据哪一条。The agencies and what each enforces.
 
     例 Examples: wenming agency ; wenming agency 公安 ; wenming agency urban-management --json
+
+    退出码 exit codes: 0 找到；1 没有该机关；2 名称为空或有歧义。
     """
     from wenming.agency import agencies
 
     run(lambda regulation: agencies(regulation, name), json_output)
+
+
+class _FineHelp(HelpCommand):
+    """fine's help lists the data's penalty keys with their names, read when --help is asked (from the
+    cache, as a look-up reads it): an ordinary run builds no help at all."""
+
+    def help_sections(self, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+        try:
+            penalties = regulation().penalties
+        except (WenmingError, OSError):  # an unusable data file: the help without the list
+            return []
+        return [("违法行为的键 VIOLATION keys", [(penalty.key, penalty.name) for penalty in penalties])]
+
+
+COMMANDS = (
+    Command("fine", fine_command, cls=_FineHelp),
+    Command("fines", fines_command),
+    Command("agency", agency_command),
+)
