@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
+from pydantic import PrivateAttr
+
 from wenming.citation import Citation, parse_citation
 from wenming.model import (
     Agency,
@@ -23,12 +25,33 @@ from wenming.model import (
     Paragraph,
     Penalty,
     RegulationData,
+    Vocabulary,
 )
 from wenming.numerals import to_chinese as _cn
 
 
 class Regulation(RegulationData):
-    """A validated regulation and the look-ups over it (the library's `load_regulation()` returns one)."""
+    """A validated regulation and the look-ups over it (the library's `load_regulation()` returns one).
+
+    The loader attaches the shared vocabulary it was validated against (with a digest of its file),
+    so that the cached regulation carries it and a phrase is read without parsing YAML.
+    """
+
+    _vocabulary: Vocabulary | None = PrivateAttr(default=None)
+    _vocabulary_digest: str | None = PrivateAttr(default=None)
+
+    @property
+    def vocabulary(self) -> Vocabulary | None:
+        return self._vocabulary
+
+    @property
+    def vocabulary_digest(self) -> str | None:
+        return self._vocabulary_digest
+
+    def attach_vocabulary(self, vocabulary: Vocabulary, digest: str) -> None:
+        """Keep the vocabulary this regulation was validated against (the loader's business only)."""
+        self._vocabulary = vocabulary
+        self._vocabulary_digest = digest
 
     @cached_property
     def _articles(self) -> dict[int, tuple[Chapter, Article]]:
