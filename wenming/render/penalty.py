@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wenming.model import step_treatment
-from wenming.penalty import FineAnswer, ProvisionAnswer, UnpenalisedAnswer
+from wenming.penalty import FineAnswer, NotMetAnswer, ProvisionAnswer, UnpenalisedAnswer
 from wenming.render.console import Console, Text, cell_len
 from wenming.render.table import HEAVY_HEAD, SIMPLE_HEAD, Column, Row, draw_table
 from wenming.render.text import INDENT, emit, wrap
@@ -94,6 +94,12 @@ def fine_answer(console: Console, answer: FineAnswer) -> None:
             label = "行为" if unit.provision_kind in ("governed", "encouraged", "advocated") else "规定"
             _field(console, label, f"{unit.citation} {unit.text}")
         for note in [*answer.notes, *answer.referral]:
+            _hanging(console, "· ", note)
+        return
+    if isinstance(answer, NotMetAnswer):  # the phrase contradicts a condition: no penalty, and why
+        emit(console, Text(f"条件不满足，不依{answer.penalty_basis}处罚", style="bold yellow"))
+        _field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
+        for note in answer.notes:
             _hanging(console, "· ", note)
         return
     if isinstance(answer, ProvisionAnswer):
