@@ -176,8 +176,10 @@ def test_unknown_input_suggests(case: dict[str, Any]) -> None:
 def test_agency_case(case: dict[str, Any]) -> None:
     code, answer = invoke("agency", case["input"])
     assert code == 0, answer
-    [agency] = answer["agencies"]
+    agency, *departments = answer["agencies"]
     assert agency["key"] == case["key"]
+    # The agency named, and its departments after it (公安: 公安机关 and its traffic department).
+    assert [department["key"] for department in departments] == case.get("departments", [])
     assert sorted({duty["provision"] for duty in agency["duties"]}) == sorted(case["provisions"])
     if case.get("ordered"):
         assert list(dict.fromkeys(duty["provision"] for duty in agency["duties"])) == case["provisions"]
