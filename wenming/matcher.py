@@ -35,7 +35,7 @@ DIRECT = 4  # the behaviour bears it itself
 REACHED = 2  # through a broader concept, or a contradiction
 DIRECT_PLACE = 2  # a place the behaviour names
 PLACE = 1  # a place it may be, or the place of a condition
-MAX_SEE_ALSO = 4
+MAX_SEE_ALSO = 5
 MAX_RELATED = 5
 
 # How a word's concept was accounted for by a behaviour.
@@ -407,6 +407,16 @@ def _weight(concepts: dict[str, Concept], behaviour: Behaviour, item: Accounted)
     return DIRECT if item.how == "direct" else REACHED
 
 
+@per_regulation
+def _spread(regulation: Regulation) -> dict[str, int]:
+    """How many behaviours bear each concept."""
+    counts: dict[str, int] = {}
+    for behaviour in behaviours(regulation):
+        for concept in behaviour.concepts:
+            counts[concept] = counts.get(concept, 0) + 1
+    return counts
+
+
 def read_phrase(regulation: Regulation, phrase: str) -> Reading:
     """The behaviours `phrase` fits, best first (by score, then penalties before the rest)."""
     vocabulary = shared_vocabulary(regulation)
@@ -417,19 +427,23 @@ def read_phrase(regulation: Regulation, phrase: str) -> Reading:
     if not named:
         return Reading(tuple(read), (), ())
     fits: list[Fit] = []
-    related: list[tuple[int, Behaviour]] = []
+    related: list[tuple[float, Behaviour]] = []
+    spread = _spread(regulation)
     for behaviour in behaviours(regulation):
         fit = _fit(concepts, behaviour, named)
         if fit is not None:
             fits.append(fit)
             continue
+        # Near, not fitting: sharing a concept the phrase names, the rarer the concept the nearer
+        # (共享交通工具 is said of three provisions, 非机动车 of many).
         partly = sum(
-            1
+            1 / spread[found.reached]
             for word in named
             for key in word.concepts
             if (found := _account(concepts, behaviour, word.text, key)) is not None
-            and found.how == "direct"
+            and (found.how == "direct" or (found.how == "implied" and found.steps == 1))
             and found.reached in behaviour.core
+            and found.reached is not None
         )
         if partly:
             related.append((partly, behaviour))
