@@ -106,3 +106,18 @@ def test_a_vocabulary_edited_since_the_regulation_was_cached_is_read_afresh(
     reading = read_phrase(regulation, "汪星人不拴绳")
     assert ("汪星人", ("犬只",)) in [(word.text, word.concepts) for word in reading.words]
     assert getattr(reading.fits[0].behaviour.target, "key", None) == "dog-leash"
+
+
+def test_search_splits_a_phrase_as_fine_reads_it() -> None:
+    # The same vocabulary splits a phrase for search: 电梯 is a place, left out and said so.
+    import json
+
+    from typer.testing import CliRunner
+
+    from wenming.cli import app
+
+    result = CliRunner().invoke(app, ["search", "电梯抽烟", "--json"])
+    answer = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert answer["split"][0]["places"] == ["电梯"] and "是地点" in answer["searched_as"]
+    assert "第二十二条第九项" in [hit["citation"] for hit in answer["hits"]]

@@ -158,6 +158,26 @@ def read_words(words: Lexicon, phrase: str) -> list[Word]:
     return read
 
 
+class PhraseWord(NamedTuple):
+    text: str
+    statute: tuple[str, ...]  # the statute words of the concepts it names
+    place: bool  # it names only places
+
+
+def phrase_words(regulation: Regulation, phrase: str) -> list[PhraseWord]:
+    """The vocabulary's words in `phrase`, in its order, with the statute words of the concepts they
+    name: how `search` splits a phrase that finds nothing whole (电动车不戴头盔), as `fine` reads it."""
+    words = lexicon(shared_vocabulary(regulation))
+    found: list[PhraseWord] = []
+    for word in read_words(words, phrase):
+        if word.concepts:
+            named = [words.concepts[key] for key in word.concepts]
+            statute = [s for concept in named for s in concept.statute if s != word.text]
+            place = all(concept.kind == "place" for concept in named)
+            found.append(PhraseWord(word.text, tuple(dict.fromkeys(statute)), place))
+    return found
+
+
 # --- the behaviours ----------------------------------------------------------------------------
 
 
