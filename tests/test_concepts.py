@@ -121,3 +121,20 @@ def test_search_splits_a_phrase_as_fine_reads_it() -> None:
     assert result.exit_code == 0
     assert answer["split"][0]["places"] == ["电梯"] and "是地点" in answer["searched_as"]
     assert "第二十二条第九项" in [hit["citation"] for hit in answer["hits"]]
+
+
+def test_a_regulation_without_descriptions_is_read_by_its_text(data_text: str) -> None:
+    # Another city's file, before anyone describes its behaviours: the vocabulary's statute words in
+    # each provision's text still carry a phrase to its provision. Describing a behaviour is what
+    # tells the smoker (core 吸烟) from the manager (core 标识, 劝阻), whose texts both say 吸烟.
+    from wenming.errors import BadInput
+    from wenming.resolve import resolve_query
+
+    bare = regulation_from_text(data_text[: data_text.index("\nbehaviour_concepts:")] + "\n", "other.yaml")
+    assert bare.behaviour_concepts == []
+    found = resolve_query(bare, "狗屎不捡").found
+    assert getattr(found, "key", None) == "dog-waste"
+    assert [unit.citation for unit in resolve_query(bare, "随地吐痰").found] == ["第二十二条第一项"]  # type: ignore[union-attr]
+    assert getattr(resolve_query(bare, "遛狗没牵绳").found, "key", None) == "dog-leash"
+    with pytest.raises(BadInput):  # smoker or manager: listed, not guessed
+        resolve_query(bare, "吸烟")
