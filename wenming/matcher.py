@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
-from wenming.model import Concept, Penalty, Vocabulary
+from wenming.citation import Citation
+from wenming.model import BehaviourConcepts, Concept, Penalty, Vocabulary
 from wenming.regulation import Regulation
-from wenming.units import Match, Unpenalised, behaviour_of, provision_of, unpenalised_units
+from wenming.units import Match, behaviour_of, provision_of, unpenalised_units
 from wenming.vocabulary import per_regulation
 
 # What a concept of the phrase counts for the behaviour that accounts for it.
@@ -82,6 +83,9 @@ class Lexicon(NamedTuple):
     negations: tuple[str, ...]
     question_words: tuple[str, ...]
     concepts: dict[str, Concept]
+    # The statute words by their first character, each with its concept: a text is checked only
+    # for the words that can start in it.
+    statute_by_first: dict[str, tuple[tuple[str, str], ...]]
 
 
 _lexicons: dict[int, tuple[Vocabulary, Lexicon]] = {}
@@ -102,11 +106,16 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
     for word in vocabulary.ignored:
         named.setdefault(word, [])
     words = sorted(set(named) | set(done), key=lambda word: (-len(word), word))
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for concept in vocabulary.concepts:
+        for word in concept.statute:
+            by_first.setdefault(word[0], []).append((word, concept.key))
     built = Lexicon(
         words=tuple((word, tuple(named.get(word, ())), tuple(done.get(word, ()))) for word in words),
         negations=tuple(sorted(vocabulary.negations, key=len, reverse=True)),
         question_words=tuple(sorted(vocabulary.question_words, key=len, reverse=True)),
         concepts=vocabulary.by_key,
+        statute_by_first={first: tuple(pairs) for first, pairs in by_first.items()},
     )
     _lexicons.clear()  # one vocabulary in use at a time, bar a test's
     _lexicons[id(vocabulary)] = (vocabulary, built)
@@ -209,25 +218,20 @@ def _holds(text: str, word: str) -> bool:
 
 
 def _text_concepts(vocabulary: Vocabulary, text: str) -> set[str]:
-    return {concept.key for concept in vocabulary.concepts if any(_holds(text, word) for word in concept.statute)}
+    """The concepts whose statute words the text holds (not after 非)."""
+    index = lexicon(vocabulary).statute_by_first
+    return {key for char in set(text) for word, key in index.get(char, ()) if _holds(text, word)}
 
 
 def _behaviour(
-    regulation: Regulation, vocabulary: Vocabulary, target: Match, texts: Sequence[str], rank: int
+    regulation: Regulation,
+    vocabulary: Vocabulary,
+    target: Match,
+    texts: Sequence[str],
+    rank: int,
+    described_as: dict[object, BehaviourConcepts],
 ) -> Behaviour:
-    described = next(
-        (
-            entry
-            for entry in regulation.behaviour_concepts
-            if (isinstance(target, Penalty) and entry.penalty == target.key)
-            or (
-                isinstance(target, Unpenalised)
-                and entry.cites is not None
-                and regulation.cite(entry.cites).citation == target.at
-            )
-        ),
-        None,
-    )
+    described = described_as.get(target.key if isinstance(target, Penalty) else target.at)
     found = set().union(*(_text_concepts(vocabulary, text) for text in texts))
     places = {key for key in found if vocabulary.by_key[key].kind == "place"}
     core, context = found - places, places
@@ -252,13 +256,15 @@ def _behaviour(
     )
 
 
-def behaviour_rank(regulation: Regulation, target: Match) -> int:
+def behaviour_rank(regulation: Regulation, target: Match, duties: Sequence[Citation]) -> int:
+    """0 penalties, 1 governed, 2 duties (`duties`: their citations), 3 encouraged and advocated,
+    4 the list system, 5 the rest (general articles, which describe no behaviour)."""
     if isinstance(target, Penalty):
         return 0
     kind = regulation.behaviour_kind(target.at)
     if kind is not None:
         return _KIND_RANK[kind]
-    if any(regulation.cite(duty.citation).citation.overlaps(target.at) for duty in regulation.duties):
+    if any(duty.overlaps(target.at) for duty in duties):
         return 2
     return 5
 
@@ -268,6 +274,13 @@ def behaviours(regulation: Regulation) -> tuple[Behaviour, ...]:
     """The behaviours a phrase may mean: every penalty, and every unpenalised unit that states a
     behaviour or a duty (the general articles describe none)."""
     vocabulary = shared_vocabulary(regulation)
+    # The data's descriptions, by penalty key or by the citation of the provision they describe.
+    described_as: dict[object, BehaviourConcepts] = {}
+    for entry in regulation.behaviour_concepts:
+        if entry.penalty is not None:
+            described_as[entry.penalty] = entry
+        if entry.cites is not None:
+            described_as[regulation.cite(entry.cites).citation] = entry
     found = [
         _behaviour(
             regulation,
@@ -275,13 +288,15 @@ def behaviours(regulation: Regulation) -> tuple[Behaviour, ...]:
             penalty,
             [penalty.behaviour.part or behaviour_of(regulation, penalty).text, provision_of(regulation, penalty).text],
             0,
+            described_as,
         )
         for penalty in regulation.penalties
     ]
+    duties = [regulation.cite(duty.citation).citation for duty in regulation.duties]
     for unit in unpenalised_units(regulation):
-        rank = behaviour_rank(regulation, unit)
+        rank = behaviour_rank(regulation, unit, duties)
         if rank < 5:
-            found.append(_behaviour(regulation, vocabulary, unit, [unit.text], rank))
+            found.append(_behaviour(regulation, vocabulary, unit, [unit.text], rank, described_as))
     return tuple(found)
 
 
