@@ -591,6 +591,18 @@ def _phrase_reading(regulation: Regulation, fit: Fit) -> PhraseReading:
     return PhraseReading(read_as=read_as, words=words, to_establish=to_establish, established=established)
 
 
+SEE_ALSO_WIDTH = 30  # characters of a provision's words in the see-also note; the JSON has them whole
+
+
+def _see_also_note(also: list[SeeAlso]) -> str:
+    def entry(item: SeeAlso) -> str:
+        basis = f"（{item.citation}，罚则{item.penalty_basis}）" if item.penalty_basis else ""
+        name = item.name if len(item.name) <= SEE_ALSO_WIDTH else item.name[: SEE_ALSO_WIDTH - 1] + "…"
+        return f"{item.key or item.citation} {name}{basis}"
+
+    return "另见：" + "；".join(entry(item) for item in also) + "。"
+
+
 def _reading_notes(reading: PhraseReading | None, also: list[SeeAlso]) -> list[str]:
     """The reading as sentences, for the views that print notes."""
     notes: list[str] = []
@@ -599,7 +611,7 @@ def _reading_notes(reading: PhraseReading | None, also: list[SeeAlso]) -> list[s
         notes.append(read + "。")
         notes += [f"须认定：{condition}。" for condition in reading.to_establish]
     if also:
-        notes.append("另见：" + "；".join(f"{item.key or item.citation} {item.name}" for item in also) + "。")
+        notes.append(_see_also_note(also))
     return notes
 
 
@@ -613,7 +625,7 @@ def _not_met(regulation: Regulation, query: str, penalty: Penalty, fit: Fit, als
         *[f"依据：{reason}" for reason in fit.contradictions],
     ]
     if also:
-        notes.append("另见：" + "；".join(f"{item.key or item.citation} {item.name}" for item in also) + "。")
+        notes.append(_see_also_note(also))
     return NotMetAnswer(
         query=query,
         violation=penalty.key,
