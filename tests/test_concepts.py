@@ -138,3 +138,17 @@ def test_a_regulation_without_descriptions_is_read_by_its_text(data_text: str) -
     assert getattr(resolve_query(bare, "遛狗没牵绳").found, "key", None) == "dog-leash"
     with pytest.raises(BadInput):  # smoker or manager: listed, not guessed
         resolve_query(bare, "吸烟")
+
+
+def test_a_vocabulary_broken_since_is_a_message_not_a_traceback(
+    regulation: Regulation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wenming.errors import BadInput
+
+    broken = tmp_path / "vocabulary.yaml"
+    broken.write_text("schema_version: 1\nconcepts: []\n", encoding="utf-8")
+    monkeypatch.setattr("wenming.paths.vocabulary_path", lambda: broken)
+    monkeypatch.setattr("wenming.loader.vocabulary_path", lambda: broken)
+    with pytest.raises(BadInput) as caught:
+        read_phrase(regulation, "狗屎不捡")
+    assert "共用词表" in caught.value.message and "concepts" in caught.value.message

@@ -65,9 +65,14 @@ def shared_vocabulary(regulation: Regulation) -> Vocabulary:
             return attached  # the file went away: what the regulation was validated with stands
         if current == regulation.vocabulary_digest:
             return attached
-    from wenming.loader import load_vocabulary
+    from wenming.errors import BadInput
+    from wenming.loader import DataError, load_vocabulary
 
-    return load_vocabulary()[0]
+    try:
+        return load_vocabulary()[0]
+    except DataError as error:  # edited into an unusable file since: say so, as for the regulation
+        first = error.report().splitlines()[0]
+        raise BadInput(f"共用词表无法使用：{first}", suggestion="改正 data/vocabulary.yaml 后重试") from None
 
 
 def _digest(raw: bytes) -> str:
@@ -407,7 +412,7 @@ def _fit(concepts: dict[str, Concept], behaviour: Behaviour, words: Sequence[Wor
                 identified = True
             accounted.append(found)
     if not identified:
-        return None  # a place, or a person, never pulls a phrase onto a behaviour by itself
+        return None  # nothing it is identified by: a place never pulls a phrase onto it by itself
     # A duty the behaviour is the leaving undone of, said to be done (牵了绳, 捡走了).
     said = [key for word in words for key in word.concepts if key in behaviour.omits]
     done = [(word.text, key) for word in words for key in word.done if key in behaviour.omits]
