@@ -16,18 +16,20 @@ module holds only the logic that reads them:
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from wenming.citation import chapter_citation
 from wenming.errors import BadInput
-from wenming.matcher import MAX_SEE_ALSO, Fit, behaviours, see_also
 from wenming.model import ENCOURAGING_KINDS, Penalty, Step
 from wenming.numerals import to_chinese
 from wenming.regulation import Provision, Regulation
 from wenming.resolve import Resolved, Unpenalised, behaviour_of, find_violation, provision_of, resolve_query
 from wenming.units import Match, unpenalised_units
+
+if TYPE_CHECKING:  # imported where a phrase was read (wenming.matcher), not for a key or citation
+    from wenming.matcher import Fit
 
 __all__ = [
     "FineAnswer",
@@ -548,6 +550,8 @@ def _target(regulation: Regulation, pointer: str) -> Match | None:
 
 def _see_also(regulation: Regulation, resolved: Resolved, chosen: Sequence[Match]) -> list[SeeAlso]:
     """The data's pointers of the chosen behaviours first, then what else came near the phrase."""
+    from wenming.matcher import MAX_SEE_ALSO, behaviours, see_also
+
     found: list[Match] = []
     for behaviour in behaviours(regulation):
         if behaviour.target in chosen:
@@ -566,7 +570,7 @@ def _as(word: str, concept: str) -> str:
     return word if word == concept else f"{word}→{concept}"
 
 
-def _phrase_reading(regulation: Regulation, fit: Fit) -> PhraseReading:
+def _phrase_reading(regulation: Regulation, fit: "Fit") -> PhraseReading:
     """What the phrase was answered as, its words as concepts, and the conditions it leaves open."""
     target = fit.behaviour.target
     name = target.name if isinstance(target, Penalty) else f"{target.citation}{target.text.rstrip('；。，')}"
@@ -615,7 +619,7 @@ def _reading_notes(reading: PhraseReading | None, also: list[SeeAlso]) -> list[s
     return notes
 
 
-def _not_met(regulation: Regulation, query: str, penalty: Penalty, fit: Fit, also: list[SeeAlso]) -> NotMetAnswer:
+def _not_met(regulation: Regulation, query: str, penalty: Penalty, fit: "Fit", also: list[SeeAlso]) -> NotMetAnswer:
     behaviour = behaviour_of(regulation, penalty)
     reading = _phrase_reading(regulation, fit)
     conditions = [words for words, _ in fit.behaviour.conditions] or [penalty.steps[0].condition]

@@ -11,15 +11,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from wenming.citation import CITATION_FORMS_HELP, CitationSyntaxError, looks_like_citation, parse_citation
 from wenming.errors import BadInput, NotFound, WenmingError
-from wenming.matcher import Fit, Reading, best, read_phrase
 from wenming.model import Penalty, WideTerm
 from wenming.regulation import Provision, Regulation, UnknownProvision
 from wenming.units import Match, Unpenalised, behaviour_of, governed, provision_of, unpenalised_units
 from wenming.vocabulary import is_cjk, strip_question
+
+if TYPE_CHECKING:  # the matcher is imported when a phrase is read: a key or citation needs none of it
+    from wenming.matcher import Fit, Reading
 
 __all__ = [
     "Match",
@@ -226,6 +228,8 @@ def _not_found(regulation: Regulation, text: str, reading: Reading | None) -> No
 
 def _read(regulation: Regulation, text: str) -> Resolved:
     """A phrase, read by its concepts: one fit answers; comparable fits with a penalty are listed."""
+    from wenming.matcher import best, read_phrase
+
     reading = read_phrase(regulation, text)
     top = best(reading)
     if not top:
@@ -291,6 +295,8 @@ def resolve_query(regulation: Regulation, query: str) -> Resolved:
 def _with_reading(regulation: Regulation, text: str, found: Found) -> Resolved:
     """A name or a provision's words, with the phrase's reading where it reads as the same (抽烟: the
     condition to establish, and the manager's provision to see also)."""
+    from wenming.matcher import read_phrase
+
     try:
         reading = read_phrase(regulation, text)
     except WenmingError:  # a vocabulary edited into an unusable one: the name still answers

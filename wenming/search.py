@@ -13,15 +13,17 @@ the order of the regulation.
 
 from collections.abc import Iterator
 from itertools import groupby
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
-from wenming.matcher import phrase_words
 from wenming.numerals import normalise_digits
 from wenming.regulation import Regulation
 from wenming.vocabulary import expansions, is_cjk, strip_question, vocabulary_words
+
+if TYPE_CHECKING:
+    from wenming.matcher import PhraseWord
 
 MAX_TERMS = 10
 MAX_TERM_LENGTH = 50
@@ -208,7 +210,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
         # Only a phrase (Chinese characters throughout) is split: 犬|狗 stays the literal it is.
         phrase = all(is_cjk(char) for char in term)
         whole = not phrase or _finds_anything(regulation, expansions(regulation, term))
-        found = [] if whole else phrase_words(regulation, term)
+        found = [] if whole else _phrase_words(regulation, term)
         if found:
             words = [word.text for word in found]
             # A place names no behaviour by itself (电梯 in 电梯抽烟): left out where other words remain.
@@ -248,6 +250,13 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
         if dropped:
             searched_as += "（" + "".join(f"「{word}」" for word in dropped) + "未见于同一条文，未作查找条件）"
     return SearchResult(terms=cleaned, split=split, searched_as=searched_as, hits=result)
+
+
+def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:
+    """The matcher's reading of a phrase into words, imported only when a term must be split."""
+    from wenming.matcher import phrase_words
+
+    return phrase_words(regulation, term)
 
 
 def _search(
