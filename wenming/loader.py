@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from wenming import cache
-from wenming.model import Vocabulary
+from wenming.concepts import Vocabulary
 from wenming.paths import MAX_DATA_BYTES, default_data_path, vocabulary_path
 from wenming.regulation import Regulation
 from wenming.validation import Problem, regulation_problems, vocabulary_problems
@@ -295,7 +295,7 @@ def regulation_from_text(
     problems = regulation_problems(regulation, shared)
     if problems:
         raise DataError(source, _bounded(_reference_problems(problems, lines)))
-    regulation.attach_vocabulary(shared, digest)
+    regulation.attach_vocabulary(shared.model_dump(exclude_defaults=True), digest)
     return regulation
 
 

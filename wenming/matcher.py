@@ -26,7 +26,8 @@ from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
 from wenming.citation import Citation
-from wenming.model import BehaviourConcepts, Concept, Penalty, Vocabulary
+from wenming.concepts import Concept, Vocabulary
+from wenming.model import BehaviourConcepts, Penalty
 from wenming.regulation import Regulation
 from wenming.units import Match, behaviour_of, provision_of, unpenalised_units
 from wenming.vocabulary import per_regulation
@@ -57,14 +58,13 @@ def shared_vocabulary(regulation: Regulation) -> Vocabulary:
     """
     from wenming.paths import vocabulary_path
 
-    attached = regulation.vocabulary
-    if attached is not None:
+    if regulation.vocabulary_data is not None:
         try:
             current = _digest(vocabulary_path().read_bytes())
         except OSError:
-            return attached  # the file went away: what the regulation was validated with stands
+            return _attached(regulation)  # the file went away: what the regulation was validated with stands
         if current == regulation.vocabulary_digest:
-            return attached
+            return _attached(regulation)
     from wenming.errors import BadInput
     from wenming.loader import DataError, load_vocabulary
 
@@ -73,6 +73,12 @@ def shared_vocabulary(regulation: Regulation) -> Vocabulary:
     except DataError as error:  # edited into an unusable file since: say so, as for the regulation
         first = error.report().splitlines()[0]
         raise BadInput(f"共用词表无法使用：{first}", suggestion="改正 data/vocabulary.yaml 后重试") from None
+
+
+@per_regulation
+def _attached(regulation: Regulation) -> Vocabulary:
+    """The vocabulary the regulation carries, as the model (validated once more: it is the loader's)."""
+    return Vocabulary.model_validate(regulation.vocabulary_data)
 
 
 def _digest(raw: bytes) -> str:

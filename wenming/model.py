@@ -303,45 +303,9 @@ class DutyProvision(Record):
 
 
 # --- concepts: how people's words reach a behaviour ---------------------------------------------
-# The vocabulary (data/vocabulary.yaml) is shared by every regulation: people's words -> concepts.
-# A regulation describes its behaviours by concepts (behaviour_concepts); validation checks that
-# each concept it names is in the vocabulary.
-
-ConceptKind = Literal["who", "place", "act"]
-
-
-class Exclusion(Record):
-    """A concept another contradicts (a home is no 禁止吸烟场所), and the reading that says why."""
-
-    concept: NonEmpty
-    reading: NonEmpty  # shown with a not-met answer; says it is a reading where the law does not
-
-
-class Concept(Record):
-    """One concept and the words that name it; see data/vocabulary.yaml for each field's meaning."""
-
-    key: NonEmpty
-    kind: ConceptKind = "act"
-    says: list[NonEmpty] = []
-    statute: list[NonEmpty] = []
-    implies: list[NonEmpty] = []
-    may_be: list[NonEmpty] = []
-    excludes: list[Exclusion] = []
-    done: list[NonEmpty] = []
-
-
-class Vocabulary(Record):
-    """The vocabulary file's schema: what data/vocabulary.yaml holds."""
-
-    schema_version: Literal[1]
-    question_words: list[NonEmpty] = []
-    negations: list[NonEmpty] = []
-    ignored: list[NonEmpty] = []
-    concepts: list[Concept] = Field(min_length=1)
-
-    @cached_property
-    def by_key(self) -> dict[str, Concept]:
-        return {concept.key: concept for concept in self.concepts}
+# The vocabulary (data/vocabulary.yaml, schema in wenming.concepts) is shared by every regulation:
+# people's words -> concepts. A regulation describes its behaviours by concepts
+# (behaviour_concepts); validation checks that each concept it names is in the vocabulary.
 
 
 class Condition(Record):

@@ -11,6 +11,7 @@ A Regulation is frozen, so every index is computed once, when first asked for.
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from typing import Any
 
 from pydantic import PrivateAttr
 
@@ -25,7 +26,6 @@ from wenming.model import (
     Paragraph,
     Penalty,
     RegulationData,
-    Vocabulary,
 )
 from wenming.numerals import to_chinese as _cn
 
@@ -34,23 +34,25 @@ class Regulation(RegulationData):
     """A validated regulation and the look-ups over it (the library's `load_regulation()` returns one).
 
     The loader attaches the shared vocabulary it was validated against (with a digest of its file),
-    so that the cached regulation carries it and a phrase is read without parsing YAML.
+    so that the cached regulation carries it and a phrase is read without parsing YAML. It is kept as
+    plain data (wenming.matcher builds the model when a phrase is read): unpickling a hundred models
+    would cost every command, not only those that read a phrase.
     """
 
-    _vocabulary: Vocabulary | None = PrivateAttr(default=None)
+    _vocabulary_data: dict[str, Any] | None = PrivateAttr(default=None)
     _vocabulary_digest: str | None = PrivateAttr(default=None)
 
     @property
-    def vocabulary(self) -> Vocabulary | None:
-        return self._vocabulary
+    def vocabulary_data(self) -> dict[str, Any] | None:
+        return self._vocabulary_data
 
     @property
     def vocabulary_digest(self) -> str | None:
         return self._vocabulary_digest
 
-    def attach_vocabulary(self, vocabulary: Vocabulary, digest: str) -> None:
+    def attach_vocabulary(self, data: dict[str, Any], digest: str) -> None:
         """Keep the vocabulary this regulation was validated against (the loader's business only)."""
-        self._vocabulary = vocabulary
+        self._vocabulary_data = data
         self._vocabulary_digest = digest
 
     @cached_property

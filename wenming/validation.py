@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from wenming.citation import CitationSyntaxError
-from wenming.model import FineRange, Penalty, Vocabulary
+from wenming.concepts import Vocabulary
+from wenming.model import FineRange, Penalty
 from wenming.numerals import from_chinese
 from wenming.regulation import Provision, Regulation, UnknownProvision
 
