@@ -54,7 +54,7 @@ def test_round_trip(cache_dir: Path, data_text: str, regulation: Regulation) -> 
     cache.store(data_text, regulation)
     found = cache.fetch(data_text)
     assert found is not None and found is not regulation
-    assert found == regulation and same_models(found, regulation)
+    assert same_models(found, regulation)  # not ==: pydantic before 2.6 compares cached look-ups too
     assert found.model_dump() == regulation.model_dump()
     assert found.model_dump(exclude_unset=True) == regulation.model_dump(exclude_unset=True)
     assert isinstance(found.meta.adoption.date, datetime.date)
@@ -403,7 +403,7 @@ def test_models_are_rebuilt_from_their_annotations() -> None:
         children=[Node(name="child", kind="a", either=7)],
     )
     found = rebuilt(node)
-    assert found == node and same_models(found, node)
+    assert same_models(found, node)
     assert found.children[0].model_fields_set == {"name", "kind", "either"}  # defaults stay unset
     with pytest.raises(pydantic.ValidationError, match="frozen"):
         found.name = "changed"  # type: ignore[misc]
@@ -468,7 +468,7 @@ def test_a_union_of_models_is_told_apart_by_its_data() -> None:
     )
     data = json.loads(json.dumps(holder.model_dump(mode="json", exclude_unset=True)))
     found = cache._model(Holder)(data)
-    assert found == holder and same_models(found, holder)
+    assert same_models(found, holder)
     assert data == holder.model_dump(mode="json", exclude_unset=True)  # the JSON data is left as it was
 
 

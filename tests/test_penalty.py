@@ -130,6 +130,21 @@ def test_not_penalised_case(case: dict[str, Any]) -> None:
         assert "没有罚则，所给情形不影响结果。" in answer["notes"]
 
 
+@pytest.mark.parametrize("case", CASES["not_met"], ids=case_id)
+def test_condition_not_met(case: dict[str, Any]) -> None:
+    code, answer = invoke("fine", case["input"], "--refused")
+    assert code == 0, answer
+    assert answer["kind"] == "not-met" and answer["penalised"] is False
+    assert answer["violation"] == case["key"]
+    penalty = DATA.penalty(case["key"])
+    assert penalty is not None
+    assert answer["penalty_basis"] == DATA.cite(penalty.provision).chinese
+    # No ladder is reached: none of a penalised answer's fields, and the reading it rests on said.
+    assert not {"steps", "fine_min", "fine_max", "decision", "agencies"} & set(answer)
+    assert answer["because"] and any(case["because"] in reason for reason in answer["because"])
+    assert all(any(reason in note for note in answer["notes"]) for reason in answer["because"])
+
+
 @pytest.mark.parametrize("case", CASES["ambiguous"], ids=case_id)
 def test_ambiguous_input_lists_candidates(case: dict[str, Any]) -> None:
     code, answer = invoke("fine", case["input"])
@@ -164,8 +179,10 @@ def test_unknown_input_suggests(case: dict[str, Any]) -> None:
 def test_agency_case(case: dict[str, Any]) -> None:
     code, answer = invoke("agency", case["input"])
     assert code == 0, answer
-    [agency] = answer["agencies"]
+    agency, *departments = answer["agencies"]
     assert agency["key"] == case["key"]
+    # The agency named, and its departments after it (公安: 公安机关 and its traffic department).
+    assert [department["key"] for department in departments] == case.get("departments", [])
     assert sorted({duty["provision"] for duty in agency["duties"]}) == sorted(case["provisions"])
     if case.get("ordered"):
         assert list(dict.fromkeys(duty["provision"] for duty in agency["duties"])) == case["provisions"]

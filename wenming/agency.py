@@ -134,6 +134,11 @@ def find_agency(regulation: Regulation, query: str) -> Agency:
 
 
 def agencies(regulation: Regulation, query: str | None = None) -> AgencyAnswer:
-    """`wenming agency [NAME]`: every agency, or the one NAME names, with what it enforces."""
-    chosen = regulation.agencies if query is None else [find_agency(regulation, query)]
+    """`wenming agency [NAME]`: every agency, or the one NAME names and its departments (公安 names
+    公安机关 and its 交通管理部门 both: people mean either), with what each enforces."""
+    if query is None:
+        chosen = list(regulation.agencies)
+    else:
+        found = find_agency(regulation, query)
+        chosen = [found, *(agency for agency in regulation.agencies if agency.part_of == found.key)]
     return AgencyAnswer(query=query, agencies=[_agency_view(regulation, agency) for agency in chosen])

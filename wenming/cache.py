@@ -85,13 +85,23 @@ def _code_fingerprint() -> bytes:
 
 
 def entry_key(data: bytes) -> str:
-    """The name of the entry for the regulation validated from `data` (UTF-8, no BOM) by this code."""
+    """The name of the entry for the regulation validated from `data` (UTF-8, no BOM) by this code.
+
+    A regulation is validated against the shared vocabulary (the concepts its behaviours name must be
+    there), so the vocabulary file's bytes are part of the key: an edit to it is a new entry."""
     digest = hashlib.sha256(FORMAT)
     for part in (__version__, sys.version, pydantic.VERSION, pydantic_core.__version__):
         digest.update(part.encode() + b"\0")
     digest.update(_code_fingerprint())
+    digest.update(_vocabulary_bytes())
     digest.update(data)
     return digest.hexdigest()
+
+
+def _vocabulary_bytes() -> bytes:
+    from wenming.paths import vocabulary_path
+
+    return _read(vocabulary_path()) or b""  # no readable vocabulary: the loader will say so
 
 
 def model_key(texts: Sequence[bytes], model: type[BaseModel]) -> str:
@@ -335,7 +345,10 @@ def _entry(key: str, value: BaseModel) -> bytes:
         raise _Unsupported("too large to keep")
     # Whatever model_dump does not carry back (a custom serializer, a field type this module does not
     # know) shows here, once per data edit, rather than as a wrong answer later.
-    if _model_from(type(value), json.loads(encoded)["value"]) != value:
+    # Compared by their data, not by ==: pydantic before 2.6 compares the instance dict too, which
+    # holds the look-ups a validated regulation has already cached (cached_property).
+    rebuilt = _model_from(type(value), json.loads(encoded)["value"])
+    if rebuilt.model_dump() != value.model_dump() or rebuilt.model_fields_set != value.model_fields_set:
         raise _Unsupported("the value does not rebuild from its JSON")
     return encoded
 

@@ -21,11 +21,12 @@ import yaml
 from pydantic import ValidationError
 
 from wenming import cache
+from wenming.concepts import Vocabulary
 from wenming.lawcheck import lawbook_problems
 from wenming.laws import LawBook, LawData, PartiesData
-from wenming.paths import MAX_DATA_BYTES, default_data_path
+from wenming.paths import MAX_DATA_BYTES, default_data_path, vocabulary_path
 from wenming.regulation import Regulation
-from wenming.validation import Problem, regulation_problems
+from wenming.validation import Problem, regulation_problems, vocabulary_problems
 
 try:  # the C parser is several times faster; fall back to pure Python where libyaml is missing
     _YamlLoader: type = yaml.CSafeLoader
@@ -270,22 +271,68 @@ def _bounded(problems: list[DataProblem]) -> list[DataProblem]:
     return [*problems[:MAX_PROBLEMS], DataProblem(None, None, f"另有 {rest} 个问题未列出，请先改正以上问题")]
 
 
-def regulation_from_text(text: str, source: str = "<text>") -> Regulation:
-    """Validate YAML text as a regulation; raise DataError naming every problem."""
+def _parsed_mapping(text: str, source: str) -> tuple[dict[str, Any], dict[FieldPath, int]]:
     try:
         data, lines = parse_yaml(text)
     except _YamlProblem as problem:
         raise DataError(source, [DataProblem(problem.line, None, problem.message)]) from None
     if not isinstance(data, dict):
         raise DataError(source, [DataProblem(lines.get(()), None, "顶层应为映射（键: 值）")])
+    return data, lines
+
+
+def regulation_from_text(
+    text: str, source: str = "<text>", vocabulary: tuple[Vocabulary, str] | None = None
+) -> Regulation:
+    """Validate YAML text as a regulation; raise DataError naming every problem.
+
+    `vocabulary`: the shared vocabulary and its digest (default: the shipped one), against which
+    the concepts of the regulation's behaviours are checked."""
+    data, lines = _parsed_mapping(text, source)
     try:
         regulation = Regulation.model_validate(data)
     except ValidationError as error:
         raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
-    problems = regulation_problems(regulation)
+    shared = vocabulary[0] if vocabulary is not None else load_vocabulary()[0]
+    problems = regulation_problems(regulation, shared)
     if problems:
         raise DataError(source, _bounded(_reference_problems(problems, lines)))
     return regulation
+
+
+def vocabulary_from_text(text: str, source: str = "<text>") -> Vocabulary:
+    """Validate YAML text as the shared vocabulary; raise DataError naming every problem."""
+    data, lines = _parsed_mapping(text, source)
+    try:
+        vocabulary = Vocabulary.model_validate(data)
+    except ValidationError as error:
+        raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
+    problems = vocabulary_problems(vocabulary)
+    if problems:
+        raise DataError(source, _bounded(_reference_problems(problems, lines)))
+    return vocabulary
+
+
+def text_digest(text: str) -> str:
+    """What names a vocabulary's version, for the per-process cache of load_vocabulary."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_vocabularies: dict[str, tuple[Vocabulary, str]] = {}
+
+
+def load_vocabulary(path: str | os.PathLike[str] | None = None) -> tuple[Vocabulary, str]:
+    """The shared vocabulary (default: the shipped one), validated, with its digest; cached per process."""
+    resolved = Path(path) if path is not None else vocabulary_path()
+    text = read_text(resolved)
+    digest = text_digest(text)
+    cached = _vocabularies.get(str(resolved))
+    if cached is None or cached[1] != digest:
+        cached = (vocabulary_from_text(text, display_path(resolved)), digest)
+        _vocabularies[str(resolved)] = cached
+    return cached
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

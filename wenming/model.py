@@ -315,6 +315,43 @@ class DutyProvision(Record):
     bearer: NonEmpty  # whose duty, in the provision's words
 
 
+# --- concepts: how people's words reach a behaviour ---------------------------------------------
+# The vocabulary (data/vocabulary.yaml, schema in wenming.concepts) is shared by every regulation:
+# people's words -> concepts. A regulation describes its behaviours by concepts
+# (behaviour_concepts); validation checks that each concept it names is in the vocabulary.
+
+
+class Condition(Record):
+    """A condition of a behaviour, in the statute's words, and the concept that meets it (if any)."""
+
+    words: NonEmpty  # e.g. 在禁止吸烟场所（区域）吸烟（含电子烟）; a literal part of the provisions
+    concept: NonEmpty | None = None
+
+
+class BehaviourConcepts(Record):
+    """A behaviour (a penalty by key, or a provision by citation) described by its concepts.
+
+    core: concepts that identify it (a phrase must name one); context: concepts it bears without
+    being identified by them; omits: core concepts whose leaving undone is the violation (a phrase
+    saying they were done meets no condition); conditions: what must hold, to be established where
+    the phrase does not say it; see_also: penalty keys or citations an answer also points to.
+    A provision's text gives it further concepts (the vocabulary's statute words) by itself."""
+
+    penalty: Key | None = None
+    cites: CitationText | None = None
+    core: list[NonEmpty] = []
+    context: list[NonEmpty] = []
+    omits: list[NonEmpty] = []
+    conditions: list[Condition] = []
+    see_also: list[NonEmpty] = []
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "BehaviourConcepts":
+        if (self.penalty is None) == (self.cites is None):
+            raise ValueError("须且只须写 penalty 或 cites 之一")
+        return self
+
+
 BehaviourKind = Literal["governed", "encouraged", "advocated", "list-system"]
 # Chapter 2's kinds: the regulation encourages or advocates these behaviours and penalises none.
 ENCOURAGING_KINDS: tuple[BehaviourKind, ...] = ("encouraged", "advocated")
@@ -358,3 +395,5 @@ class RegulationData(Record):
     behaviour_articles: list[BehaviourArticle] = []
     # The words of an article's opening that name its kind (鼓励, 倡导, 重点治理); `fine` says them.
     behaviour_kind_words: dict[BehaviourKind, NonEmpty] = {}
+    # The behaviours by their concepts, for `fine`'s reading of a phrase (wenming.matcher).
+    behaviour_concepts: list[BehaviourConcepts] = []

@@ -9,9 +9,19 @@ from pathlib import Path
 MAX_DATA_BYTES = 1024 * 1024
 
 
-def default_data_path() -> Path:
-    """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
-    packaged = Path(__file__).parent / "data" / "regulation.yaml"
+def _shipped(name: str) -> Path:
+    """A data file shipped in the package (wheel), else the repository's data/ (source tree)."""
+    packaged = Path(__file__).parent / "data" / name
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
+    return Path(__file__).resolve().parents[1] / "data" / name
+
+
+def default_data_path() -> Path:
+    """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
+    return _shipped("regulation.yaml")
+
+
+def vocabulary_path() -> Path:
+    """The vocabulary every regulation shares: people's words and the concepts they name."""
+    return _shipped("vocabulary.yaml")

@@ -36,13 +36,18 @@ from wenming.procedure import (
     TellView,
 )
 from wenming.regulation import Provision, Regulation
-from wenming.resolve import Unpenalised, behaviour_of, find_violation, provision_of
+from wenming.resolve import Resolved, Unpenalised, behaviour_of, find_violation, provision_of, resolve_query
+from wenming.units import Match, unpenalised_units
+
+if TYPE_CHECKING:  # imported where a phrase was read (wenming.matcher), not for a key or citation
+    from wenming.matcher import Fit
 
 if TYPE_CHECKING:  # the national law is read only by `fine`, and only when it answers
     from wenming.laws import LawBook, ReduceGround
 
 __all__ = [
     "FineAnswer",
+    "NotMetAnswer",
     "OtherLawAnswer",
     "PenalisedAnswer",
     "ProvisionAnswer",
@@ -107,6 +112,25 @@ class UnpenalisedView(BaseModel):
     note: str  # what the regulation says of it, in a sentence
 
 
+class SeeAlso(BaseModel):
+    """A provision an answer also points to: the other party's (36(2) beside 36(1)), or one that came near."""
+
+    key: str | None  # the penalty's key; None for a provision no ladder penalises
+    citation: str  # the behaviour's provision
+    name: str
+    penalty_basis: str | None = None
+
+
+class PhraseReading(BaseModel):
+    """How `fine` read a phrase (wenming.matcher): what it answered as, the concepts its words were
+    read as, and the conditions the phrase does not settle (to be established) or settles itself."""
+
+    read_as: str  # e.g. 按「携带犬只出户未佩戴犬牌、未采取系犬绳等安全措施」作答
+    words: list[str]  # e.g. 电梯→禁止吸烟场所（可能是，须认定）
+    to_establish: list[str]  # conditions in the provision's words, e.g. 在禁止吸烟场所（区域）吸烟（含电子烟）
+    established: list[str] = []  # conditions the phrase's own words state (在禁烟区抽烟)
+
+
 class PenalisedAnswer(BaseModel):
     """`wenming fine` for a penalised behaviour: the ladder, the step these circumstances reach, the decision."""
 
@@ -145,6 +169,8 @@ class PenalisedAnswer(BaseModel):
     party: PartyView | None = None
     amount: AmountView | None = None  # --amount, checked
     reduction: GroundView | None = None  # --reduce: the ground of national law given
+    reading: PhraseReading | None = None  # how a phrase was read; None for a key, name or citation
+    see_also: list[SeeAlso] = []
 
 
 class UnpenalisedAnswer(BaseModel):
@@ -159,6 +185,28 @@ class UnpenalisedAnswer(BaseModel):
     unpenalised: list[UnpenalisedView]
     circumstances: list[str]  # given, and changing nothing: there is no ladder
     referral: list[str]  # Article 35 and its kind, where a governed behaviour is among them
+    notes: list[str]
+    reading: PhraseReading | None = None
+    see_also: list[SeeAlso] = []
+
+
+class NotMetAnswer(BaseModel):
+    """`wenming fine` for a phrase about a penalised behaviour whose own words contradict a condition of
+    it (在家抽烟: a home is no 禁止吸烟场所（区域）; 遛狗牵了绳): no penalty under this provision, and
+    on what that rests, each a reading where the regulation does not define the words."""
+
+    kind: Literal["not-met"] = "not-met"
+    penalised: Literal[False] = False
+    query: str
+    violation: str  # the penalty whose condition is not met
+    violation_name: str
+    violation_basis: str
+    behaviour: str
+    penalty_basis: str
+    conditions: list[str]  # the provision's conditions, in its words
+    because: list[str]  # what in the phrase contradicts them, and the reading it rests on
+    reading: PhraseReading
+    see_also: list[SeeAlso] = []
     notes: list[str]
 
 
@@ -182,7 +230,7 @@ class ProvisionAnswer(BaseModel):
 # What `wenming fine` answers: one of the kinds above, told apart by `kind` (in JSON too).
 # Ambiguous input is no answer: an error with exit 2 and structured `choices` (wenming.resolve).
 FineAnswer = Annotated[
-    PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer, Field(discriminator="kind")
+    PenalisedAnswer | UnpenalisedAnswer | NotMetAnswer | ProvisionAnswer | OtherLawAnswer, Field(discriminator="kind")
 ]
 
 
@@ -670,6 +718,123 @@ def not_penalised(
     )
 
 
+def _see_also_entry(regulation: Regulation, target: Match) -> SeeAlso:
+    if isinstance(target, Penalty):
+        return SeeAlso(
+            key=target.key,
+            citation=behaviour_of(regulation, target).chinese,
+            name=target.name,
+            penalty_basis=provision_of(regulation, target).chinese,
+        )
+    return SeeAlso(key=None, citation=target.citation, name=target.text.rstrip("；。，"))
+
+
+def _target(regulation: Regulation, pointer: str) -> Match | None:
+    """A see_also pointer of the data (a penalty's key or a citation) as what `fine` answers with."""
+    penalty = regulation.penalty(pointer)
+    if penalty is not None:
+        return penalty
+    cited = regulation.cite(pointer).citation
+    return next((unit for unit in unpenalised_units(regulation) if unit.at == cited), None)
+
+
+def _see_also(regulation: Regulation, resolved: Resolved, chosen: Sequence[Match]) -> list[SeeAlso]:
+    """The data's pointers of the chosen behaviours first, then what else came near the phrase."""
+    from wenming.matcher import MAX_SEE_ALSO, behaviours, see_also
+
+    found: list[Match] = []
+    for behaviour in behaviours(regulation):
+        if behaviour.target in chosen:
+            found += [t for pointer in behaviour.see_also if (t := _target(regulation, pointer)) is not None]
+    if resolved.reading is not None:
+        chosen_fits = [fit for fit in resolved.reading.fits if fit.behaviour.target in chosen]
+        found += [behaviour.target for behaviour in see_also(resolved.reading, chosen_fits)]
+    unique: list[Match] = []
+    for target in found:
+        if target not in unique and target not in chosen:
+            unique.append(target)
+    return [_see_also_entry(regulation, target) for target in unique[:MAX_SEE_ALSO]]
+
+
+def _as(word: str, concept: str) -> str:
+    return word if word == concept else f"{word}→{concept}"
+
+
+def _phrase_reading(regulation: Regulation, fit: "Fit") -> PhraseReading:
+    """What the phrase was answered as, its words as concepts, and the conditions it leaves open."""
+    target = fit.behaviour.target
+    name = target.name if isinstance(target, Penalty) else f"{target.citation}{target.text.rstrip('；。，')}"
+    words: list[str] = []
+    direct: dict[str, list[str]] = {}  # 遛狗→出户、犬只: one line per word
+    for item in fit.accounted:
+        if item.how == "direct" and item.word != item.concept:
+            direct.setdefault(item.word, []).append(item.concept)
+        if item.how == "direct" and item.word in direct:
+            words.append(f"{item.word}→{'、'.join(direct.pop(item.word))}")
+        elif item.how == "implied":
+            words.append(f"{_as(item.word, item.concept)}（属{item.reached}）")
+        elif item.how == "may-be":
+            words.append(f"{_as(item.word, item.concept)}（可能是{item.reached}，须认定；这是一种解读）")
+        elif item.how == "excluded":
+            words.append(f"{_as(item.word, item.concept)}（不是{item.reached}）")
+    stated = {item.reached for item in fit.accounted if item.how == "direct"}
+    established = [words_ for words_, concept in fit.behaviour.conditions if concept and concept in stated]
+    to_establish = [words_ for words_, concept in fit.behaviour.conditions if not (concept and concept in stated)]
+    read_as = f"按「{name}」作答"
+    words = list(dict.fromkeys(words))
+    return PhraseReading(read_as=read_as, words=words, to_establish=to_establish, established=established)
+
+
+SEE_ALSO_WIDTH = 30  # characters of a provision's words in the see-also note; the JSON has them whole
+
+
+def _see_also_note(also: list[SeeAlso]) -> str:
+    def entry(item: SeeAlso) -> str:
+        basis = f"（{item.citation}，罚则{item.penalty_basis}）" if item.penalty_basis else ""
+        name = item.name if len(item.name) <= SEE_ALSO_WIDTH else item.name[: SEE_ALSO_WIDTH - 1] + "…"
+        return f"{item.key or item.citation} {name}{basis}"
+
+    return "另见：" + "；".join(entry(item) for item in also) + "。"
+
+
+def _reading_notes(reading: PhraseReading | None, also: list[SeeAlso]) -> list[str]:
+    """The reading as sentences, for the views that print notes."""
+    notes: list[str] = []
+    if reading is not None:
+        read = f"{reading.read_as}（{'；'.join(reading.words)}）" if reading.words else reading.read_as
+        notes.append(read + "。")
+        notes += [f"须认定：{condition}。" for condition in reading.to_establish]
+    if also:
+        notes.append(_see_also_note(also))
+    return notes
+
+
+def _not_met(regulation: Regulation, query: str, penalty: Penalty, fit: "Fit", also: list[SeeAlso]) -> NotMetAnswer:
+    behaviour = behaviour_of(regulation, penalty)
+    reading = _phrase_reading(regulation, fit)
+    conditions = [words for words, _ in fit.behaviour.conditions] or [penalty.steps[0].condition]
+    basis = provision_of(regulation, penalty).chinese
+    notes = [
+        f"{reading.read_as}：短语所述与{basis}的条件不符，不属该项违法行为，不依该款处罚。",
+        *[f"依据：{reason}" for reason in fit.contradictions],
+    ]
+    if also:
+        notes.append(_see_also_note(also))
+    return NotMetAnswer(
+        query=query,
+        violation=penalty.key,
+        violation_name=penalty.name,
+        violation_basis=behaviour.chinese,
+        behaviour=penalty.behaviour.part or behaviour.text,
+        penalty_basis=basis,
+        conditions=conditions,
+        because=list(fit.contradictions),
+        reading=reading,
+        see_also=also,
+        notes=notes,
+    )
+
+
 def fine(
     regulation: Regulation,
     query: str,
@@ -680,23 +845,37 @@ def fine(
     party: str | None = None,
     amount: int | None = None,
     reduce: str | None = None,
-) -> PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer:
-    """`wenming fine QUERY`: match the query, then assess it under the circumstances.
+) -> PenalisedAnswer | UnpenalisedAnswer | NotMetAnswer | ProvisionAnswer | OtherLawAnswer:
+    """`wenming fine QUERY`: read the query (a key, name, citation, or a phrase by its concepts), then
+    assess what it names under the circumstances.
 
     `laws` reads the national law (wenming.lawbook.load_lawbook); it is called only for an answer
     that needs it: a penalised step's procedure, or an onward pointer to another law's penalty.
     """
-    match = find_violation(regulation, query)
-    answer: PenalisedAnswer | UnpenalisedAnswer | ProvisionAnswer | OtherLawAnswer
+    resolved = resolve_query(regulation, query)
+    match = resolved.found
+    fit = resolved.fit
+    chosen: list[Match] = [match] if isinstance(match, Penalty) else list(match)
+    also = _see_also(regulation, resolved, chosen) if fit is not None or resolved.reading is not None else []
+    reading = _phrase_reading(regulation, fit) if fit is not None else None
+    if isinstance(match, Penalty) and fit is not None and fit.not_met:
+        _check_circumstances(regulation, list(circumstances))
+        return _not_met(regulation, query, match, fit, also)
     if isinstance(match, Penalty):
         book = laws() if laws is not None else None
-        answer = assess(
+        penalised = assess(
             regulation, match, circumstances, social_service, book=book, party=party, amount=amount, reduce=reduce
         )
-    else:
-        answer = _unpenalised_answer(regulation, match, circumstances, social_service, laws)
-        if party is not None or amount is not None or reduce is not None:
-            answer.notes.append("本条例对此未设罚则：--party、--amount、--reduce 不起作用。")
+        update: dict[str, object] = {"query": query}
+        if reading is not None or also:
+            update |= {"reading": reading, "see_also": also, "notes": _reading_notes(reading, also) + penalised.notes}
+        return penalised.model_copy(update=update)
+    answer = _unpenalised_answer(regulation, match, circumstances, social_service, laws)
+    if party is not None or amount is not None or reduce is not None:
+        answer.notes.append("本条例对此未设罚则：--party、--amount、--reduce 不起作用。")
+    if isinstance(answer, UnpenalisedAnswer) and (reading is not None or also):
+        notes = _reading_notes(reading, also) + answer.notes
+        return answer.model_copy(update={"query": query, "reading": reading, "see_also": also, "notes": notes})
     return answer.model_copy(update={"query": query})
 
 

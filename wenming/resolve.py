@@ -1,7 +1,8 @@
 """Matching what a person types to a penalised provision, or to a behaviour no ladder penalises.
 
-A key, an exact name or alias, a citation, or words found in the names, aliases and provision
-texts. Input that fits several is listed, never guessed (exit 2); input naming nothing gets
+A key, an exact name or alias, a citation, the words of a provision, or else a phrase read by its
+concepts (wenming.matcher), whatever its word order. Input that several provisions fit comparably
+is listed, never guessed (exit 2); input nothing fits gets the provisions its words touch as
 suggestions (exit 1). The assessment of a match is `wenming.penalty`'s business.
 """
 
@@ -10,13 +11,28 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from wenming.citation import CITATION_FORMS_HELP, Citation, CitationSyntaxError, looks_like_citation, parse_citation
-from wenming.errors import BadInput, NotFound
+from wenming.citation import CITATION_FORMS_HELP, CitationSyntaxError, looks_like_citation, parse_citation
+from wenming.errors import BadInput, NotFound, WenmingError
 from wenming.model import Penalty, WideTerm
 from wenming.regulation import Provision, Regulation, UnknownProvision
-from wenming.vocabulary import expansions, is_cjk, known_words, per_regulation, strip_question
+from wenming.units import Match, Unpenalised, behaviour_of, governed, provision_of, unpenalised_units
+from wenming.vocabulary import is_cjk, strip_question
+
+if TYPE_CHECKING:  # the matcher is imported when a phrase is read: a key or citation needs none of it
+    from wenming.matcher import Fit, Reading
+
+__all__ = [
+    "Match",
+    "Resolved",
+    "Unpenalised",
+    "behaviour_of",
+    "find_violation",
+    "provision_of",
+    "resolve_query",
+    "unpenalised_units",
+]
 
 # How many candidates or suggestions a message lists before it says "and N more".
 MAX_LISTED = 12
@@ -25,56 +41,6 @@ MAX_QUERY = 100  # characters
 
 
 # --- matching input to a provision ------------------------------------------------------------
-
-
-class Unpenalised(NamedTuple):
-    """A behaviour provision, or the part of one, that no ladder of this regulation penalises.
-
-    A NamedTuple rather than a frozen dataclass: a fifth of the cost to create at import. Being a
-    tuple, it is told apart from a Penalty by isinstance(match, Penalty), never by tuple-ness.
-    """
-
-    at: Citation
-    citation: str  # the statute's form of `at`
-    text: str
-    part_of_penalised: bool  # the rest of a provision whose other parts are penalised
-
-
-def behaviour_of(regulation: Regulation, penalty: Penalty) -> Provision:
-    """The provision of the governed behaviour a penalty is for (第二十二条第九项)."""
-    return regulation.cite(penalty.behaviour.cites)
-
-
-def provision_of(regulation: Regulation, penalty: Penalty) -> Provision:
-    """The liability provision that imposes a penalty (第三十六条第一款)."""
-    return regulation.cite(penalty.provision)
-
-
-@per_regulation
-def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
-    """Every provision unit no ladder penalises, with penalised parts of an item taken out.
-
-    The liability provisions that carry a ladder (Articles 36-38) are left out: they are the
-    penalties themselves.
-    """
-    found: list[Unpenalised] = []
-    for unit in regulation.units():
-        if regulation.penalties_under(unit.citation, overlapping=True):
-            continue
-        if not regulation.penalties_citing(unit.citation):
-            found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
-            continue
-        rest = regulation.unpenalised_part(unit.citation)  # None: the penalties cover it all
-        if rest:
-            found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
-    return tuple(found)
-
-
-def _governed(regulation: Regulation, match: Match) -> bool:
-    return isinstance(match, Penalty) or regulation.behaviour_kind(match.at) == "governed"
-
-
-Match = Penalty | Unpenalised
 
 
 def _describe(regulation: Regulation, match: Match) -> str:
@@ -129,12 +95,6 @@ def _ambiguous(regulation: Regulation, query: str, matches: list[Match]) -> BadI
     return _listing(regulation, f"「{query}」对应多处规定，请指明其中一处：", matches, how="用键或条文引用查询，")
 
 
-def _only_in_text(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
-    # 企业, 逾期: a word of a provision's text is not the name of the behaviour it penalises.
-    message = f"「{query}」只是下列规定条文中的字词，不足以断定所问的违法行为，请核对后用键或条文查询："
-    return _listing(regulation, message, matches)
-
-
 def _wide(regulation: Regulation, query: str, term: WideTerm) -> BadInput:
     """宠物 holds dogs and other pets; 共享单车 its riders and its operator: list each, never pick one."""
     matches: list[Match] = []
@@ -151,12 +111,6 @@ def _wide(regulation: Regulation, query: str, term: WideTerm) -> BadInput:
         error.candidates.append(term.rest)
         error.choices.append({"key": None, "name": term.rest, "violation_basis": None, "penalty_basis": None})
     return error
-
-
-def _more_than_a_name(regulation: Regulation, query: str, matches: list[Match]) -> BadInput:
-    # 在家抽烟, 狗绳断了: the name is there, but so are words that may take the conduct outside it.
-    message = f"「{query}」不只是某一违法行为的名称，无法断定是否属于下列规定的行为，请核对后用键或条文查询："
-    return _listing(regulation, message, matches)
 
 
 def close_words(query: str, pool: dict[str, str], *, cutoff: float = 0.3, shared: int = 1) -> list[str]:
@@ -222,123 +176,82 @@ def _holds(text: str, words: str) -> bool:
     return False
 
 
-def _named(regulation: Regulation, query: str, penalty: Penalty) -> bool:
-    """The query is a name or alias of the penalty, or a colloquial word for its words (not just a
-    word of an alias: 企业 is in 共享单车企业)."""
-    if query in (penalty.name, *penalty.aliases):
-        return True
-    statute_words = [word for word in expansions(regulation, query, for_fine=True) if word != query]
-    return any(_holds(text, word) for word in statute_words for text in _penalty_texts(regulation, penalty))
-
-
-# A shorter query found only in a provision's text (企业, 逾期) is a word of it, not a name for its behaviour.
-MIN_TEXT_QUERY = 4
-
-
-def _within_words(regulation: Regulation, query: str) -> list[Match]:
-    """Provisions whose names, aliases or text hold the whole query (遛狗 is in 遛狗不牵绳)."""
-    matches: list[Match] = []
-    for penalty in regulation.penalties:
-        names = [penalty.name, *penalty.aliases]
-        if any(_holds(word, query) for word in names + _penalty_texts(regulation, penalty)):
-            matches.append(penalty)
-    _add(matches, [unit for unit in unpenalised_units(regulation) if _holds(unit.text, query)])
-    # People's words for the statute's (遛狗 -> 犬只): penalties and Chapter 3's governed behaviours.
-    # A colloquial word asked of `fine` is about a behaviour, not about, say, Article 33's facilities.
-    statute_words = [word for word in expansions(regulation, query, for_fine=True) if word != query]
-    if statute_words:
-        _add(
-            matches,
-            [
-                p
-                for p in regulation.penalties
-                if any(_holds(t, w) for w in statute_words for t in _penalty_texts(regulation, p))
-            ],
-        )
-        _add(
-            matches,
-            [
-                unit
-                for unit in unpenalised_units(regulation)
-                if _governed(regulation, unit) and any(_holds(unit.text, word) for word in statute_words)
-            ],
-        )
-    # Asked about a fine, 广场舞 means the governed 第二十四条第二项, not the advocated 第二十条第三项.
-    if any(_governed(regulation, m) for m in matches):
-        matches = [m for m in matches if _governed(regulation, m)]
-    return matches
-
-
 def _plain(text: str) -> str:
     """Text without its bracketed asides: 在非禁止吸烟场所（区域）吸烟 -> 在非禁止吸烟场所吸烟."""
     return re.sub(r"（[^（）]*）", "", text)
 
 
-def _paraphrases(regulation: Regulation, query: str) -> set[str]:
-    """The query with people's words replaced by the statute's: 在非禁止吸烟场所抽烟 -> …吸烟."""
-    found = {query}
-    for entry in regulation.colloquial_terms:
-        if entry.search_only:
-            continue
-        for said in entry.says:
-            for text in list(found):
-                if said in text:
-                    found.update(text.replace(said, word) for word in entry.statute)
-    return found
+# A shorter query found in a provision's text (企业, 逾期) is a word of it, not a description of it.
+MIN_TEXT_QUERY = 4
 
 
 def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
-    """Provisions whose words, asides left out, hold the query as a paraphrase: clearly this one."""
-    variants = _paraphrases(regulation, query)
-    matches: list[Match] = [
-        p
-        for p in regulation.penalties
-        if any(_holds(_plain(t), v) for v in variants for t in _penalty_texts(regulation, p))
-    ]
-    _add(
-        matches,
-        [unit for unit in unpenalised_units(regulation) if any(_holds(_plain(unit.text), v) for v in variants)],
-    )
-    return matches
-
-
-def _by_known_words(regulation: Regulation, query: str) -> list[Match]:
-    """Provisions holding every colloquial or statute word the query holds (电动车逆行: 电动车 and
-    逆行, both in 第二十三条第二项); governed behaviours first, as for a single word."""
-    # A single character (狗 in 狗尿, 打狗) is too little to say what behaviour is meant.
-    words = [word for word in known_words(regulation, query, for_fine=True) if len(word) > 1]
-    if not words:
+    """Provisions whose words, asides left out, hold the query: it quotes them (在非禁止吸烟场所)."""
+    if len(query) < MIN_TEXT_QUERY:
         return []
-    alternatives = [expansions(regulation, word, for_fine=True) for word in words]
-
-    def holds_all(texts: list[str]) -> bool:
-        return all(any(_holds(text, word) for text in texts for word in words) for words in alternatives)
-
-    matches: list[Match] = [p for p in regulation.penalties if holds_all(_penalty_texts(regulation, p))]
-    _add(matches, [unit for unit in unpenalised_units(regulation) if holds_all([unit.text])])
-    if any(_governed(regulation, m) for m in matches):
-        matches = [m for m in matches if _governed(regulation, m)]
-    return matches
-
-
-def _holding_a_name(regulation: Regulation, query: str) -> list[Match]:
-    """Penalties one of whose names or aliases is inside a longer query (在家抽烟 holds 抽烟)."""
-    return [
-        penalty
-        for penalty in regulation.penalties
-        if any(len(word) > 1 and word in query for word in (penalty.name, *penalty.aliases))
+    matches: list[Match] = [
+        p for p in regulation.penalties if any(_holds(_plain(t), query) for t in _penalty_texts(regulation, p))
     ]
+    _add(matches, [unit for unit in unpenalised_units(regulation) if _holds(_plain(unit.text), query)])
+    if any(governed(regulation, m) for m in matches):
+        matches = [m for m in matches if governed(regulation, m)]
+    return matches
 
 
 Found = Penalty | tuple[Unpenalised, ...]
 
 
-def find_violation(regulation: Regulation, query: str) -> Found:
-    """The penalty `query` names, or the unpenalised behaviours it names (one or several).
+class Resolved(NamedTuple):
+    """What a query was resolved to, and, for a phrase, how it was read (wenming.matcher)."""
 
-    Only a key, an exact name or alias (question words aside), a citation, or words that are
-    part of a provision's names or text give an answer; a query holding a name and more
-    lists the candidates (BadInput) rather than guess. NotFound when nothing is named.
+    found: Found
+    fit: Fit | None = None  # the reading that chose it; not_met: the phrase contradicts a condition
+    reading: Reading | None = None
+
+
+def _not_found(regulation: Regulation, text: str, reading: Reading | None) -> NotFound:
+    """Nothing fits: the provisions the phrase's words touch, as suggestions, never as an answer."""
+    related = list(reading.related[:MAX_SUGGESTIONS]) if reading is not None else []
+    matches = [behaviour.target for behaviour in related]
+    suggestions = [_example(regulation, match) for match in matches] or _suggestions(regulation, text)
+    understood = ""
+    if reading is not None and any(word.concepts for word in reading.words):
+        known = "、".join(f"「{word.text}」" for word in reading.words if word.concepts)
+        understood = f"（读到{known}，但本条例没有同时涉及这些的规定）"
+    return NotFound(
+        f"没有找到「{text}」对应的违法行为{understood}",
+        suggestion="用 wenming fines 查看全部罚则" + (f"；相关的有：{'、'.join(suggestions)}" if suggestions else ""),
+        candidates=_listed(regulation, matches),
+        choices=_choices(regulation, matches),
+    )
+
+
+def _read(regulation: Regulation, text: str) -> Resolved:
+    """A phrase, read by its concepts: one fit answers; comparable fits with a penalty are listed."""
+    from wenming.matcher import best, read_phrase
+
+    reading = read_phrase(regulation, text)
+    top = best(reading)
+    if not top:
+        raise _not_found(regulation, text, reading)
+    if len(top) == 1:
+        fit = top[0]
+        target = fit.behaviour.target
+        return Resolved(target if isinstance(target, Penalty) else (target,), fit, reading)
+    targets = [fit.behaviour.target for fit in top]
+    units = tuple(target for target in targets if isinstance(target, Unpenalised))
+    if len(units) == len(targets):
+        return Resolved(units, None, reading)  # none of them is penalised: that is the answer
+    raise _ambiguous(regulation, text, targets)
+
+
+def resolve_query(regulation: Regulation, query: str) -> Resolved:
+    """The penalty `query` names, or the unpenalised behaviours it names, and how it was read.
+
+    A key, an exact name or alias (question words aside), a word wider than one behaviour, a
+    citation, the words of a provision, and else the phrase read by its concepts (wenming.matcher).
+    Comparable candidates with a penalty among them are listed (BadInput, exit 2); NotFound (exit 1)
+    when nothing fits, with the provisions its words touch as suggestions.
     """
     text = query.strip()
     if not text:
@@ -347,50 +260,62 @@ def find_violation(regulation: Regulation, query: str) -> Found:
         raise BadInput(f"输入过长（{len(text)} 字），请只写违法行为的名称或条文", suggestion="例如 wenming fine 22.9")
     for penalty in regulation.penalties:
         if text.lower() == penalty.key:
-            return penalty
+            return Resolved(penalty)
     name = strip_question(regulation, text)
-    matches: list[Match] = [p for p in regulation.penalties if name == p.name or name in p.aliases]
+    named = [p for p in regulation.penalties if name == p.name or name in p.aliases]
+    if len(named) == 1:
+        return _with_reading(regulation, text, named[0])
     wide = next((term for term in regulation.wide_terms if name in term.says), None)
-    if not matches and wide is not None:
+    if not named and wide is not None:
         raise _wide(regulation, text, wide)
-    if not matches:
+    if named:
+        raise _ambiguous(regulation, text, list(named))
+    try:
+        citation = parse_citation(text)
+    except CitationSyntaxError as error:
+        if looks_like_citation(text):  # 22.9.1, "22 9": a usage error, as for `article`
+            raise BadInput(str(error), suggestion=error.suggestion or f"可用的写法：{CITATION_FORMS_HELP}") from None
+    else:
         try:
-            citation = parse_citation(text)
-        except CitationSyntaxError as error:
-            if looks_like_citation(text):  # 22.9.1, "22 9": a usage error, as for `article`
-                raise BadInput(
-                    str(error), suggestion=error.suggestion or f"可用的写法：{CITATION_FORMS_HELP}"
-                ) from None
-            matches = _within_words(regulation, name) or _described_by_text(regulation, name)
-            if not matches and (holding := _holding_a_name(regulation, name)):
-                raise _more_than_a_name(regulation, text, list(holding)) from None
-            if not matches:
-                # Words the data knows inside a longer phrase: an unpenalised answer stands (电动车
-                # 逆行), but a penalty is listed, not given: the rest may take the conduct outside it.
-                matches = _by_known_words(regulation, name)
-                if any(isinstance(match, Penalty) for match in matches):
-                    raise _more_than_a_name(regulation, text, matches) from None
-            only = matches[0] if len(matches) == 1 else None
-            if isinstance(only, Penalty) and len(name) < MIN_TEXT_QUERY and not _named(regulation, name, only):
-                raise _only_in_text(regulation, text, matches) from None
-        else:
-            try:
-                provision = regulation.resolve(citation)
-            except UnknownProvision as error:
-                raise NotFound(str(error)) from None
-            matches = _by_citation(regulation, provision)
-            if not any(isinstance(match, Penalty) for match in matches):
-                # Nothing in the cited provision is penalised: one answer, whatever its size.
-                return (Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False),)
+            provision = regulation.resolve(citation)
+        except UnknownProvision as error:
+            raise NotFound(str(error)) from None
+        matches = _by_citation(regulation, provision)
+        if not any(isinstance(match, Penalty) for match in matches):
+            # Nothing in the cited provision is penalised: one answer, whatever its size.
+            return Resolved((Unpenalised(provision.citation, provision.chinese, provision.text, False),))
+        return _one_or_listed(regulation, text, matches)
+    described = _described_by_text(regulation, name)
+    if described:
+        resolved = _one_or_listed(regulation, text, described)
+        return _with_reading(regulation, text, resolved.found)
+    return _read(regulation, text)
+
+
+def _with_reading(regulation: Regulation, text: str, found: Found) -> Resolved:
+    """A name or a provision's words, with the phrase's reading where it reads as the same (抽烟: the
+    condition to establish, and the manager's provision to see also)."""
+    from wenming.matcher import read_phrase
+
+    try:
+        reading = read_phrase(regulation, text)
+    except WenmingError:  # a vocabulary edited into an unusable one: the name still answers
+        return Resolved(found)
+    targets = [found] if isinstance(found, Penalty) else list(found)
+    fits = [fit for fit in reading.fits if fit.behaviour.target in targets]
+    fit = fits[0] if len(targets) == 1 and fits else None
+    return Resolved(found, fit, reading)
+
+
+def _one_or_listed(regulation: Regulation, text: str, matches: list[Match]) -> Resolved:
     if len(matches) == 1 and isinstance(matches[0], Penalty):
-        return matches[0]
+        return Resolved(matches[0])
     unpenalised = tuple(match for match in matches if isinstance(match, Unpenalised))
-    if matches and len(unpenalised) == len(matches):
-        return unpenalised  # none of them is penalised: that is the answer, however many there are
-    if matches:
-        raise _ambiguous(regulation, text, matches)
-    suggestions = _suggestions(regulation, text)
-    raise NotFound(
-        f"没有找到「{text}」对应的违法行为",
-        suggestion="用 wenming fines 查看全部罚则" + (f"；相近的有：{'、'.join(suggestions)}" if suggestions else ""),
-    )
+    if len(unpenalised) == len(matches):
+        return Resolved(unpenalised)  # none of them is penalised: that is the answer, however many
+    raise _ambiguous(regulation, text, matches)
+
+
+def find_violation(regulation: Regulation, query: str) -> Found:
+    """The penalty `query` names, or the unpenalised behaviours it names (see resolve_query)."""
+    return resolve_query(regulation, query).found

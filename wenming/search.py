@@ -3,8 +3,9 @@
 A term matches where it, or a statute word the data's `colloquial_terms` give for it, occurs
 literally (狗 finds 犬只). A term is split on spaces (also the ideographic U+3000), and loses the
 question words the data lists (随地吐痰罚款 -> 随地吐痰). A term that finds nothing on its own is
-split into the colloquial and statute words it holds, longest first (电动车不戴头盔 -> 电动车 +
-不戴头盔), all of which must match; the result says so (`searched_as`). A hit is reported at the
+split as `fine` reads a phrase (wenming.matcher): into the shared vocabulary's words it holds,
+longest first (电动车不戴头盔 -> 电动车 + 不戴头盔), each searched with the statute words of its
+concepts too, all of which must match; the result says so (`searched_as`). A hit is reported at the
 finest level holding every term: an item, else a paragraph (with its items' places in `items`).
 Notes are searched too, their summary (摘要) and the committee's words (原文). Results come in
 the order of the regulation.
@@ -12,14 +13,17 @@ the order of the regulation.
 
 from collections.abc import Iterator
 from itertools import groupby
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
 from wenming.errors import BadInput, NotFound
 from wenming.numerals import normalise_digits
 from wenming.regulation import Regulation
-from wenming.vocabulary import expansions, is_cjk, known_words, strip_question, vocabulary_words
+from wenming.vocabulary import expansions, is_cjk, strip_question, vocabulary_words
+
+if TYPE_CHECKING:
+    from wenming.matcher import PhraseWord
 
 MAX_TERMS = 10
 MAX_TERM_LENGTH = 50
@@ -61,8 +65,10 @@ class TermSplit(BaseModel):
 
     term: str
     words: list[str]  # the data's words in it
-    # Words left out because no provision holds them with the rest (公交车 in 公交车上抽烟).
+    # Words left out because no provision holds them with the rest (公交车 in 公交车上抽烟), or
+    # because they name a place, which names no behaviour by itself (`places`, 电梯 in 电梯抽烟).
     dropped: list[str] = []
+    places: list[str] = []
 
 
 class SearchResult(BaseModel):
@@ -198,27 +204,36 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
         raise BadInput(f"查找词太多或太长（至多 {MAX_TERMS} 个，每个至多 {MAX_TERM_LENGTH} 字）")
     searched: list[str] = []
     split: list[TermSplit] = []
+    # A split word is searched as itself, the data's words for it, and its concepts' statute words.
+    statute: dict[str, tuple[str, ...]] = {}
     for term in cleaned:
-        words = known_words(regulation, term)
         # Only a phrase (Chinese characters throughout) is split: 犬|狗 stays the literal it is.
         phrase = all(is_cjk(char) for char in term)
-        holds_more = phrase and (len(words) > 1 or (words and words[0] != term))
-        if holds_more and not _finds_anything(regulation, expansions(regulation, term)):
-            split.append(TermSplit(term=term, words=words))
-            searched += words
+        whole = not phrase or _finds_anything(regulation, expansions(regulation, term))
+        found = [] if whole else _phrase_words(regulation, term)
+        if found:
+            words = [word.text for word in found]
+            # A place names no behaviour by itself (电梯 in 电梯抽烟): left out where other words remain.
+            places = [word.text for word in found if word.place]
+            kept = [word for word in words if word not in places] or words
+            left_out = [word for word in words if word not in kept]
+            split.append(TermSplit(term=term, words=words, dropped=left_out, places=left_out))
+            searched += kept
+            statute.update((word.text, word.statute) for word in found)
             continue
         searched.append(term)
-    result = _search(regulation, searched)
+    result = _search(regulation, searched, statute)
     if not result and split:
         # No provision holds all the words: leave out a split term's leading words (a place or a
         # vehicle, 公交车上抽烟) until some provision holds the rest; say which were left out.
         for index, part in enumerate(split):
-            for cut in range(1, len(part.words)):
-                kept = part.words[cut:]
+            remaining = [word for word in part.words if word not in part.dropped]
+            for cut in range(1, len(remaining)):
+                kept = remaining[cut:]
                 trial = [w for w in searched if w not in part.words] + kept
-                result = _search(regulation, trial)
+                result = _search(regulation, trial, statute)
                 if result:
-                    split[index] = part.model_copy(update={"dropped": part.words[:cut]})
+                    split[index] = part.model_copy(update={"dropped": [*part.dropped, *remaining[:cut]]})
                     searched = trial
                     break
             if result:
@@ -228,14 +243,30 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     searched_as = None
     if split:
         searched_as = "按" + "".join(f"「{word}」" for word in searched) + "查找"
-        dropped = [word for part in split for word in part.dropped]
+        places = [word for part in split for word in part.places]
+        dropped = [word for part in split for word in part.dropped if word not in places]
+        if places:
+            searched_as += "（" + "".join(f"「{word}」" for word in places) + "是地点，未作查找条件）"
         if dropped:
             searched_as += "（" + "".join(f"「{word}」" for word in dropped) + "未见于同一条文，未作查找条件）"
     return SearchResult(terms=cleaned, split=split, searched_as=searched_as, hits=result)
 
 
-def _search(regulation: Regulation, terms: list[str]) -> list[SearchHit]:
-    alternatives = [expansions(regulation, term) for term in terms]
+def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:
+    """The matcher's reading of a phrase into words, imported only when a term must be split."""
+    from wenming.matcher import phrase_words
+
+    return phrase_words(regulation, term)
+
+
+def _search(
+    regulation: Regulation, terms: list[str], statute: dict[str, tuple[str, ...]] | None = None
+) -> list[SearchHit]:
+    extra = statute or {}
+    alternatives = [
+        sorted({*expansions(regulation, term), *extra.get(term, ())}, key=lambda word: (-len(word), word))
+        for term in terms
+    ]
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
     for paragraph, items in _units(regulation):
         found_here = False

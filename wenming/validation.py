@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from wenming.citation import CitationSyntaxError
+from wenming.concepts import Vocabulary
 from wenming.model import FineRange, Penalty
 from wenming.numerals import from_chinese
 from wenming.regulation import Provision, Regulation, UnknownProvision
@@ -24,9 +25,12 @@ class Problem:
     message: str
 
 
-def regulation_problems(regulation: Regulation) -> list[Problem]:
-    """Every numbering and reference problem in `regulation`; empty when it is sound."""
+def regulation_problems(regulation: Regulation, vocabulary: Vocabulary | None = None) -> list[Problem]:
+    """Every numbering and reference problem in `regulation`; empty when it is sound.
+
+    With the shared `vocabulary`, the concepts its behaviours name are checked to exist there."""
     return [
+        *(behaviour_concept_problems(regulation, vocabulary) if vocabulary is not None else []),
         *_numbering(regulation),
         *_unique_keys(regulation),
         *_repairs(regulation),
@@ -298,3 +302,75 @@ def _behaviour_articles(regulation: Regulation) -> Iterator[Problem]:
             yield Problem((*path, "kind"), f"behaviour_kind_words 未给出 {entry.kind} 的用语")
         elif word not in opening:
             yield Problem((*path, "kind"), f"{entry.kind} 的用语「{word}」不在{provision.chinese}第一款原文中")
+
+
+# --- concepts ------------------------------------------------------------------------------
+
+
+def vocabulary_problems(vocabulary: Vocabulary) -> list[Problem]:
+    """Each concept once; every concept a concept points to (implies, may_be, excludes) exists; a
+    word names a concept once."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, concept in enumerate(vocabulary.concepts):
+        if concept.key in seen:
+            problems.append(Problem(("concepts", index, "key"), f"概念「{concept.key}」重复"))
+        seen.add(concept.key)
+    for index, concept in enumerate(vocabulary.concepts):
+        pointers = [("implies", i, key) for i, key in enumerate(concept.implies)]
+        pointers += [("may_be", i, key) for i, key in enumerate(concept.may_be)]
+        pointers += [("excludes", i, e.concept) for i, e in enumerate(concept.excludes)]
+        for field, f_index, key in pointers:
+            if key not in seen:
+                path: Path = ("concepts", index, field, f_index)
+                problems.append(Problem((*path, "concept") if field == "excludes" else path, f"未定义的概念「{key}」"))
+        words: set[str] = set()
+        for field, listed in (("says", concept.says), ("done", concept.done)):
+            for w_index, word in enumerate(listed):
+                if word in words:
+                    problems.append(Problem(("concepts", index, field, w_index), f"「{word}」重复"))
+                words.add(word)
+    return problems
+
+
+def behaviour_concept_problems(regulation: Regulation, vocabulary: Vocabulary) -> Iterator[Problem]:
+    """Each described behaviour exists, every concept it names is in the shared vocabulary, what it
+    omits is among its core concepts, a condition's words are the provisions' own, and what it points
+    to (see_also) is a penalty's key or a citation of the regulation."""
+    keys = {penalty.key for penalty in regulation.penalties}
+    known = vocabulary.by_key
+    for index, entry in enumerate(regulation.behaviour_concepts):
+        path: Path = ("behaviour_concepts", index)
+        texts: list[str] = []
+        if entry.penalty is not None:
+            penalty = regulation.penalty(entry.penalty)
+            if penalty is None:
+                yield Problem((*path, "penalty"), f"未定义的罚则 {entry.penalty}")
+            else:
+                for cited in (penalty.behaviour.cites, penalty.provision):
+                    provision, _ = _resolve(regulation, cited, (*path, "penalty"))
+                    texts += [provision.text] if provision is not None else []
+        if entry.cites is not None:
+            provision, problem = _resolve(regulation, entry.cites, (*path, "cites"))
+            if problem:
+                yield problem
+            elif provision is not None:
+                texts.append(provision.text)
+        for field, concepts in (("core", entry.core), ("context", entry.context), ("omits", entry.omits)):
+            for c_index, key in enumerate(concepts):
+                if key not in known:
+                    yield Problem((*path, field, c_index), f"概念「{key}」不在共用词表（vocabulary.yaml）中")
+        for c_index, key in enumerate(entry.omits):
+            if key not in entry.core:
+                yield Problem((*path, "omits", c_index), f"「{key}」须同时列在 core 中")
+        for c_index, condition in enumerate(entry.conditions):
+            c_path: Path = (*path, "conditions", c_index)
+            if condition.concept is not None and condition.concept not in known:
+                yield Problem((*c_path, "concept"), f"概念「{condition.concept}」不在共用词表（vocabulary.yaml）中")
+            if texts and not any(condition.words in text for text in texts):
+                yield Problem((*c_path, "words"), f"「{condition.words}」不在所述条文原文中")
+        for s_index, target in enumerate(entry.see_also):
+            if target not in keys:
+                _, problem = _resolve(regulation, target, (*path, "see_also", s_index))
+                if problem:
+                    yield problem

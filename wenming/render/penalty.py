@@ -15,6 +15,7 @@ from rich.text import Text
 from wenming.model import step_treatment
 from wenming.penalty import (
     MitigationView,
+    NotMetAnswer,
     PenalisedAnswer,
     ProvisionAnswer,
     Schedule,
@@ -37,6 +38,8 @@ def draw(console: Console, result: object) -> None:
             _unpenalised(console, result)
         case ProvisionAnswer():
             _provision(console, result)
+        case NotMetAnswer():
+            _not_met(console, result)
         case Schedule():
             schedule(console, result)
         case _:
@@ -99,6 +102,13 @@ PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by 
     "discipline": "法律责任条款：有关部门及其工作人员的责任",
     "mitigation": "法律责任条款：社会服务与从轻、减轻或者不予罚款",
 }
+
+
+def _not_met(console: Console, answer: NotMetAnswer) -> None:
+    """The phrase contradicts a condition of the provision: no penalty under it, and why."""
+    emit(console, Text(f"条件不满足，不依{answer.penalty_basis}处罚", style="bold yellow"))
+    field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
+    _notes(console, answer.notes)
 
 
 def _provision(console: Console, answer: ProvisionAnswer) -> None:

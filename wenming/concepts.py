@@ -1,0 +1,56 @@
+"""The shared vocabulary's schema: what data/vocabulary.yaml holds (people's words and the concepts
+they name), shared by every regulation.
+
+Kept apart from wenming.model, whose classes every command builds at import: only reading a phrase
+(and validating a data file) needs these.
+"""
+
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from wenming.model import NonEmpty, Record
+
+
+class VocabularyRecord(BaseModel):
+    """The data's record (frozen, no unknown fields), declared here so that its models read as such."""
+
+    model_config = Record.model_config
+
+
+ConceptKind = Literal["who", "place", "act"]
+
+
+class Exclusion(VocabularyRecord):
+    """A concept another contradicts (a home is no 禁止吸烟场所), and the reading that says why."""
+
+    concept: NonEmpty
+    reading: NonEmpty  # shown with a not-met answer; says it is a reading where the law does not
+
+
+class Concept(VocabularyRecord):
+    """One concept and the words that name it; see data/vocabulary.yaml for each field's meaning."""
+
+    key: NonEmpty
+    kind: ConceptKind = "act"
+    says: list[NonEmpty] = []
+    statute: list[NonEmpty] = []
+    implies: list[NonEmpty] = []
+    may_be: list[NonEmpty] = []
+    excludes: list[Exclusion] = []
+    done: list[NonEmpty] = []
+
+
+class Vocabulary(VocabularyRecord):
+    """The vocabulary file's schema: what data/vocabulary.yaml holds."""
+
+    schema_version: Literal[1]
+    question_words: list[NonEmpty] = []
+    negations: list[NonEmpty] = []
+    ignored: list[NonEmpty] = []
+    concepts: list[Concept] = Field(min_length=1)
+
+    @cached_property
+    def by_key(self) -> dict[str, Concept]:
+        return {concept.key: concept for concept in self.concepts}
