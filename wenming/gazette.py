@@ -30,13 +30,12 @@ from typing import Protocol
 
 from wenming.citation import Citation, chapter_citation
 from wenming.reader.document import ReadRegulation
-from wenming.reader.header import AdoptionEvent, is_adoption_line, read_adoption_line
+from wenming.reader.header import is_adoption_line, read_adoption_lines
 from wenming.reader.structure import (
     Article,
     Chapter,
     Item,
     Paragraph,
-    Problem,
     ReadError,
     Repair,
     classify,
@@ -171,12 +170,7 @@ def read_gazette(text: str, title: str | None = None) -> ReadRegulation:
         (n, line.strip()) for n, line in section[:first] if line.strip()[:1] in "(（" and is_adoption_line(line)
     ]
     taken = {n for n, _ in adoption_lines}
-    adoption: list[AdoptionEvent] = []
-    problems: list[Problem] = []
-    for number, line in adoption_lines:
-        events, found = read_adoption_line(number, line)
-        adoption += events
-        problems += found
+    adoption, problems = read_adoption_lines(adoption_lines)
     body = read_body([(n, line) for n, line in section if n not in taken], "page-break-join", layout=True)
     return ReadRegulation(
         title,

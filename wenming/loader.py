@@ -411,12 +411,7 @@ def lawbook_from_files(laws_path: Path, parties_path: Path) -> tuple[list[bytes]
     for name, path, model in (("laws", laws_path, LawData), ("parties", parties_path, PartiesData)):
         source = display_path(path)
         text = read_text(path)
-        try:
-            data, lines = parse_yaml(text)
-        except _YamlProblem as problem:
-            raise DataError(source, [DataProblem(problem.line, None, problem.message)]) from None
-        if not isinstance(data, dict):
-            raise DataError(source, [DataProblem(lines.get(()), None, "顶层应为映射（键: 值）")])
+        data, lines = _parsed_mapping(text, source)
         try:
             value = model.model_validate(data)
         except ValidationError as error:

@@ -87,3 +87,14 @@ def _event(line: int, segment: str, problems: list[Problem]) -> AdoptionEvent:
         organ = by.removeprefix("经").strip()
         body = _SESSION.sub("", _NOTICE.sub("", _MEETING.sub("", organ))).strip() or None
     return AdoptionEvent(line, segment, date, event_match["event"], by, body)
+
+
+def read_adoption_lines(lines: list[tuple[int, str]]) -> tuple[list[AdoptionEvent], list[Problem]]:
+    """The events of every adoption line (line number, text), and what is wrong with each."""
+    events: list[AdoptionEvent] = []
+    problems: list[Problem] = []
+    for number, line in lines:
+        found_events, found_problems = read_adoption_line(number, line)
+        events += found_events
+        problems += found_problems
+    return events, problems

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from wenming.reader.document import ReadRegulation
-from wenming.reader.header import AdoptionEvent, read_adoption_line
-from wenming.reader.structure import Problem, ReadError, problem, read_body
+from wenming.reader.header import read_adoption_lines
+from wenming.reader.structure import ReadError, problem, read_body
 
 INFO_END = "<!-- INFO END -->"
 _TITLE = re.compile(r"^#\s+(?P<title>\S.*)$")
@@ -42,12 +42,7 @@ def read_lawrefbook(text: str) -> ReadRegulation:
         raise ReadError("第一行不是“# 标题”：找不到条例的标题（no '# title' line）")
     title_line = content[0][0]
     adoption_lines = content[1:]
-    adoption: list[AdoptionEvent] = []
-    problems: list[Problem] = []
-    for number, line in adoption_lines:
-        events, found = read_adoption_line(number, line)
-        adoption += events
-        problems += found
+    adoption, problems = read_adoption_lines(adoption_lines)
     if not adoption_lines:
         problems.append(
             problem(title_line, "header", "标题下没有通过、批准等沿革", "no adoption history under the title")
