@@ -37,13 +37,21 @@ def _working_tree_data() -> Iterator[None]:
     A test that sets WENMING_DATA itself (to "" for the shipped copy) still decides for its own run;
     test_package checks that the shipped copy is the working tree's.
     """
-    previous = os.environ.get("WENMING_DATA")
-    os.environ["WENMING_DATA"] = str(DATA)
+    changes = {
+        "WENMING_DATA": str(DATA),
+        # `python -m wenming` run from the repository root would import the working tree's wenming/
+        # (the current folder first on sys.path); the subprocesses test the installed package, as
+        # the in-process tests do.
+        "PYTHONSAFEPATH": "1",
+    }
+    previous = {name: os.environ.get(name) for name in changes}
+    os.environ.update(changes)
     yield
-    if previous is None:
-        del os.environ["WENMING_DATA"]
-    else:
-        os.environ["WENMING_DATA"] = previous
+    for name, value in previous.items():
+        if value is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session", autouse=True)
