@@ -154,6 +154,9 @@ def child_env(cache_dir: Path, terminal: bool) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("WENMING_DATA", None)
     env["WENMING_CACHE_DIR"] = str(cache_dir)
+    # Run from the repository root, `python -c`/`-m` would import the working tree's wenming/ (the
+    # current folder first on sys.path), not the installed package the console script runs.
+    env["PYTHONSAFEPATH"] = "1"
     if terminal:
         env["TERM"] = "xterm-256color"
         env.pop("NO_COLOR", None)
