@@ -332,10 +332,6 @@ def _model_from(model: type[Model], data: Any) -> Model:
     return value
 
 
-def _regulation_from(data: Any) -> Regulation:
-    return _model_from(Regulation, data)
-
-
 def _entry(key: str, value: BaseModel) -> bytes:
     """The entry for `value` under `key`: raise if it would not rebuild to an equal value."""
     data = value.model_dump(mode="json", exclude_unset=True)

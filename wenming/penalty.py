@@ -492,6 +492,14 @@ def _national(
 
     applied = penalty.steps[applied_index]
     ground = law.resolve_ground(book, reduce) if reduce is not None else None
+    if ground is not None and ground.effect == "no-penalty" and law.is_penalty(book, applied.measures):
+        # 不予行政处罚 is no lighter fine: the step's sanction and decision must not be offered with it.
+        raise law.AmountRefused(
+            "no-penalty",
+            f"依《{book.laws.law(ground.law).title}》{ground.citation}（{ground.words}），"
+            f"本档的行政处罚（{applied.sanction}）不予作出",
+            suggestion="--reduce 只用于从轻或者减轻的依据；不予行政处罚的，依该条处理",
+        )
     given_party = law.resolve_party(book, party) if party is not None else None
     parties, party_view = law.parties_for(book, penalty, provision, given_party, ground)
     reduction = law.ground_view(book, ground) if ground is not None else None

@@ -73,7 +73,7 @@ def fine_command(
     例 Examples: wenming fine smoking --refused ; wenming fine 遛狗不牵绳 --refused --social-service ;
     wenming fine 22.9 --serious --json ; wenming fine 第三十八条 --overdue --party 单位 --amount 3000
 
-    退出码 exit codes: 0 找到；1 没有这一违法行为；2 写法有歧义、该行为不受罚或情形无效。
+    退出码 exit codes: 0 有答案（含本条例未设罚则、条件不满足）；1 没有这一违法行为；2 写法有歧义、选项无效。
     """
     from wenming.lawbook import load_lawbook
     from wenming.penalty import fine

@@ -106,7 +106,10 @@ PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by 
 
 def _not_met(console: Console, answer: NotMetAnswer) -> None:
     """The phrase contradicts a condition of the provision: no penalty under it, and why."""
-    emit(console, Text(f"条件不满足，不依{answer.penalty_basis}处罚", style="bold yellow"))
+    heading = f"条件不满足，不依{answer.penalty_basis}处罚"
+    if answer.because:  # it rests on a reading of words the regulation does not define
+        heading += "（解读）"
+    emit(console, Text(heading, style="bold yellow"))
     field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
     _notes(console, answer.notes)
 
@@ -207,7 +210,11 @@ def _procedure(console: Console, answer: PenalisedAnswer) -> None:
         label = "当事人" if party.given or len(party.addresses_names) == 1 else "可能的当事人"
         field(console, label, whom + ("（解读，见 --json 的 party.basis）" if party.reading else ""))
     if not answer.administrative_penalty:
-        hanging(console, "· ", "本档只有责令改正，不是行政处罚，不适用行政处罚的决定程序。")
+        hanging(
+            console,
+            "· ",
+            "本档只有责令改正：读作不是行政处罚，不适用行政处罚的决定程序（解读，见 --json 的 procedure）。",
+        )
     if answer.deadline is not None:
         deadline = answer.deadline
         hanging(
@@ -224,6 +231,8 @@ def _procedure(console: Console, answer: PenalisedAnswer) -> None:
     for entry in answer.procedure:
         # A provision holding two rules (第三十三条第一款's two sentences) is named with its rule's opening words.
         name = entry.citation + (f"（{entry.words.split('，')[0]}…）" if entry.words else "")
+        if entry.party_name and entry.applies is not True:  # the answer differs by party: say whose
+            name += f"（{entry.party_name}）"
         if entry.applies is True and entry.party_name:  # for one party; the other's answer differs
             hanging(console, f"· {name}（{entry.party_name}）：", "适用")
         elif entry.applies is True:
@@ -238,8 +247,7 @@ def _procedure(console: Console, answer: PenalisedAnswer) -> None:
                 said += f"（仅罚款{_amount(entry.fine_min, entry.fine_max)}时）".replace(NBSP, "")
             if entry.threshold_note:
                 said += "（“较大数额”的标准不在本工具的资料中）"
-            who = f"（{entry.party_name}）" if entry.party_name else ""
-            hanging(console, f"· {name}{who}：", said)
+            hanging(console, f"· {name}：", said)
     if applying:
         hanging(console, "· 适用：", "、".join(applying))
     if facts:
@@ -252,7 +260,7 @@ def _procedure(console: Console, answer: PenalisedAnswer) -> None:
             f"{q.party_name}：{'可以' if q.qualifies else '不可以'}依{q.citation}（{q.limit}元以下）"
             for q in amount.qualifies
         )
-        ground = f"，依据{amount.ground.citation}" if amount.ground else ""
+        ground = f"，依据《{amount.ground.law}》{amount.ground.citation}" if amount.ground else ""
         field(console, "数额", f"{amount.amount}元{ground}；{on_the_spot}")
 
 
