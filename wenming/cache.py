@@ -84,15 +84,21 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
+def _code_digest(start: bytes) -> hashlib._Hash:
+    """A digest begun with `start` and what every entry's key shares: the versions and this code."""
+    digest = hashlib.sha256(start)
+    for part in (__version__, sys.version, pydantic.VERSION, pydantic_core.__version__):
+        digest.update(part.encode() + b"\0")
+    digest.update(_code_fingerprint())
+    return digest
+
+
 def entry_key(data: bytes) -> str:
     """The name of the entry for the regulation validated from `data` (UTF-8, no BOM) by this code.
 
     A regulation is validated against the shared vocabulary (the concepts its behaviours name must be
     there), so the vocabulary file's bytes are part of the key: an edit to it is a new entry."""
-    digest = hashlib.sha256(FORMAT)
-    for part in (__version__, sys.version, pydantic.VERSION, pydantic_core.__version__):
-        digest.update(part.encode() + b"\0")
-    digest.update(_code_fingerprint())
+    digest = _code_digest(FORMAT)
     digest.update(_vocabulary_bytes())
     digest.update(data)
     return digest.hexdigest()
@@ -107,10 +113,7 @@ def _vocabulary_bytes() -> bytes:
 def model_key(texts: Sequence[bytes], model: type[BaseModel]) -> str:
     """The name of the entry for a `model` validated from several files' `texts` together (each
     UTF-8, no BOM): any data other than the regulation, keyed the same way (the national laws)."""
-    digest = hashlib.sha256(FORMAT + b"\0" + model.__qualname__.encode())
-    for part in (__version__, sys.version, pydantic.VERSION, pydantic_core.__version__):
-        digest.update(part.encode() + b"\0")
-    digest.update(_code_fingerprint())
+    digest = _code_digest(FORMAT + b"\0" + model.__qualname__.encode())
     for data in texts:  # length first: two files' texts cannot run into each other
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()

@@ -13,17 +13,14 @@ from pathlib import Path
 from wenming import cache
 from wenming.errors import WenmingError
 from wenming.laws import LawBook
+from wenming.paths import shipped
 
 SHOWN_PROBLEMS = 5
 
 
 def default_paths() -> tuple[Path, Path]:
     """data/laws.yaml and data/parties.yaml as shipped in the package (wheel), else the repository's."""
-    packaged = Path(__file__).parent / "data"
-    if (packaged / "laws.yaml").is_file():
-        return packaged / "laws.yaml", packaged / "parties.yaml"
-    root = Path(__file__).resolve().parents[1] / "data"
-    return root / "laws.yaml", root / "parties.yaml"
+    return shipped("laws.yaml"), shipped("parties.yaml")
 
 
 class LawDataError(WenmingError):

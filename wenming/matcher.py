@@ -30,7 +30,7 @@ from wenming.concepts import Concept, Vocabulary
 from wenming.model import BehaviourConcepts, Penalty
 from wenming.regulation import Regulation
 from wenming.units import Match, behaviour_of, provision_of, unpenalised_units
-from wenming.vocabulary import per_regulation
+from wenming.vocabulary import holds, per_regulation
 
 # What a concept of the phrase counts for the behaviour that accounts for it.
 DIRECT = 4  # the behaviour bears it itself
@@ -206,20 +206,10 @@ class Behaviour(NamedTuple):
         return self.core | self.context | {concept for _, concept in self.conditions if concept}
 
 
-def _holds(text: str, word: str) -> bool:
-    """`word` occurs in `text` other than negated: 禁止吸烟场所 is not in 在非禁止吸烟场所."""
-    start = text.find(word)
-    while start != -1:
-        if start == 0 or text[start - 1] != "非":
-            return True
-        start = text.find(word, start + 1)
-    return False
-
-
 def _text_concepts(vocabulary: Vocabulary, text: str) -> set[str]:
     """The concepts whose statute words the text holds (not after 非)."""
     index = lexicon(vocabulary).statute_by_first
-    return {key for char in set(text) for word, key in index.get(char, ()) if _holds(text, word)}
+    return {key for char in set(text) for word, key in index.get(char, ()) if holds(text, word)}
 
 
 def _behaviour(

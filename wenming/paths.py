@@ -9,7 +9,7 @@ from pathlib import Path
 MAX_DATA_BYTES = 1024 * 1024
 
 
-def _shipped(name: str) -> Path:
+def shipped(name: str) -> Path:
     """A data file shipped in the package (wheel), else the repository's data/ (source tree)."""
     packaged = Path(__file__).parent / "data" / name
     if packaged.is_file():
@@ -19,9 +19,9 @@ def _shipped(name: str) -> Path:
 
 def default_data_path() -> Path:
     """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
-    return _shipped("regulation.yaml")
+    return shipped("regulation.yaml")
 
 
 def vocabulary_path() -> Path:
     """The vocabulary every regulation shares: people's words and the concepts they name."""
-    return _shipped("vocabulary.yaml")
+    return shipped("vocabulary.yaml")

@@ -18,7 +18,7 @@ from wenming.errors import BadInput, NotFound, WenmingError
 from wenming.model import Penalty, WideTerm
 from wenming.regulation import Provision, Regulation, UnknownProvision
 from wenming.units import Match, Unpenalised, behaviour_of, governed, provision_of, unpenalised_units
-from wenming.vocabulary import is_cjk, strip_question
+from wenming.vocabulary import holds, is_cjk, strip_question
 
 if TYPE_CHECKING:  # the matcher is imported when a phrase is read: a key or citation needs none of it
     from wenming.matcher import Fit, Reading
@@ -166,16 +166,6 @@ def _add(matches: list[Match], more: Iterable[Match]) -> None:
             matches.append(match)
 
 
-def _holds(text: str, words: str) -> bool:
-    """`words` occur in `text` other than negated: 禁止吸烟场所 is not in 在非禁止吸烟场所."""
-    start = text.find(words)
-    while start != -1:
-        if start == 0 or text[start - 1] != "非":
-            return True
-        start = text.find(words, start + 1)
-    return False
-
-
 def _plain(text: str) -> str:
     """Text without its bracketed asides: 在非禁止吸烟场所（区域）吸烟 -> 在非禁止吸烟场所吸烟."""
     return re.sub(r"（[^（）]*）", "", text)
@@ -190,9 +180,9 @@ def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
     if len(query) < MIN_TEXT_QUERY:
         return []
     matches: list[Match] = [
-        p for p in regulation.penalties if any(_holds(_plain(t), query) for t in _penalty_texts(regulation, p))
+        p for p in regulation.penalties if any(holds(_plain(t), query) for t in _penalty_texts(regulation, p))
     ]
-    _add(matches, [unit for unit in unpenalised_units(regulation) if _holds(_plain(unit.text), query)])
+    _add(matches, [unit for unit in unpenalised_units(regulation) if holds(_plain(unit.text), query)])
     if any(governed(regulation, m) for m in matches):
         matches = [m for m in matches if governed(regulation, m)]
     return matches

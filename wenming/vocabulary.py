@@ -40,6 +40,16 @@ def per_regulation(compute: Callable[[Regulation], _T]) -> Callable[[Regulation]
     return cached
 
 
+def holds(text: str, words: str) -> bool:
+    """`words` occur in `text` other than negated: 禁止吸烟场所 is not in 在非禁止吸烟场所."""
+    start = text.find(words)
+    while start != -1:
+        if start == 0 or text[start - 1] != "非":
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 def is_cjk(char: str) -> bool:
     """A Chinese character (CJK unified ideographs, extension A, compatibility ideographs)."""
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
