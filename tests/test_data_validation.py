@@ -53,9 +53,9 @@ def test_note_pointing_nowhere_is_rejected(data_text: str) -> None:
 
 
 def test_min_above_max_is_rejected(data_text: str) -> None:
-    error = broken(data_text, "      min: 200\n      max: 500\n", "      min: 600\n      max: 500\n")
+    error = broken(data_text, "min: 200, max: 500}", "min: 600, max: 500}")
     [problem] = error.problems
-    assert problem.field == "penalties[2].steps[1].fine"
+    assert problem.field == "penalties[2].steps[1].measures[0]"
     assert "600" in problem.message and "500" in problem.message
     assert problem.line is not None
 
@@ -68,15 +68,15 @@ def test_unknown_field_is_rejected(data_text: str) -> None:
 
 
 def test_wrong_type_is_rejected(data_text: str) -> None:
-    error = broken(data_text, "      min: 50\n      max: 50\n", "      min: 五十\n      max: 50\n")
+    error = broken(data_text, "min: 50, max: 50}", "min: 五十, max: 50}")
     [problem] = error.problems
-    assert problem.field == "penalties[0].steps[1].fine.min" and "应为整数" in problem.message
+    assert problem.field == "penalties[0].steps[1].measures[0].min" and "应为整数" in problem.message
 
 
 def test_a_fine_written_as_text_or_fraction_is_not_coerced(data_text: str) -> None:
     for value in ("'50'", "50.0"):
-        error = broken(data_text, "      min: 50\n      max: 50\n", f"      min: {value}\n      max: 50\n")
-        assert error.problems[0].field == "penalties[0].steps[1].fine.min"
+        error = broken(data_text, "min: 50, max: 50}", f"min: {value}, max: 50}}")
+        assert error.problems[0].field == "penalties[0].steps[1].measures[0].min"
 
 
 def test_gap_in_numbering_is_rejected(data_text: str) -> None:
@@ -189,20 +189,19 @@ def test_every_behaviour_kind_in_use_has_its_words(data_text: str) -> None:
     assert "behaviour_kind_words 未给出 encouraged 的用语" in problem.message
 
 
-def test_a_fined_step_needs_the_data_word_for_a_fine(data_text: str) -> None:
-    """Without decision_wording the fine has no word (the views would print None 50 元): a problem."""
+def test_without_decision_wording_a_fine_is_answered_without_a_decision_sentence(data_text: str) -> None:
+    """decision_wording is the templates of a decision's sentence; a regulation without them (an
+    imported city) still answers every fine, with its amounts, and writes no sentence."""
+    from wenming.penalty import assess
+
     start = data_text.index("decision_wording:\n")
     block = data_text[start : data_text.index("\n\n", start) + 1]
-    shipped = regulation_from_text(data_text, "regulation.yaml")
-    fined = [
-        f"penalties[{p_index}].steps[{s_index}].fine"
-        for p_index, penalty in enumerate(shipped.penalties)
-        for s_index, step in enumerate(penalty.steps)
-        if step.fine is not None
-    ]
-    error = broken(data_text, block, "")
-    assert [problem.field for problem in error.problems] == fined
-    assert all("decision_wording" in problem.message for problem in error.problems)
+    regulation = regulation_from_text(data_text.replace(block, ""), "no-wording.yaml")
+    smoking = regulation.penalty("smoking")
+    assert smoking is not None
+    answer = assess(regulation, smoking, ["refused"])
+    assert (answer.fine_min, answer.fine_max, answer.decision) == (50, 50, None)
+    assert answer.steps[1].fine_measure == "罚款"
 
 
 def test_the_word_for_a_fine_is_read_from_the_data(data_text: str) -> None:
@@ -210,7 +209,7 @@ def test_the_word_for_a_fine_is_read_from_the_data(data_text: str) -> None:
     from wenming.lookup import article_view
 
     text = data_text.replace("  fine_measure: 罚款\n", "  fine_measure: 罚金\n", 1)
-    text = text.replace("    measures:\n    - 罚款\n", "    measures:\n    - 罚金\n")
-    regulation = regulation_from_text(text, "fine-word.yaml")  # valid: measures and word agree
+    text = text.replace("{kind: fine, name: 罚款,", "{kind: fine, name: 罚金,")
+    regulation = regulation_from_text(text, "fine-word.yaml")  # each fine measure names its word
     [link] = article_view(regulation, "22.9").paragraphs[0].items[8].penalties
     assert link.brief == "责令改正；拒不改正的，罚金50元；情节严重的或者再次违反规定的，罚金100元至200元"

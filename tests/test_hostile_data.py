@@ -116,8 +116,8 @@ def test_an_alias_without_anchor_is_refused(parser: str) -> None:
         ("schema_version: 1\n", "schema_version: 1\nschema_version: 1\n"),  # top level
         ("    issue: ", "    title: x\n    issue: "),  # meta.gazette
         (
-            "      min: 50\n      max: 50\n",
-            "      min: 50\n      max: 50\n      min: 5\n",
+            "min: 50, max: 50}",
+            "min: 50, max: 50, min: 5}",
         ),  # penalties[0].steps[1].fine
     ],
 )
@@ -239,8 +239,8 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path, data_text: str, enco
         ("chapters:\n", "chapters: {}\nx:\n", "chapters", "应为列表"),
         ("  short_name: 公安机关\n", "  short_name: [公安机关]\n", "agencies[1].short_name", "应为字符串"),
         ("  short_name: 公安机关\n", "  short_name:\n", "agencies[1].short_name", "应为字符串"),
-        ("      min: 50\n", "      min: -50\n", "penalties[0].steps[1].fine.min", "数值过小"),
-        ("      min: 50\n", "      min: true\n", "penalties[0].steps[1].fine.min", "应为整数"),
+        ("min: 50, max: 50}", "min: -50, max: 50}", "penalties[0].steps[1].measures[0].min", "数值过小"),
+        ("min: 50, max: 50}", "min: true, max: 50}", "penalties[0].steps[1].measures[0].min", "应为整数"),
     ],
 )
 def test_wrong_types_name_the_field(parser: str, data_text: str, old: str, new: str, field: str, message: str) -> None:

@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wenming.agency import agencies
+from wenming.amounts import fine_amounts
 from wenming.cli import app
 from wenming.loader import DataError, load_regulation, regulation_from_text
 from wenming.penalty import assess, fine, schedule
 from wenming.regulation import Regulation
 from wenming.resolve import find_violation
-from wenming.validation import fine_in_words
 
 CASES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "cases" / "fines.yaml").read_text(encoding="utf-8"))
 PROVISIONS: dict[str, dict[str, Any]] = CASES["provisions"]
@@ -374,8 +374,8 @@ def problems(data_text: str, old: str, new: str) -> list[str]:
 
 def test_fine_must_match_the_amount_written(data_text: str) -> None:
     # dog-leash: 处二百元以上五百元以下罚款 — 300 is not what the article says.
-    [problem] = problems(data_text, "      min: 200\n      max: 500\n", "      min: 300\n      max: 500\n")
-    assert problem.startswith("penalties[2].steps[1].fine") and "(200, 500)" in problem
+    [problem] = problems(data_text, "min: 200, max: 500}", "min: 300, max: 500}")
+    assert problem.startswith("penalties[2].steps[1].measures[0]") and "(200, 500)" in problem
 
 
 def test_sanction_must_follow_its_condition(data_text: str) -> None:
@@ -383,19 +383,27 @@ def test_sanction_must_follow_its_condition(data_text: str) -> None:
     assert any(p.startswith("penalties[0].steps[1].sanction") and "拒不改正的" in p for p in found)
 
 
-def test_ladder_must_run_lightest_to_heaviest(data_text: str) -> None:
-    # Swap smoking's second and third steps: 100..200 before 50.
+def test_a_ladder_need_not_get_heavier_but_each_step_names_its_condition(data_text: str) -> None:
+    """The ladder is the provision's order (a confiscation may follow a fine): swapping smoking's second
+    and third steps is valid, and the step ranked last among those reached applies. A later step
+    without a circumstance is refused."""
     second = (
         "  - condition: 拒不改正的\n    when_any:\n    - refused\n    sanction: 处五十元罚款\n"
-        "    measures:\n    - 罚款\n    fine:\n      min: 50\n      max: 50\n"
+        "    measures:\n    - {kind: fine, name: 罚款, text: 处五十元罚款, min: 50, max: 50}\n"
     )
-    third = (
-        "  - condition: 情节严重的或者再次违反规定的\n    when_any:\n    - serious\n    - repeat\n"
-        "    sanction: 处一百元以上二百元以下罚款\n"
-        "    measures:\n    - 罚款\n    fine:\n      min: 100\n      max: 200\n"
+    start = data_text.index("  - condition: 情节严重的或者再次违反规定的\n")
+    third = data_text[start : data_text.index("- key: smoking-venue", start)]
+    assert second in data_text and third.startswith("  - condition")
+    swapped = regulation_from_text(data_text.replace(second + third, third + second, 1), "swapped.yaml")
+    smoking = swapped.penalty("smoking")
+    assert smoking is not None
+    answer = assess(swapped, smoking, ["refused", "serious"])
+    assert (answer.applied_step, answer.fine_min, answer.fine_max) == (3, 50, 50)
+    assert any("同时达到第2档、第3档，适用条文排在最后的第3档" in note for note in answer.notes)
+    found = problems(
+        data_text, "    when_any:\n    - refused\n    sanction: 处五十元罚款\n", "    sanction: 处五十元罚款\n"
     )
-    found = problems(data_text, second + third, third + second)
-    assert any("由轻到重" in p for p in found)
+    assert any(p.startswith("penalties[0].steps[1].when_any") and "情形" in p for p in found)
 
 
 def test_agency_must_list_the_provision_that_names_it(data_text: str) -> None:
@@ -403,13 +411,24 @@ def test_agency_must_list_the_provision_that_names_it(data_text: str) -> None:
     assert any(p.startswith("penalties[3].agencies[0]") and "第三十七条第二款" in p for p in found)
 
 
-def test_fine_in_words_parses_every_amount_form() -> None:
-    assert fine_in_words("处五十元罚款") == (50, 50)
-    assert fine_in_words("处一百元以上二百元以下罚款") == (100, 200)
-    assert fine_in_words("处二千元以上五千元以下罚款") == (2000, 5000)
-    assert fine_in_words("责令改正，给予警告") is None
+def test_fine_amounts_parses_every_amount_form_the_corpus_writes() -> None:
+    def spelled(words: str) -> tuple[int | None, int | None, str | None, str | None] | None:
+        found = fine_amounts(words)
+        return None if found is None else (found.low, found.high, found.per, found.of)
+
+    assert spelled("处五十元罚款") == (50, 50, None, None)
+    assert spelled("处一百元以上二百元以下罚款") == (100, 200, None, None)
+    assert spelled("处二千元以上五千元以下罚款") == (2000, 5000, None, None)
+    # 万, 处以 and an upper limit only (no lower figure: None, not 0) — 北京, 青岛, 湖州
+    assert spelled("处一万元以上五万元以下的罚款") == (10000, 50000, None, None)
+    assert spelled("处以二十万元罚款") == (200000, 200000, None, None)
+    assert spelled("可以处二百元以下罚款") == (None, 200, None, None)
+    # per unit (对单位处每只犬五千元罚款) and a multiple of a named sum
+    assert spelled("对单位处每只犬五千元罚款") == (5000, 5000, "每只犬", None)
+    assert spelled("处赔偿费一倍以上三倍以下罚款") == (1, 3, None, "赔偿费")
+    assert spelled("责令改正，给予警告") is None
     with pytest.raises(ValueError):
-        fine_in_words("处二二元罚款")
+        fine_amounts("处二二元罚款")
 
 
 def test_article_41_and_circumstances_are_explained_from_the_data(regulation: Regulation) -> None:

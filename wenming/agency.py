@@ -50,7 +50,7 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
                         kind="penalty",
                         violation=penalty.key,
                         description=penalty.name,
-                        violation_basis=regulation.cite(penalty.behaviour.cites).chinese,
+                        violation_basis=regulation.cite(penalty.behaviour_cites).chinese,
                         shared_with=regulation.agency_names(others),
                         agency_text=penalty.agency_text if others else None,
                     )

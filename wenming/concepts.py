@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from wenming.model import NonEmpty, Record
+from wenming.model import Key, NonEmpty, Record
 
 
 class VocabularyRecord(BaseModel):
@@ -42,6 +42,26 @@ class Concept(VocabularyRecord):
     done: list[NonEmpty] = []
 
 
+class AgencyKind(VocabularyRecord):
+    """A kind of enforcing body shared by every regulation, however each words it (城市管理部门, 城管执法部门)."""
+
+    key: Key
+    name: NonEmpty
+    # Words of an agency's name that make it this kind, for drafting by rule (wenming.extract);
+    # the longest word found decides (公安机关交通管理部门 before 公安机关).
+    words: list[NonEmpty] = []
+
+
+class BehaviourType(VocabularyRecord):
+    """A behaviour shared across regulations (the taxonomy), so that cities can be compared."""
+
+    key: Key
+    name: NonEmpty
+    concepts: list[NonEmpty] = []  # the vocabulary's concepts that identify it
+    # Statute words that mark a provision as this behaviour, for drafting by rule (wenming.extract).
+    words: list[NonEmpty] = []
+
+
 class Vocabulary(VocabularyRecord):
     """The vocabulary file's schema: what data/vocabulary.yaml holds."""
 
@@ -50,6 +70,8 @@ class Vocabulary(VocabularyRecord):
     negations: list[NonEmpty] = []
     ignored: list[NonEmpty] = []
     concepts: list[Concept] = Field(min_length=1)
+    agency_kinds: list[AgencyKind] = []
+    behaviours: list[BehaviourType] = []
 
     @cached_property
     def by_key(self) -> dict[str, Concept]:

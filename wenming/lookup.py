@@ -73,7 +73,9 @@ def _brief(regulation: Regulation, steps: list[FineStepView]) -> str:
     """The ladder in a line: 责令改正；拒不改正的，罚款50元；情节严重的或者再次违反规定的，罚款100元至200元."""
     fine_measure = regulation.fine_measure or ""  # validation requires it where a step has a fine
 
-    def fine_words(low: int, high: int) -> str:
+    def fine_words(low: int | None, high: int) -> str:
+        if low is None:
+            return f"{fine_measure}{high}元以下"
         return f"{fine_measure}{low}元" if low == high else f"{fine_measure}{low}元至{high}元"
 
     rungs = []
@@ -88,7 +90,7 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
     steps = [
         FineStepView(
             condition=step.condition,
-            measures=list(step.measures),
+            measures=step.measure_names,
             fine_min=step.fine.min if step.fine else None,
             fine_max=step.fine.max if step.fine else None,
             reading=step.reading,
@@ -99,7 +101,7 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
         key=penalty.key,
         name=penalty.name,
         provision=regulation.cite(penalty.provision).chinese,
-        behaviour=regulation.cite(penalty.behaviour.cites).chinese,
+        behaviour=regulation.cite(penalty.behaviour_cites).chinese,
         part=penalty.behaviour.part,
         agencies=regulation.agency_names(penalty.agencies, short=True),
         steps=steps,
@@ -217,7 +219,7 @@ def _facts_for(regulation: Regulation, article: Article) -> list[FactView]:
 def _cited_behaviours(regulation: Regulation, penalties: list[Penalty]) -> list[CitedBehaviour]:
     cited: list[CitedBehaviour] = []
     for penalty in penalties:
-        behaviour = regulation.cite(penalty.behaviour.cites)
+        behaviour = regulation.cite(penalty.behaviour_cites)
         cited.append(CitedBehaviour(citation=behaviour.chinese, text=behaviour.text, part=penalty.behaviour.part))
     return cited
 

@@ -21,7 +21,7 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 # A citation in the statute's Chinese form, e.g. 第二十二条第十项; resolved by validation.
 CitationText = Annotated[str, StringConstraints(pattern=r"^第[一二三四五六七八九十百零]+条")]
 Yuan = Annotated[int, Field(ge=0, strict=True)]
-FineWords = Callable[[int, int], str]  # a fine's (min, max) in words, e.g. 罚款50元至200元
+FineWords = Callable[[int | None, int], str]  # a fine's (min, max) in words, e.g. 罚款50元至200元; min None: 以下
 
 
 class Record(BaseModel):
@@ -136,8 +136,13 @@ class LegislativeNote(Record):
 # --- penalty schedule -----------------------------------------------------------------
 
 
+ReviewMark = Literal["reviewed", "draft", "text-only"]
+# reviewed: read against the text by a person; draft: drafted by rule (wenming.extract), not yet read,
+# and labelled 未经人工核对 in every answer; text-only: cannot be structured honestly, answered by quoting.
+
+
 class Agency(Record):
-    """An enforcing body as the regulation names it."""
+    """An enforcing body as the regulation names it, and the shared kind it is (vocabulary's agency_kinds)."""
 
     key: Key
     name: NonEmpty  # as written in the provision
@@ -146,10 +151,13 @@ class Agency(Record):
     source: list[CitationText] = Field(min_length=1)
     # The agency it is a department of (公安机关交通管理部门 is part of 公安机关), by key.
     part_of: Key | None = None
+    # The kind shared by every regulation (urban-management for 城市管理行政主管部门, 城管执法部门 …),
+    # so that cities can be compared; the regulation's own words stay in `name`.
+    kind: Key | None = None
 
 
 class Circumstance(Record):
-    """A circumstance a liability provision words, e.g. 拒不改正."""
+    """A circumstance a liability provision words, e.g. 拒不改正; each regulation names its own."""
 
     key: Key
     name: NonEmpty
@@ -158,20 +166,76 @@ class Circumstance(Record):
 
 
 class FineRange(Record):
-    """罚款 in whole yuan; a fixed fine has min == max."""
+    """罚款 in whole yuan; a fixed fine has min == max; an upper limit only (二百元以下) has min None."""
 
-    min: Yuan
+    min: Yuan | None
     max: Yuan
 
     @model_validator(mode="after")
     def _ordered(self) -> "FineRange":
-        if self.min > self.max:
+        if self.min is not None and self.min > self.max:
             raise ValueError(f"罚款下限 {self.min} 大于上限 {self.max}")
+        return self
+
+    @property
+    def floor(self) -> int:
+        """The least amount within the range: its minimum, or nothing stated (0) for an upper limit only."""
+        return 0 if self.min is None else self.min
+
+
+MeasureKind = Literal[
+    "order",  # 责令改正, 限期改正, 责令限期清除 …
+    "warning",  # 警告
+    "fine",  # 罚款: range, fixed or upper limit only
+    "fine-per-unit",  # 每只犬五千元
+    "fine-multiple",  # 赔偿费一倍以上三倍以下
+    "confiscation",  # 没收 …
+    "revocation",  # 吊销 …
+    "credit-record",  # 纳入信用记录
+    "interview",  # 约谈
+    "disciplinary",  # 处分 of officials
+    "criminal",  # 依法追究刑事责任
+    "per-law",  # the sanction another law sets (依法处罚)
+    "notify",  # 通报
+    "aggravate",  # 从重处罚
+    "exposure",  # 曝光
+]
+FINE_KINDS: tuple[MeasureKind, ...] = ("fine", "fine-per-unit", "fine-multiple")
+
+
+class Measure(Record):
+    """One thing a step imposes: its kind, the word an answer shows, and its amounts where it has any."""
+
+    kind: MeasureKind
+    name: NonEmpty  # the word an answer shows: 责令改正, 警告, 罚款, 没收犬只
+    # The provision's words for it, verbatim (validation finds them in the step's sanction or the
+    # liability article's lead-in); amounts are checked against them.
+    text: NonEmpty | None = None
+    min: Yuan | None = None  # fine, fine-per-unit (yuan); fine-multiple (times)
+    max: Yuan | None = None
+    optional: bool = False  # 可以处…: the authority may impose it, need not
+    per: NonEmpty | None = None  # fine-per-unit: the unit, as written (每只犬)
+    of: NonEmpty | None = None  # fine-multiple: the sum it is a multiple of, as written (赔偿费)
+    what: NonEmpty | None = None  # confiscation, revocation: what, as written
+
+    @model_validator(mode="after")
+    def _amounts(self) -> "Measure":
+        amounted = self.kind in FINE_KINDS
+        if amounted and self.max is None:
+            raise ValueError(f"{self.kind} 须写 max")
+        if not amounted and (self.min is not None or self.max is not None):
+            raise ValueError(f"{self.kind} 不能有数额")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"下限 {self.min} 大于上限 {self.max}")
+        if (self.kind == "fine-per-unit") != (self.per is not None):
+            raise ValueError("per 只用于 fine-per-unit，且 fine-per-unit 须写 per")
+        if (self.kind == "fine-multiple") != (self.of is not None):
+            raise ValueError("of 只用于 fine-multiple，且 fine-multiple 须写 of")
         return self
 
 
 class Step(Record):
-    """One rung of a provision's ladder: the condition as written, what follows, the fine."""
+    """One rung of a provision's ladder: the condition as written, what follows, its measures."""
 
     condition: NonEmpty  # the provision's words, e.g. 拒不改正的
     # Circumstance keys; the step is reached when any of them holds. Empty: the first
@@ -180,12 +244,30 @@ class Step(Record):
     # The provision's words for what follows the condition, e.g. 处五十元罚款; validation
     # checks they follow the condition in the provision and state the fine's amounts.
     sanction: NonEmpty
-    measures: list[NonEmpty] = Field(min_length=1)
-    fine: FineRange | None = None
+    measures: list[Measure] = Field(min_length=1)
+    # Between the sanctions proper (警告或者罚款: or); an order to correct always stands beside them.
+    connector: Literal["and", "or"] = "and"
     # How wenming reads a step the provision does not tie to the steps before it (第三十六条第一款's
     # 情节严重的或者再次违反规定的 without a refusal); `fine` prints it when the step is reached
     # without the earlier steps' circumstances.
     reading: NonEmpty | None = None
+
+    @property
+    def measure_names(self) -> list[str]:
+        return [measure.name for measure in self.measures]
+
+    @property
+    def fine_measure(self) -> Measure | None:
+        """The step's fine in yuan (a range, fixed or upper-only amount, or per unit); a multiple of a
+        sum has no amount in yuan and is not one."""
+        return next((m for m in self.measures if m.kind in ("fine", "fine-per-unit")), None)
+
+    @property
+    def fine(self) -> FineRange | None:
+        measure = self.fine_measure
+        if measure is None or measure.max is None:
+            return None
+        return FineRange(min=measure.min, max=measure.max)
 
 
 def step_treatment(
@@ -194,16 +276,26 @@ def step_treatment(
     """What a step imposes, in words: its measures, with the fine measure (the data's 罚款) written
     in its place with its amount by `fine_words(min, max)`: 罚款50元 in the look-up's brief, 罚款 50 元
     in a table. A step without a fine: its measures, 责令改正、警告."""
-    if fine_min is None or fine_max is None:
+    if fine_max is None:
         return "、".join(measures)
     others = [measure for measure in measures if measure != fine_measure]
     return "、".join([*others, fine_words(fine_min, fine_max)])
 
 
-class BehaviourRef(Record):
-    """The governed behaviour a penalty is for, down to the part of an item."""
+BehaviourLinkKind = Literal["citation", "relative", "description", "carried"]
 
-    cites: CitationText
+
+class BehaviourRef(Record):
+    """The governed behaviour a penalty is for, down to the part of an item, and how the liability
+    provision names it: by citing it (违反本条例第二十二条第九项规定), relatively (违反前款第（八）项),
+    by describing it again without a citation, or by a citation carried from an earlier sentence."""
+
+    link: BehaviourLinkKind = "citation"
+    # The provision it resolves to; none for a behaviour only described (link: description).
+    cites: CitationText | None = None
+    # The liability provision's own words for the behaviour, where it describes it (link: description,
+    # relative): a literal part of the provision.
+    words: NonEmpty | None = None
     # The words of the cited item or paragraph this penalty covers, when it holds
     # several behaviours; must be a literal part of the cited text.
     part: NonEmpty | None = None
@@ -212,36 +304,95 @@ class BehaviourRef(Record):
     # line quotes these. Must be a literal part of the cited text.
     conduct: NonEmpty | None = None
 
+    @model_validator(mode="after")
+    def _linked(self) -> "BehaviourRef":
+        if self.link == "description" and self.words is None:
+            raise ValueError("link: description 须写 words（罚则对行为的描述）")
+        if self.link != "description" and self.cites is None:
+            raise ValueError(f"link: {self.link} 须写 cites")
+        return self
+
+
+class Variant(Record):
+    """A ladder for one party (person / organisation, data/parties.yaml's kinds) or role (驾驶人, 乘车人),
+    where the provision sets it its own amounts: 对单位…对个人…."""
+
+    party: Key | None = None
+    role: NonEmpty | None = None  # as written
+    steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _someone(self) -> "Variant":
+        if self.party is None and self.role is None:
+            raise ValueError("须写 party 或 role")
+        return self
+
 
 class Penalty(Record):
-    """A penalised violation: behaviour -> liability provision -> agencies and ladder."""
+    """A penalised violation: behaviour -> liability provision -> agencies and ladder(s)."""
 
     key: Key
     name: NonEmpty
     aliases: list[NonEmpty] = []
     behaviour: BehaviourRef
     provision: CitationText
-    agencies: list[Key] = Field(min_length=1)
-    agency_text: NonEmpty  # the provision's words naming the agencies
-    steps: list[Step] = Field(min_length=1)
+    agencies: list[Key] = []  # none where the provision names none
+    # The words naming the agencies: in the provision, or in the lead-in of the article whose item it is.
+    agency_text: NonEmpty | None = None
+    # The ladder for anyone; empty where every party or role has its own (variants).
+    steps: list[Step] = []
+    variants: list[Variant] = []
+    # The shared behaviour key (vocabulary's behaviours) it is an instance of, for comparing cities.
+    taxonomy: Key | None = None
+    review: ReviewMark = "reviewed"
+    review_notes: list[NonEmpty] = []  # what the extractor or the reviewer was unsure of
+
+    @model_validator(mode="after")
+    def _laddered(self) -> "Penalty":
+        if not self.steps and not self.variants:
+            raise ValueError("须写 steps 或 variants")
+        if self.agencies and self.agency_text is None:
+            raise ValueError("写了 agencies 须写 agency_text")
+        return self
+
+    @property
+    def behaviour_cites(self) -> str:
+        """The provision that states the behaviour: the one cited, or — for a behaviour the liability
+        provision only describes — that provision itself."""
+        return self.behaviour.cites or self.provision
+
+    def ladders(self) -> list[tuple["Variant | None", list[Step]]]:
+        """Each ladder: the one for anyone (variant None), then each party's or role's."""
+        default: list[tuple[Variant | None, list[Step]]] = [(None, self.steps)] if self.steps else []
+        return default + [(variant, variant.steps) for variant in self.variants]
 
     @cached_property
     def statutory_range(self) -> FineRange | None:
-        fines = [step.fine for step in self.steps if step.fine is not None]
+        fines = [step.fine for _, steps in self.ladders() for step in steps if step.fine is not None]
         if not fines:
             return None
-        return FineRange(min=min(f.min for f in fines), max=max(f.max for f in fines))
+        floors = [f.min for f in fines]
+        stated = [floor for floor in floors if floor is not None]
+        least = min(stated) if len(stated) == len(floors) else None
+        return FineRange(min=least, max=max(f.max for f in fines))
 
 
 class LiabilityProvision(Record):
-    """A provision of Chapter 5 other than a fine ladder: referral, protection or discipline (Article 41's
-    mitigation has a section of its own)."""
+    """A liability provision other than a fine ladder: referral, protection, discipline, or one that
+    cannot be structured honestly and is answered by quoting it (text-only)."""
 
     citation: CitationText
-    kind: Literal["referral", "protection", "discipline"]
+    kind: Literal["referral", "protection", "discipline", "text-only"]
     summary: NonEmpty
     agency: NonEmpty | None = None
     external_law: NonEmpty | None = None
+    # Each law it names, verbatim (a referral may name none: 依法处罚).
+    laws: list[NonEmpty] = []
+    # The behaviour it concerns, where it concerns one (a referral for one behaviour).
+    behaviour: BehaviourRef | None = None
+    taxonomy: Key | None = None
+    review: ReviewMark = "reviewed"
+    review_notes: list[NonEmpty] = []
 
 
 class Mitigation(Record):
@@ -352,6 +503,15 @@ class BehaviourConcepts(Record):
         return self
 
 
+class TaxonomyLink(Record):
+    """A provision (or the part of one) that governs a behaviour, and its shared key (vocabulary's behaviours)."""
+
+    cites: CitationText
+    part: NonEmpty | None = None  # the words of the provision it concerns, where it holds several
+    taxonomy: Key
+    review: ReviewMark = "reviewed"
+
+
 BehaviourKind = Literal["governed", "encouraged", "advocated", "list-system"]
 # Chapter 2's kinds: the regulation encourages or advocates these behaviours and penalises none.
 ENCOURAGING_KINDS: tuple[BehaviourKind, ...] = ("encouraged", "advocated")
@@ -397,3 +557,5 @@ class RegulationData(Record):
     behaviour_kind_words: dict[BehaviourKind, NonEmpty] = {}
     # The behaviours by their concepts, for `fine`'s reading of a phrase (wenming.matcher).
     behaviour_concepts: list[BehaviourConcepts] = []
+    # Governed behaviours (penalised or not) and the shared behaviour key each is an instance of.
+    behaviour_taxonomy: list[TaxonomyLink] = []

@@ -272,17 +272,17 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
 
 
 def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
-    fine_measure = regulation.fine_measure if step.fine is not None else None
+    fine_measure = step.fine_measure.name if step.fine_measure is not None else None
     return StepView(
         number=number,
         condition=step.condition,
         circumstances=_circumstance_names(regulation, step.when_any),
         sanction=step.sanction,
-        measures=list(step.measures),
+        measures=step.measure_names,
         fine_min=step.fine.min if step.fine else None,
         fine_max=step.fine.max if step.fine else None,
         fine_measure=fine_measure,
-        other_measures=[measure for measure in step.measures if measure != fine_measure],
+        other_measures=[measure for measure in step.measure_names if measure != fine_measure],
         reading=step.reading,
     )
 
@@ -343,7 +343,13 @@ def assess(
     fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
     if len(fined_reached) > 1:
         numbers = "、".join(f"第{index + 1}档" for index in fined_reached)
-        notes.append(f"同时达到{numbers}，适用其中最重的第{applied_index + 1}档（罚则由轻到重排列）。")
+        # The provision's last-ranked step applies; where its ladder runs lightest to heaviest, that is the heaviest.
+        if _heaviest_last(penalty.steps, fined_reached):
+            notes.append(f"同时达到{numbers}，适用其中最重的第{applied_index + 1}档（罚则由轻到重排列）。")
+        else:
+            notes.append(
+                f"同时达到{numbers}，适用条文排在最后的第{applied_index + 1}档（各档按条文顺序排列，不一定由轻到重）。"
+            )
 
     fine_min = applied.fine.min if applied.fine else None
     fine_max = applied.fine.max if applied.fine else None
@@ -444,6 +450,15 @@ def assess(
     )
 
 
+def _heaviest_last(steps: Sequence[Step], indexes: Sequence[int]) -> bool:
+    """Whether the last of these fined steps is at least as heavy as each before it, at both ends."""
+    fines = [steps[index].fine for index in indexes]
+    last = fines[-1]
+    return last is not None and all(
+        fine is not None and fine.floor <= last.floor and fine.max <= last.max for fine in fines[:-1]
+    )
+
+
 def _lowered_to(
     regulation: Regulation, applied: Step, social_service: bool, ground: "ReduceGround | None"
 ) -> int | None:
@@ -454,7 +469,7 @@ def _lowered_to(
     floors = []
     if social_service and regulation.mitigation is not None:
         floors.append(regulation.mitigation.fine_floor)
-    if ground is not None and ground.effect == "lighter-or-reduced":
+    if ground is not None and ground.effect == "lighter-or-reduced" and applied.fine.min is not None:
         floors.append(min(1, applied.fine.min))
     return min(floors) if floors else None
 
@@ -492,7 +507,7 @@ def _national(
 
     applied = penalty.steps[applied_index]
     ground = law.resolve_ground(book, reduce) if reduce is not None else None
-    if ground is not None and ground.effect == "no-penalty" and law.is_penalty(book, applied.measures):
+    if ground is not None and ground.effect == "no-penalty" and law.is_penalty(book, applied.measure_names):
         # 不予行政处罚 is no lighter fine: the step's sanction and decision must not be offered with it.
         raise law.AmountRefused(
             "no-penalty",
@@ -524,14 +539,16 @@ def _national(
         low: int | None = amount
         high: int | None = amount
     elif applied.fine is not None:
-        low = applied.fine.min if lowered_to is None else min(applied.fine.min, lowered_to)
+        low = applied.fine.min if lowered_to is None else min(applied.fine.floor, lowered_to)
         high = applied.fine.max
     else:
         low = high = None
-    facts = StepFacts(measures=tuple(applied.measures), fine_min=low, fine_max=high, circumstances=frozenset(given))
+    facts = StepFacts(
+        measures=tuple(applied.measure_names), fine_min=low, fine_max=high, circumstances=frozenset(given)
+    )
     entries = law.procedure_entries(book, regulation, facts, parties)
     return {
-        "administrative_penalty": law.is_penalty(book, applied.measures),
+        "administrative_penalty": law.is_penalty(book, applied.measure_names),
         "procedure_law": book.laws.law(book.laws.procedure.law).title,
         "procedure": entries,
         "deadline": law.deadline_view(book, regulation, penalty, applied_index),
@@ -551,9 +568,11 @@ def _measures(regulation: Regulation, penalty: Penalty, applied: Step) -> list[s
     """
     wording = regulation.decision_wording
     if wording is None or applied.fine is None:
-        return list(applied.measures)
-    orders = [m for m in penalty.steps[0].measures if m == wording.order_measure and m not in applied.measures]
-    return [*orders, *applied.measures]
+        return list(applied.measure_names)
+    orders = [
+        m for m in penalty.steps[0].measure_names if m == wording.order_measure and m not in applied.measure_names
+    ]
+    return [*orders, *applied.measure_names]
 
 
 def _yuan(amount: int) -> str:
@@ -576,7 +595,12 @@ def _decision(
     `order_wording`: the order's words where it sets the deadline a later step presupposes.
     """
     wording = regulation.decision_wording
-    if wording is None:
+    # The templates write a range's two figures; a step they cannot word (no wording, no lower figure,
+    # an order with its alternatives, an optional fine) gets no sentence rather than a wrong one.
+    fine_measure = applied.fine_measure
+    if wording is None or (fine_measure is not None and (fine_measure.min is None or fine_measure.optional)):
+        return None, None
+    if applied.connector == "or" or (fine_measure is not None and fine_measure.per is not None):
         return None, None
     provisions = [provision.chinese]
     refusal_possible = False
@@ -593,12 +617,12 @@ def _decision(
         sanction = wording.ordered_fine.format(sanction=wording.amount_fine.format(amount=_yuan(amount)))
     elif mitigated:
         options = wording.mitigation_options
-        if fine.min == fine.max:  # a fixed amount: nothing to lighten within, only 减轻 or 不予
+        if fine.floor == fine.max:  # a fixed amount: nothing to lighten within, only 减轻 or 不予
             options = wording.fixed_mitigation_options
-            fixed = wording.fixed_range.format(amount=_yuan(fine.min))
+            fixed = wording.fixed_range.format(amount=_yuan(fine.max))
             said = wording.mitigated_fixed.format(options="／".join(options), range=fixed)
         else:
-            amounts = wording.span_range.format(min=_yuan(fine.min), max=_yuan(fine.max))
+            amounts = wording.span_range.format(min=_yuan(fine.floor), max=_yuan(fine.max))
             said = wording.mitigated.format(options="／".join(options), range=amounts)
         sanction = wording.ordered_mitigated.format(sanction=said)
         if wording.mitigation_refusal_option in options:
@@ -607,7 +631,7 @@ def _decision(
         sanction = wording.ordered_fine.format(sanction=applied.sanction)  # fixed: 处五十元罚款 as written
     else:
         sanction = wording.ordered_fine.format(
-            sanction=wording.range_fine.format(min=_yuan(fine.min), max=_yuan(fine.max))
+            sanction=wording.range_fine.format(min=_yuan(fine.floor), max=_yuan(fine.max))
         )
     sentence = (
         wording.violated.format(title=regulation.meta.title, behaviour=behaviour.chinese)
@@ -615,7 +639,7 @@ def _decision(
         + sanction
         + "。"
     )
-    only_order = fine is None and set(applied.measures) <= {wording.order_measure}
+    only_order = fine is None and set(applied.measure_names) <= {wording.order_measure}
     if only_order:
         return sentence, wording.order_label
     return sentence, wording.mitigated_label if refusal_possible else wording.penalty_label

@@ -146,7 +146,7 @@ class AmountView(BaseModel):
     amount: int
     fine_min: int  # the range allowed, the ground's lowering included
     fine_max: int
-    statutory_min: int
+    statutory_min: int | None  # None: the provision states an upper limit only
     statutory_max: int
     below_minimum: bool  # 减轻: allowed only by `ground`
     ground: GroundView | None  # the provision that allows an amount below the minimum
@@ -623,7 +623,7 @@ def check_amount(
             f"依{ground.citation}，{ground.words}：不能处罚款",
             suggestion="去掉 --amount",
         )
-    floor = fine.min if lowered_to is None else min(fine.min, lowered_to)
+    floor = fine.floor if lowered_to is None else min(fine.floor, lowered_to)
     if amount > fine.max:
         raise AmountRefused(
             "above-max",
@@ -639,7 +639,7 @@ def check_amount(
             allowed=(lowered_to, fine.max),
             candidates=[f"解读：{ground.reading}"] if ground.reading else [],
         )
-    if amount < floor:
+    if amount < floor and fine.min is not None:
         raise AmountRefused(
             "below-min",
             f"{amount} 元低于第{number}档的下限 {fine.min} 元：低于下限须有减轻的依据",
@@ -682,7 +682,7 @@ def check_amount(
                     reading=reading if amount == small.fine_max else None,
                 )
             )
-    below = amount < fine.min
+    below = amount < fine.floor
     return AmountView(
         amount=amount,
         fine_min=floor,

@@ -101,7 +101,7 @@ class Regulation(RegulationData):
         return [
             (
                 penalty,
-                self.canonical(parse_citation(penalty.behaviour.cites)),
+                self.canonical(parse_citation(penalty.behaviour_cites)),
                 self.canonical(parse_citation(penalty.provision)),
             )
             for penalty in self.penalties
@@ -248,6 +248,20 @@ class Provision:
         if self.paragraph is not None:
             return self.paragraph.text
         return "\n".join(paragraph.text for paragraph in self.article.paragraphs)
+
+    @property
+    def lead_in(self) -> str | None:
+        """An item's paragraph words before its items (下列行政处罚由公安机关实施：); None otherwise."""
+        return self.paragraph.text if self.item is not None and self.paragraph is not None else None
+
+    @property
+    def article_text(self) -> str:
+        """The whole article's words, items included: where a citation or agency carried from an
+        earlier sentence stands."""
+        return "\n".join(
+            "\n".join([paragraph.text, *(item.text for item in paragraph.items)])
+            for paragraph in self.article.paragraphs
+        )
 
     @property
     def chinese(self) -> str:

@@ -31,7 +31,7 @@ Match = Penalty | Unpenalised
 
 def behaviour_of(regulation: Regulation, penalty: Penalty) -> Provision:
     """The provision of the governed behaviour a penalty is for (第二十二条第九项)."""
-    return regulation.cite(penalty.behaviour.cites)
+    return regulation.cite(penalty.behaviour_cites)
 
 
 def provision_of(regulation: Regulation, penalty: Penalty) -> Provision:

@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from wenming.amounts import fine_amounts
 from wenming.citation import CitationSyntaxError
 from wenming.concepts import Vocabulary
-from wenming.model import FineRange, Penalty
-from wenming.numerals import from_chinese
+from wenming.model import FINE_KINDS, Penalty, Step
 from wenming.regulation import Provision, Regulation, UnknownProvision
 
 Path = tuple[str | int, ...]
@@ -142,104 +142,109 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
     agencies = {a.key: a for a in regulation.agencies}
     for index, penalty in enumerate(regulation.penalties):
         path: Path = ("penalties", index)
-        behaviour, problem = _resolve(regulation, penalty.behaviour.cites, (*path, "behaviour", "cites"))
-        if problem:
-            yield problem
-        elif behaviour is not None:
-            for field in ("part", "conduct"):
-                words = getattr(penalty.behaviour, field)
-                if words and words not in behaviour.text:
-                    yield Problem((*path, "behaviour", field), f"「{words}」不是{behaviour.chinese}原文的一部分")
         provision, problem = _resolve(regulation, penalty.provision, (*path, "provision"))
         if problem:
             yield problem
+        yield from _behaviour_link(regulation, penalty, provision, path)
         if provision is not None:
-            # The liability provision must cite the behaviour and word what the data says it words.
-            if behaviour is not None and behaviour.chinese not in provision.text:
-                yield Problem((*path, "provision"), f"{provision.chinese}没有引用{behaviour.chinese}")
-            if penalty.agency_text not in provision.text:
-                yield Problem((*path, "agency_text"), f"「{penalty.agency_text}」不在{provision.chinese}原文中")
-            for s_index, step in enumerate(penalty.steps):
-                if step.condition not in provision.text:
-                    yield Problem(
-                        (*path, "steps", s_index, "condition"), f"「{step.condition}」不在{provision.chinese}原文中"
-                    )
-            yield from _ladder(penalty, provision, regulation.fine_measure, path)
+            # The agency may be named in the provision, or in the lead-in of the article it is an item of.
+            own = [provision.text, provision.lead_in or ""]
+            if penalty.agency_text is not None and not any(penalty.agency_text in text for text in own):
+                yield Problem((*path, "agency_text"), f"「{penalty.agency_text}」不在{provision.chinese}原文及其引语中")
+            for ladder_path, steps in _ladders(penalty, path):
+                yield from _ladder(steps, provision, ladder_path)
         for a_index, key in enumerate(penalty.agencies):
             agency = agencies.get(key)
             if agency is None:
                 yield Problem((*path, "agencies", a_index), f"未定义的执法机关 {key}")
             elif penalty.provision not in agency.source:
                 yield Problem((*path, "agencies", a_index), f"执法机关 {key} 的 source 未列出{penalty.provision}")
-        for s_index, step in enumerate(penalty.steps):
-            for w_index, key in enumerate(step.when_any):
-                if key not in circumstances:
-                    yield Problem((*path, "steps", s_index, "when_any", w_index), f"未定义的情形 {key}")
-            if s_index == 0 and step.when_any:
-                yield Problem((*path, "steps", 0, "when_any"), "第一级由违法行为本身触发，不应有情形")
-            if s_index > 0 and not step.when_any:
-                yield Problem((*path, "steps", s_index, "when_any"), "第二级起须写明触发它的情形")
+        for ladder_path, steps in _ladders(penalty, path):
+            for s_index, step in enumerate(steps):
+                for w_index, key in enumerate(step.when_any):
+                    if key not in circumstances:
+                        yield Problem((*ladder_path, s_index, "when_any", w_index), f"未定义的情形 {key}")
+                # Each step names its condition: the first is the violation itself, each later one a circumstance.
+                if s_index == 0 and step.when_any:
+                    yield Problem((*ladder_path, 0, "when_any"), "第一级由违法行为本身触发，不应有情形")
+                if s_index > 0 and not step.when_any:
+                    yield Problem((*ladder_path, s_index, "when_any"), "第二级起须写明触发它的情形")
 
 
-# 处五十元罚款 / 处一百元以上二百元以下罚款: the amounts a sanction writes, in yuan.
-_AMOUNT = "[零一二三四五六七八九十百千万]+"
-_FIXED_FINE = re.compile(rf"处(?P<amount>{_AMOUNT})元罚款")
-_RANGE_FINE = re.compile(rf"处(?P<min>{_AMOUNT})元以上(?P<max>{_AMOUNT})元以下罚款")
+def _ladders(penalty: Penalty, path: Path) -> Iterator[tuple[Path, list[Step]]]:
+    if penalty.steps:
+        yield (*path, "steps"), penalty.steps
+    for v_index, variant in enumerate(penalty.variants):
+        yield (*path, "variants", v_index, "steps"), variant.steps
 
 
-def fine_in_words(sanction: str) -> tuple[int, int] | None:
-    """The (min, max) fine a sanction's words state; None when they state no fine amount.
+def _behaviour_link(
+    regulation: Regulation, penalty: Penalty, provision: Provision | None, path: Path
+) -> Iterator[Problem]:
+    """The behaviour resolves, its parts are its own words, and the liability provision names it as
+    the link says: citing it (in the provision, or carried from elsewhere in the article), or in words
+    of its own."""
+    ref = penalty.behaviour
+    b_path: Path = (*path, "behaviour")
+    behaviour: Provision | None = None
+    if ref.cites is not None:
+        behaviour, problem = _resolve(regulation, ref.cites, (*b_path, "cites"))
+        if problem:
+            yield problem
+    if behaviour is not None:
+        for field in ("part", "conduct"):
+            words = getattr(ref, field)
+            if words and words not in behaviour.text:
+                yield Problem((*b_path, field), f"「{words}」不是{behaviour.chinese}原文的一部分")
+    if provision is None:
+        return
+    own = provision.text + "\n" + (provision.lead_in or "")
+    if ref.words is not None and ref.words not in own:
+        yield Problem((*b_path, "words"), f"「{ref.words}」不在{provision.chinese}原文及其引语中")
+    if behaviour is None:
+        return
+    if ref.link == "citation" and behaviour.chinese not in own:
+        yield Problem((*path, "provision"), f"{provision.chinese}没有引用{behaviour.chinese}")
+    if ref.link == "carried" and behaviour.chinese not in provision.article_text:
+        yield Problem((*path, "provision"), f"{provision.chinese}所在条文没有引用{behaviour.chinese}")
 
-    Raises ValueError for an amount that is not a canonical Chinese numeral.
-    """
-    found = _RANGE_FINE.search(sanction)
-    words = (found.group("min"), found.group("max")) if found else None
-    if words is None:
-        fixed = _FIXED_FINE.search(sanction)
-        words = (fixed.group("amount"), fixed.group("amount")) if fixed else None
-    if words is None:
-        return None
-    low, high = from_chinese(words[0]), from_chinese(words[1])
-    if low is None or high is None:
-        raise ValueError(f"无法识别的金额：{words[0]}、{words[1]}")
-    return low, high
 
+def _ladder(steps: Sequence[Step], provision: Provision, path: Path) -> Iterator[Problem]:
+    """Each step's condition and sanction are the provision's words, the sanction following the
+    condition; each measure's words are there too, and every amount is the one its words spell.
 
-def _ladder(penalty: Penalty, provision: Provision, fine_measure: str | None, path: Path) -> Iterator[Problem]:
-    """Each step's sanction follows its condition in the provision, and states its fine.
-
-    The ladder is ordered lightest to heaviest (the engine applies the last step reached),
-    so a step's fine may not be lighter than an earlier step's.
-    """
+    The ladder's order is the provision's: each step names its condition, and where several are
+    reached the engine applies the one the provision ranks last. It need not get heavier (a
+    confiscation may follow a fine)."""
     text = provision.text
-    heaviest: FineRange | None = None
-    for s_index, step in enumerate(penalty.steps):
-        s_path: Path = (*path, "steps", s_index)
+    context = text + "\n" + (provision.lead_in or "")
+    for s_index, step in enumerate(steps):
+        s_path: Path = (*path, s_index)
         start = text.find(step.condition)
-        if start >= 0:
+        if start < 0:
+            yield Problem((*s_path, "condition"), f"「{step.condition}」不在{provision.chinese}原文中")
+        else:
             clause = re.split("[；。]", text[start:], maxsplit=1)[0]
             if step.sanction not in clause:
                 yield Problem((*s_path, "sanction"), f"「{step.sanction}」不在{provision.chinese}「{clause}」一句中")
-        try:
-            written = fine_in_words(step.sanction)
-        except ValueError as error:
-            yield Problem((*s_path, "sanction"), str(error))
-            continue
-        stated = (step.fine.min, step.fine.max) if step.fine else None
-        if written != stated:
-            yield Problem((*s_path, "fine"), f"罚款 {stated} 与原文「{step.sanction}」所写 {written} 不符")
-        if fine_measure is None:
-            if step.fine is not None:
-                yield Problem((*s_path, "fine"), "有罚款数额的一级须有 decision_wording（fine_measure：罚款一词）")
-        elif (step.fine is not None) != (fine_measure in step.measures):
-            yield Problem((*s_path, "measures"), f"有罚款数额的一级，measures 须含「{fine_measure}」，反之亦然")
-        if step.fine is None:
-            if heaviest is not None:
-                yield Problem((*s_path, "fine"), "阶梯须由轻到重：没有罚款的一级不能排在有罚款的一级之后")
-            continue
-        if heaviest is not None and (step.fine.min < heaviest.min or step.fine.max < heaviest.max):
-            yield Problem((*s_path, "fine"), "阶梯须由轻到重：本级罚款轻于前一级")
-        heaviest = step.fine
+        for m_index, measure in enumerate(step.measures):
+            m_path: Path = (*s_path, "measures", m_index)
+            words = measure.text
+            if words is not None and words not in step.sanction and words not in context:
+                yield Problem((*m_path, "text"), f"「{words}」不在{provision.chinese}原文中")
+            if measure.kind not in FINE_KINDS:
+                continue
+            try:
+                written = fine_amounts(words or step.sanction)
+            except ValueError as error:
+                yield Problem((*m_path, "text"), str(error))
+                continue
+            stated = (measure.min, measure.max)
+            if written is None or (written.low, written.high) != stated:
+                found = (written.low, written.high) if written else None
+                yield Problem((*m_path, "max"), f"数额 {stated} 与原文「{words or step.sanction}」所写 {found} 不符")
+            elif (written.per, written.of) != (measure.per, measure.of):
+                yield Problem((*m_path, "per"), f"单位或基数与原文「{words}」不符：{written.per or written.of}")
 
 
 def _liability(regulation: Regulation) -> Iterator[Problem]:
@@ -333,12 +338,40 @@ def vocabulary_problems(vocabulary: Vocabulary) -> list[Problem]:
     return problems
 
 
+def _shared_kinds(regulation: Regulation, vocabulary: Vocabulary) -> Iterator[Problem]:
+    """Agency kinds and behaviour keys are the shared vocabulary's, so that cities compare."""
+    kinds = {kind.key for kind in vocabulary.agency_kinds}
+    behaviours = {behaviour.key for behaviour in vocabulary.behaviours}
+    for index, agency in enumerate(regulation.agencies):
+        if agency.kind is not None and agency.kind not in kinds:
+            yield Problem(
+                ("agencies", index, "kind"), f"执法机关种类「{agency.kind}」不在共用词表（vocabulary.yaml）中"
+            )
+    keyed: list[tuple[Path, str | None]] = [
+        (("penalties", i, "taxonomy"), p.taxonomy) for i, p in enumerate(regulation.penalties)
+    ]
+    keyed += [(("liability", i, "taxonomy"), entry.taxonomy) for i, entry in enumerate(regulation.liability)]
+    keyed += [
+        (("behaviour_taxonomy", i, "taxonomy"), link.taxonomy) for i, link in enumerate(regulation.behaviour_taxonomy)
+    ]
+    for path, key in keyed:
+        if key is not None and key not in behaviours:
+            yield Problem(path, f"行为类别「{key}」不在共用词表（vocabulary.yaml）的 behaviours 中")
+    for index, link in enumerate(regulation.behaviour_taxonomy):
+        provision, problem = _resolve(regulation, link.cites, ("behaviour_taxonomy", index, "cites"))
+        if problem:
+            yield problem
+        elif provision is not None and link.part is not None and link.part not in provision.text:
+            yield Problem(("behaviour_taxonomy", index, "part"), f"「{link.part}」不是{provision.chinese}原文的一部分")
+
+
 def behaviour_concept_problems(regulation: Regulation, vocabulary: Vocabulary) -> Iterator[Problem]:
     """Each described behaviour exists, every concept it names is in the shared vocabulary, what it
     omits is among its core concepts, a condition's words are the provisions' own, and what it points
     to (see_also) is a penalty's key or a citation of the regulation."""
     keys = {penalty.key for penalty in regulation.penalties}
     known = vocabulary.by_key
+    yield from _shared_kinds(regulation, vocabulary)
     for index, entry in enumerate(regulation.behaviour_concepts):
         path: Path = ("behaviour_concepts", index)
         texts: list[str] = []
@@ -347,7 +380,7 @@ def behaviour_concept_problems(regulation: Regulation, vocabulary: Vocabulary) -
             if penalty is None:
                 yield Problem((*path, "penalty"), f"未定义的罚则 {entry.penalty}")
             else:
-                for cited in (penalty.behaviour.cites, penalty.provision):
+                for cited in (penalty.behaviour_cites, penalty.provision):
                     provision, _ = _resolve(regulation, cited, (*path, "penalty"))
                     texts += [provision.text] if provision is not None else []
         if entry.cites is not None:

@@ -50,6 +50,8 @@ def draw(console: Console, result: object) -> None:
 
 
 def _amount(fine_min: int | None, fine_max: int | None) -> str:
+    if fine_max is not None and fine_min is None:  # an upper limit only: no lower figure is stated
+        return f"{fine_max}{NBSP}元以下"
     if fine_min is None or fine_max is None:
         return "—"
     return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
