@@ -177,39 +177,66 @@ def test_behaviours_come_from_the_data_not_the_wording_of_headings(tmp_path: Pat
 # --- the circumstances and fine's flags -------------------------------------------------------
 
 
-def test_fine_has_one_flag_for_each_circumstance_of_the_data(data_text: str) -> None:
-    """fine's circumstance flags are exactly the shipped data's circumstance keys: renaming a key fails here."""
+def test_fine_flags_are_aliases_of_when_and_when_takes_any_circumstance_by_name_or_key(data_text: str) -> None:
+    """--refused is short for --when refused; --when takes any circumstance the data names, by its key or
+    its Chinese name, so a regulation's own circumstances need no flag of their own."""
     import typer.main
 
     from wenming.cli.penalty import CIRCUMSTANCE_FLAGS
 
-    keys = [circumstance["key"] for circumstance in yaml.safe_load(data_text)["circumstances"]]
     fine = typer.main.get_command(app).commands["fine"]  # type: ignore[attr-defined]
     flags = [opt for param in fine.params if getattr(param, "is_flag", False) for opt in param.opts]
-    others = {"--social-service", "--json"}
-    assert sorted(flag for flag in flags if flag not in others) == sorted(f"--{key}" for key in keys)
-    assert list(CIRCUMSTANCE_FLAGS) == keys  # the order the command passes them in
-    shipped = runner.invoke(app, ["validate", "--json"], env={"WENMING_DATA": ""})
-    assert json.loads(shipped.stdout)["warnings"] == []
+    assert sorted(flag for flag in flags if flag not in {"--social-service", "--json"}) == sorted(
+        f"--{key}" for key in CIRCUMSTANCE_FLAGS
+    )
+
+    def answer(*args: str) -> dict[str, object]:
+        result = runner.invoke(app, ["fine", "smoking", *args, "--json"])
+        assert result.exit_code == 0, result.output
+        found = json.loads(result.stdout)
+        assert isinstance(found, dict)
+        return found
+
+    by_flag = answer("--refused")
+    assert answer("--when", "refused") == by_flag == answer("--when", "拒不改正")
+    both = answer("--when", "拒不改正", "--when", "情节严重")
+    assert (both["applied_step"], both["circumstances"]) == (3, ["拒不改正", "情节严重"])
 
 
-def test_validate_warns_of_a_circumstance_fine_has_no_flag_for(tmp_path: Path, data_text: str) -> None:
+def test_a_circumstance_the_regulation_does_not_name_exits_2_listing_its_own(tmp_path: Path, data_text: str) -> None:
     renamed = data_text.replace("- key: refused\n", "- key: refusal\n", 1)
     renamed = renamed.replace("    - refused\n", "    - refusal\n").replace("related: [refused]", "related: [refusal]")
     path = tmp_path / "renamed.yaml"
     path.write_text(renamed, encoding="utf-8")
-    result = runner.invoke(app, ["validate", str(path), "--json"])
-    assert result.exit_code == 0, result.output  # still a valid file: the domain can use it
-    report = json.loads(result.stdout)
-    assert report["valid"] is True
-    assert [(w["field"], "refusal" in w["message"] or "--refused" in w["message"]) for w in report["warnings"]] == [
-        ("circumstances[0].key", True),
-        (None, True),
-    ]
-    assert "--refused" in report["warnings"][1]["message"]
-    human = runner.invoke(app, ["validate", str(path)], env={"COLUMNS": "200"})
-    assert human.exit_code == 0
-    assert f"警告 warning：{path}: circumstances[0].key: 情形 refusal 没有对应的 fine 选项" in human.stdout
+    assert runner.invoke(app, ["validate", str(path), "--json"]).exit_code == 0  # a key is the data's to choose
+    refused = runner.invoke(app, ["--data", str(path), "fine", "smoking", "--refused", "--json"])
+    assert refused.exit_code == 2
+    error = json.loads(refused.stdout)
+    assert "refused" in error["error"]["message"] and "拒不改正（refusal）" in error["error"]["suggestion"]
+    reached = runner.invoke(app, ["--data", str(path), "fine", "smoking", "--when", "拒不改正", "--json"])
+    assert json.loads(reached.stdout)["applied_step"] == 2
+    unknown = runner.invoke(app, ["fine", "smoking", "--when", "情节恶劣"], env={"COLUMNS": "200"})
+    assert unknown.exit_code == 2 and "情节恶劣" in unknown.output and "再次违反（repeat）" in unknown.output
+
+
+def test_validate_counts_drafts_and_strict_refuses_them(tmp_path: Path, data_text: str) -> None:
+    drafted = data_text.replace("  taxonomy: dog-waste\n", "  taxonomy: dog-waste\n  review: draft\n", 1)
+    path = tmp_path / "drafted.yaml"
+    path.write_text(drafted, encoding="utf-8")
+    lenient = runner.invoke(app, ["validate", str(path), "--json"])
+    assert lenient.exit_code == 0
+    report = json.loads(lenient.stdout)
+    assert report["summary"]["drafts"] == 1
+    assert [w["field"] for w in report["warnings"]] == ["penalties[3].review"]
+    strict = runner.invoke(app, ["validate", str(path), "--strict", "--json"])
+    assert strict.exit_code == 2 and json.loads(strict.stdout)["problems"][0]["field"] == "penalties[3].review"
+    assert runner.invoke(app, ["validate", "--strict"], env={"WENMING_DATA": ""}).exit_code == 0  # Yongzhou: reviewed
+    # Every answer from the draft says so: first among the notes, in the view's header, and in JSON.
+    fined = runner.invoke(app, ["--data", str(path), "fine", "dog-waste", "--refused", "--json"])
+    answer = json.loads(fined.stdout)
+    assert answer["review"] == "draft" and answer["notes"][0].startswith("未经人工核对")
+    human = runner.invoke(app, ["--data", str(path), "fine", "dog-waste"], env={"COLUMNS": "100"})
+    assert human.stdout.startswith("未经人工核对")
 
 
 # --- global options where people put them -----------------------------------------------------

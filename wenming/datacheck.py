@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -18,6 +17,7 @@ class DataSummary(BaseModel):
     paragraphs: int
     items: int
     penalties: int
+    drafts: int = 0  # penalties and liability provisions not yet read by a person (review: draft)
     # The provisions whose breach is penalised (behaviour cites), in the statute's form, in data order.
     penalised_provisions: list[str]
 
@@ -34,7 +34,7 @@ class DataReport(BaseModel):
     valid: bool
     summary: DataSummary | None
     problems: list[DataProblemView]
-    # A valid file the command line cannot use in full, e.g. a circumstance no `fine` flag gives.
+    # A valid file's penalties not yet read by a person (review: draft): usable, labelled in every answer.
     warnings: list[DataProblemView] = []
 
 
@@ -48,36 +48,31 @@ def summarise(regulation: Regulation) -> DataSummary:
         paragraphs=len(paragraphs),
         items=sum(len(paragraph.items) for paragraph in paragraphs),
         penalties=len(regulation.penalties),
+        drafts=len(draft_entries(regulation)),
         penalised_provisions=[regulation.citation_text(cited) for cited in regulation.penalised_behaviours()],
     )
 
 
-def flag_warnings(regulation: Regulation, flags: Sequence[str]) -> list[tuple[str | None, str]]:
-    """(field, message) for each circumstance key without a --flag, and each flag without a key.
-
-    `fine` reaches a step only through the flags (--refused …): a renamed key would leave its
-    steps unreachable, and the old flag would be refused.
-    """
-    keys = [circumstance.key for circumstance in regulation.circumstances]
-    listed = "、".join(f"--{flag}" for flag in flags)
-    found: list[tuple[str | None, str]] = [
-        (f"circumstances[{index}].key", f"情形 {key} 没有对应的 fine 选项（现有 {listed}），fine 选不到它所在的各档")
-        for index, key in enumerate(keys)
-        if key not in flags
+def draft_entries(regulation: Regulation) -> list[tuple[str, str]]:
+    """(field, message) for each penalty or liability provision still marked draft (not read by a person)."""
+    found = [
+        (f"penalties[{index}].review", f"{penalty.provision}（{penalty.key}）未经人工核对（草稿）")
+        for index, penalty in enumerate(regulation.penalties)
+        if penalty.review == "draft"
     ]
     found += [
-        (None, f"fine --{flag} 没有对应的情形（circumstances 中没有 {flag}），使用时报错")
-        for flag in flags
-        if flag not in keys
+        (f"liability[{index}].review", f"{entry.citation}（{entry.kind}）未经人工核对（草稿）")
+        for index, entry in enumerate(regulation.liability)
+        if entry.review == "draft"
     ]
     return found
 
 
-def check_data_file(path: Path, circumstance_flags: Sequence[str] | None = None) -> DataReport:
+def check_data_file(path: Path, strict: bool = False) -> DataReport:
     """Read and validate `path` afresh (never from a cache): a summary, or every problem found.
 
-    With `circumstance_flags` (the command line's --flags), a valid file whose circumstance keys
-    differ from them is reported with warnings: still valid (exit 0), but not usable in full.
+    Penalties still marked draft are warnings (the file is usable; every answer from them says it is
+    unreviewed); with `strict` they are problems, and the file is refused.
     """
     source = display_path(path)
     try:
@@ -87,6 +82,7 @@ def check_data_file(path: Path, circumstance_flags: Sequence[str] | None = None)
             DataProblemView(file=error.source, line=p.line, field=p.field, message=p.message) for p in error.problems
         ]
         return DataReport(file=source, valid=False, summary=None, problems=problems)
-    flagged = flag_warnings(regulation, circumstance_flags) if circumstance_flags is not None else []
-    warnings = [DataProblemView(file=source, line=None, field=field, message=message) for field, message in flagged]
-    return DataReport(file=source, valid=True, summary=summarise(regulation), problems=[], warnings=warnings)
+    drafts = [DataProblemView(file=source, line=None, field=f, message=m) for f, m in draft_entries(regulation)]
+    if strict and drafts:
+        return DataReport(file=source, valid=False, summary=None, problems=drafts)
+    return DataReport(file=source, valid=True, summary=summarise(regulation), problems=[], warnings=drafts)

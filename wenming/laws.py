@@ -414,6 +414,9 @@ class LawData(Record):
     """data/laws.yaml, field by field."""
 
     schema_version: Literal[1]
+    # The regulation whose provisions the readings, the parties (data/parties.yaml) and the onward
+    # pointers name: they are answered for it alone, never for another city's regulation.
+    written_for: NonEmpty
     laws: list[Law] = Field(min_length=1)
     procedure: Procedure
     checklist: list[ChecklistItem] = Field(min_length=1)

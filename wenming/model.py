@@ -317,7 +317,8 @@ class Variant(Record):
     """A ladder for one party (person / organisation, data/parties.yaml's kinds) or role (驾驶人, 乘车人),
     where the provision sets it its own amounts: 对单位…对个人…."""
 
-    party: Key | None = None
+    # 公民 or 法人或者其他组织: the two kinds of party 行政处罚法 knows (data/parties.yaml's kinds).
+    party: Literal["person", "organisation"] | None = None
     role: NonEmpty | None = None  # as written
     steps: list[Step] = Field(min_length=1)
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from wenming.citation import chapter_citation
 from wenming.errors import BadInput
-from wenming.model import ENCOURAGING_KINDS, Penalty, Step
+from wenming.model import ENCOURAGING_KINDS, Penalty, Step, Variant
 from wenming.numerals import to_chinese
 from wenming.onward import OtherLawAnswer
 from wenming.procedure import (
@@ -75,11 +75,24 @@ class StepView(BaseModel):
     fine_max: int | None
     fine_measure: str | None = None  # the data's word for the fine among the measures (罚款)
     other_measures: list[str] = []  # the measures besides the fine
+    fine_optional: bool = False  # 可以处: the authority may impose the fine, need not
+    fine_per: str | None = None  # a per-unit fine's unit, as written (每只犬): the amounts are per unit
+    connector: Literal["and", "or"] = "and"  # between the sanctions proper: 警告或者罚款 is "or"
+    alternatives: list[str] = []  # with "or": the measures one of which is imposed (警告, 罚款)
     reached: bool = False
     applied: bool = False
     # How wenming reads this step where the provision leaves it open: an interpretation, shown
     # wherever the step is shown.
     reading: str | None = None
+
+
+class VariantView(BaseModel):
+    """A ladder of its own for one party or role (对单位…对个人…), and whether this answer is for it."""
+
+    party: str | None  # data/parties.yaml's kind
+    party_name: str | None
+    role: str | None  # as written (驾驶人)
+    chosen: bool = False
 
 
 class MitigationView(BaseModel):
@@ -143,8 +156,8 @@ class PenalisedAnswer(BaseModel):
     behaviour: str  # the words of that provision (or the part of it) the answer concerns
     penalty_basis: str  # the liability provision, e.g. 第三十六条第一款
     penalty_text: str
-    agencies: list[str]
-    agency_text: str
+    agencies: list[str]  # empty where the provision names none
+    agency_text: str | None
     circumstances: list[str]  # names of the circumstances given
     circumstance_descriptions: list[str]  # what each means, from the data
     ignored_circumstances: list[str]  # given, but this provision has no tier for them
@@ -171,6 +184,11 @@ class PenalisedAnswer(BaseModel):
     reduction: GroundView | None = None  # --reduce: the ground of national law given
     reading: PhraseReading | None = None  # how a phrase was read; None for a key, name or citation
     see_also: list[SeeAlso] = []
+    # reviewed: read against the text by a person; draft: drafted by rule, not yet read (every view
+    # labels it 未经人工核对); text-only: not structured, the provision is quoted.
+    review: str = "reviewed"
+    review_notes: list[str] = []
+    variants: list[VariantView] = []  # the parties' or roles' own ladders, the one answered marked
 
 
 class UnpenalisedAnswer(BaseModel):
@@ -218,12 +236,14 @@ class ProvisionAnswer(BaseModel):
     kind: Literal["provision"] = "provision"
     penalised: Literal[False] = False
     query: str
-    provision_kind: Literal["referral", "protection", "discipline", "mitigation"]
+    provision_kind: Literal["referral", "protection", "discipline", "mitigation", "text-only"]
     citation: str
     text: str  # the provision's words, whole (构成犯罪的，依法追究刑事责任 included)
     summary: str | None = None  # the data's summary, where it has one
     agency: str | None = None
     external_law: str | None = None
+    laws: list[str] = []  # each law a referral names, verbatim
+    review: str = "reviewed"
     notes: list[str]
 
 
@@ -241,7 +261,10 @@ class ScheduleRow(BaseModel):
     penalty_basis: str
     agencies: list[str]
     agency_short_names: list[str]
-    agency_text: str
+    agency_text: str | None
+    party: str | None = None  # the party or role this row's ladder is for, where the provision sets one
+    role: str | None = None
+    review: str = "reviewed"
     steps: list[StepView]
     fine_min: int | None  # the provision's statutory range over all its steps
     fine_max: int | None
@@ -264,15 +287,24 @@ def _circumstance_names(regulation: Regulation, keys: Iterable[str]) -> list[str
 
 
 def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[str]:
-    known = [c.key for c in regulation.circumstances]
-    unknown = [key for key in given if key not in known]
+    """The keys of the circumstances given, each by its key or its name (拒不改正), in the data's order;
+    a circumstance this regulation does not name: an error listing those it does (exit 2)."""
+    by_word = {word: c.key for c in regulation.circumstances for word in (c.key, c.name)}
+    wanted = [word.strip() for word in given]
+    unknown = [word for word in wanted if word not in by_word]
     if unknown:
-        raise BadInput(f"数据文件没有这些情形：{'、'.join(unknown)}", suggestion=f"已有的情形：{'、'.join(known)}")
-    return [key for key in known if key in given]  # in the data's order, without duplicates
+        own = "、".join(f"{c.name}（{c.key}）" for c in regulation.circumstances) or "（无）"
+        raise BadInput(
+            f"《{regulation.meta.title}》没有这些情形：{'、'.join(unknown)}",
+            suggestion=f"本条例的情形：{own}；用 --when 名称或键",
+        )
+    keys = {by_word[word] for word in wanted}
+    return [c.key for c in regulation.circumstances if c.key in keys]
 
 
 def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
-    fine_measure = step.fine_measure.name if step.fine_measure is not None else None
+    measure = step.fine_measure
+    fine_measure = measure.name if measure is not None else None
     return StepView(
         number=number,
         condition=step.condition,
@@ -282,7 +314,11 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
         fine_min=step.fine.min if step.fine else None,
         fine_max=step.fine.max if step.fine else None,
         fine_measure=fine_measure,
-        other_measures=[measure for measure in step.measure_names if measure != fine_measure],
+        other_measures=[name for name in step.measure_names if name != fine_measure],
+        fine_optional=measure is not None and measure.optional,
+        fine_per=measure.per if measure is not None else None,
+        connector=step.connector,
+        alternatives=[m.name for m in step.measures if m.kind != "order"] if step.connector == "or" else [],
         reading=step.reading,
     )
 
@@ -310,8 +346,20 @@ def assess(
     `reduce` (a ground of data/laws.yaml) as a reason to go below its minimum. Without it, these
     cannot be answered.
     """
-    if book is None and (party is not None or amount is not None or reduce is not None):
+    if book is None and (amount is not None or reduce is not None or (party is not None and not penalty.variants)):
         raise BadInput("当事人、数额和减轻依据需要法律数据（data/laws.yaml）", suggestion="用 wenming fine 查询")
+    # The national law's readings, parties and pointers are written for one regulation (laws.yaml's
+    # written_for): another regulation's answer gets its own ladder without them.
+    own_law = book is not None and book.laws.written_for == regulation.meta.title
+    if book is not None and not own_law and (amount is not None or reduce is not None):
+        raise BadInput(
+            f"《{regulation.meta.title}》尚无行政处罚法程序的资料，--amount、--reduce 无法核对",
+            suggestion="去掉 --amount、--reduce",
+        )
+    penalty, variants = _ladder_for(regulation, penalty, party, book)
+    chosen = next((variant for variant in variants if variant.chosen), None)
+    if chosen is not None and chosen.party is None:
+        party = None  # a role (驾驶人) chose the ladder; it names no kind of party
     given = _check_circumstances(regulation, list(circumstances))
     behaviour = behaviour_of(regulation, penalty)
     provision = provision_of(regulation, penalty)
@@ -392,12 +440,17 @@ def assess(
     names = regulation.agency_names(penalty.agencies)
     if len(names) > 1:
         notes.append(f"执法机关：{penalty.agency_text}（原文）。")
+    elif not names:
+        notes.append(f"{provision.chinese}没有写明执法机关。")
+    notes += _variant_notes(variants)
     notes += _referral_notes(regulation)
+    if book is not None and not own_law:
+        notes.append(f"行政处罚法程序的资料只为《{book.laws.written_for}》编写，本答复不含程序部分。")
     national = (
         _national(
             regulation, penalty, provision.chinese, applied_index, given, social_service, book, party, amount, reduce
         )
-        if book is not None
+        if book is not None and own_law
         else {}
     )
     deadline = national.get("deadline")
@@ -445,9 +498,74 @@ def assess(
         mitigation=mitigation_view,
         decision=decision,
         decision_label=label,
-        notes=notes,
+        notes=_review_notes(penalty.review, penalty.review_notes) + notes,
+        review=penalty.review,
+        review_notes=list(penalty.review_notes),
+        variants=variants,
         **national,
     )
+
+
+DRAFT_LABEL = "未经人工核对"
+
+
+def _review_notes(review: str, doubts: Sequence[str]) -> list[str]:
+    """A draft says so first, in every view that prints notes, with what the extractor was unsure of."""
+    if review != "draft":
+        return []
+    said = f"{DRAFT_LABEL}：本罚则由程序按规则从条文中提取，尚未经人核对原文"
+    return [said + (f"（存疑：{'；'.join(doubts)}）。" if doubts else "。")]
+
+
+def _variant_notes(variants: Sequence[VariantView]) -> list[str]:
+    if not variants:
+        return []
+    names = [v.role or v.party_name or v.party or "" for v in variants]
+    chosen = next((v for v in variants if v.chosen), None)
+    if chosen is None:
+        return [f"本款对{'、'.join(names)}另有数额（见 --party）；以下按一般规定作答。"]
+    return [f"本款按当事人分别规定数额（{'、'.join(names)}）；以下为{chosen.role or chosen.party_name}的规定。"]
+
+
+def _ladder_for(
+    regulation: Regulation, penalty: Penalty, party: str | None, book: "LawBook | None"
+) -> tuple[Penalty, list[VariantView]]:
+    """The penalty with the ladder for `party` (a party kind's key, name or alias, or a role as written):
+    a variant's own where the provision sets one, else the ladder for anyone. Without a party where
+    every party has its own ladder: an error listing them (exit 2), never a guess."""
+    if not penalty.variants:
+        return penalty, []
+    kinds = book.parties.kinds if book is not None else {}
+
+    def name_of(key: Literal["person", "organisation"] | None) -> str | None:
+        return kinds[key].name if key is not None and key in kinds else key
+
+    def fits(variant: Variant) -> bool:
+        if party is None:
+            return False
+        wanted = party.strip()
+        if wanted == variant.role:
+            return True
+        kind = kinds.get(variant.party) if variant.party is not None else None
+        return variant.party is not None and (
+            wanted == variant.party or (kind is not None and wanted in (kind.name, *kind.aliases))
+        )
+
+    chosen = next((variant for variant in penalty.variants if fits(variant)), None)
+    views = [
+        VariantView(party=v.party, party_name=name_of(v.party), role=v.role, chosen=v is chosen)
+        for v in penalty.variants
+    ]
+    if chosen is None and not penalty.steps:
+        listed = [f"{v.party or v.role}（{v.role or v.party_name}）" for v in views]
+        raise BadInput(
+            f"{penalty.provision}按当事人分别规定罚则，须指明当事人" + (f"（没有「{party}」）" if party else ""),
+            suggestion=f"加 --party：{'、'.join(listed)}",
+            choices=[{"party": v.party, "name": v.party_name, "role": v.role} for v in views],
+        )
+    if chosen is None:
+        return penalty, views
+    return penalty.model_copy(update={"steps": chosen.steps, "variants": []}), views
 
 
 def _heaviest_last(steps: Sequence[Step], indexes: Sequence[int]) -> bool:
@@ -935,23 +1053,30 @@ def _unpenalised_answer(
 
 
 def schedule(regulation: Regulation) -> Schedule:
+    """Every penalty, one row per ladder: the one for anyone, then each party's or role's own."""
     rows = []
     for penalty in regulation.penalties:
-        statutory = penalty.statutory_range
-        rows.append(
-            ScheduleRow(
-                violation=penalty.key,
-                violation_name=penalty.name,
-                violation_basis=behaviour_of(regulation, penalty).chinese,
-                penalty_basis=provision_of(regulation, penalty).chinese,
-                agencies=regulation.agency_names(penalty.agencies),
-                agency_short_names=regulation.agency_names(penalty.agencies, short=True),
-                agency_text=penalty.agency_text,
-                steps=[_step_view(regulation, n, step) for n, step in enumerate(penalty.steps, start=1)],
-                fine_min=statutory.min if statutory else None,
-                fine_max=statutory.max if statutory else None,
+        for variant, steps in penalty.ladders():
+            fines = [step.fine for step in steps if step.fine is not None]
+            floors = [fine.min for fine in fines]
+            rows.append(
+                ScheduleRow(
+                    violation=penalty.key,
+                    violation_name=penalty.name,
+                    violation_basis=behaviour_of(regulation, penalty).chinese,
+                    penalty_basis=provision_of(regulation, penalty).chinese,
+                    agencies=regulation.agency_names(penalty.agencies),
+                    agency_short_names=regulation.agency_names(penalty.agencies, short=True),
+                    agency_text=penalty.agency_text,
+                    party=variant.party if variant is not None else None,
+                    role=variant.role if variant is not None else None,
+                    review=penalty.review,
+                    steps=[_step_view(regulation, n, step) for n, step in enumerate(steps, start=1)],
+                    # An upper limit only, anywhere in the ladder, leaves the least amount unstated.
+                    fine_min=None if not fines or None in floors else min(f for f in floors if f is not None),
+                    fine_max=max(fine.max for fine in fines) if fines else None,
+                )
             )
-        )
     notes: list[str] = []
     if regulation.mitigation is not None:
         m = regulation.mitigation

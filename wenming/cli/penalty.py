@@ -14,8 +14,8 @@ from wenming.cli.output import run
 from wenming.cli.state import regulation
 from wenming.errors import WenmingError
 
-# The data's circumstance keys, each a --flag of `fine` (the parameters below); `wenming validate`
-# warns of a data file whose keys differ, and a test checks the shipped file's keys are these.
+# Short flags for the circumstance keys most regulations word (the parameters below): aliases of
+# `--when KEY`, which takes any circumstance a regulation names, by its key or its Chinese name.
 CIRCUMSTANCE_FLAGS = ("refused", "overdue", "serious", "repeat")
 
 
@@ -28,6 +28,15 @@ def fine_command(
             "Key, name, alias or citation of the behaviour.",
         ),
     ],
+    when: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--when",
+            metavar="NAME",
+            help="情形（可重复）：条例所写的名称（拒不改正、情节严重）或键（refused）；见下方本条例的情形。"
+            "A circumstance the regulation names, by name or key (repeatable).",
+        ),
+    ] = None,
     refused: Annotated[bool, typer.Option("--refused", help="拒不改正。Refused to correct.")] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="逾期不改正。Not corrected in time.")] = False,
     serious: Annotated[bool, typer.Option("--serious", help="情节严重。Serious circumstances.")] = False,
@@ -78,9 +87,9 @@ def fine_command(
     from wenming.lawbook import load_lawbook
     from wenming.penalty import fine
 
-    # Flag -> the circumstance key the data defines; the domain checks the key exists.
+    # Flag -> the circumstance key it is short for; the domain checks the regulation names it.
     given = dict(zip(CIRCUMSTANCE_FLAGS, (refused, overdue, serious, repeat), strict=True))
-    circumstances = [key for key, on in given.items() if on]
+    circumstances = [key for key, on in given.items() if on] + list(when or [])
     run(
         lambda regulation: fine(
             regulation,
@@ -135,10 +144,13 @@ class _FineHelp(HelpCommand):
 
     def help_sections(self, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
         try:
-            penalties = regulation().penalties
+            chosen = regulation()
         except (WenmingError, OSError):  # an unusable data file: the help without the list
             return []
-        return [("违法行为的键 VIOLATION keys", [(penalty.key, penalty.name) for penalty in penalties])]
+        return [
+            ("违法行为的键 VIOLATION keys", [(penalty.key, penalty.name) for penalty in chosen.penalties]),
+            ("本条例的情形 --when NAME", [(c.key, f"{c.name}：{c.description}") for c in chosen.circumstances]),
+        ]
 
 
 COMMANDS = (

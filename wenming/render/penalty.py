@@ -57,15 +57,29 @@ def _amount(fine_min: int | None, fine_max: int | None) -> str:
     return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
 
 
+def _step_amount(step: StepView) -> str:
+    """The fine column: 50–200 元; 可处 200 元以下 for an optional fine; 每只犬 5000 元 per unit."""
+    amount = _amount(step.fine_min, step.fine_max)
+    if step.fine_max is None:
+        return amount
+    if step.fine_per:
+        amount = f"{step.fine_per} {amount}"
+    return f"可处 {amount}" if step.fine_optional else amount
+
+
 def _when(step: StepView) -> str:
     return "、".join(step.circumstances) if step.circumstances else "违法行为本身"
 
 
 def _treatment(step: StepView) -> str:
-    """罚款 200–500 元, or the measures of a step without a fine: 责令改正、警告."""
+    """罚款 200–500 元, or the measures of a step without a fine: 责令改正、警告; alternatives: 警告或罚款 …."""
     measure = step.fine_measure or ""
+    if step.alternatives:
+        said = [f"{name} {_step_amount(step)}" if name == measure else name for name in step.alternatives]
+        orders = [name for name in step.measures if name not in step.alternatives]
+        return "、".join([*orders, "或".join(said)])
     return step_treatment(
-        step.measures, measure, step.fine_min, step.fine_max, lambda low, high: f"{measure} {_amount(low, high)}"
+        step.measures, measure, step.fine_min, step.fine_max, lambda _low, _high: f"{measure} {_step_amount(step)}"
     )
 
 
@@ -103,6 +117,7 @@ PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by 
     "protection": "法律责任条款：保护劝阻人、投诉人、举报人",
     "discipline": "法律责任条款：有关部门及其工作人员的责任",
     "mitigation": "法律责任条款：社会服务与从轻、减轻或者不予罚款",
+    "text-only": "法律责任条款（未能结构化，以原文为准）",
 }
 
 
@@ -125,10 +140,12 @@ def _provision(console: Console, answer: ProvisionAnswer) -> None:
 
 def _header(console: Console, answer: PenalisedAnswer) -> None:
     """The violation, its behaviour, its penalty provision, who enforces it, the circumstances given."""
+    if answer.review == "draft":
+        emit(console, Text("未经人工核对（草稿：由程序按规则提取）", style="bold red"))
     hanging(console, f"{answer.violation}  ", answer.violation_name or "", style="bold", marker_style="bold")
     field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")
     field(console, "罚则", answer.penalty_basis or "—")
-    field(console, "执法机关", "、".join(answer.agencies))
+    field(console, "执法机关", "、".join(answer.agencies) or "（条文未写明）")
     if answer.circumstances:
         described = zip(answer.circumstances, answer.circumstance_descriptions, strict=False)
         field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
@@ -137,7 +154,7 @@ def _header(console: Console, answer: PenalisedAnswer) -> None:
 def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     """The ladder as a table; a list where the wording would be too narrow to read beside whole amounts."""
     whens = [_when(step) for step in steps]
-    amounts = [_amount(step.fine_min, step.fine_max) for step in steps]
+    amounts = [_step_amount(step) for step in steps]
     fixed = [_widest([*whens, "情形"]), _widest([*amounts, "罚款"]), _widest([str(len(steps)), "档"])]
     if marked:
         fixed.append(1)
@@ -166,7 +183,7 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
 def _ladder_list(console: Console, steps: list[StepView], marked: bool) -> None:
     for step in steps:
         mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
-        wording = f"{_when(step)}：{step.condition}，{step.sanction}（{_amount(step.fine_min, step.fine_max)}）"
+        wording = f"{_when(step)}：{step.condition}，{step.sanction}（{_step_amount(step)}）"
         emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
 
 
