@@ -19,6 +19,7 @@ class Duty(BaseModel):
     shared_with: list[str]  # other agencies named in the same provision
     agency_text: str | None = None  # the provision's words naming its agencies, for a shared duty
     through: str | None = None  # the department that does it, for a duty of a part (由其交通管理部门)
+    review: str = "reviewed"  # draft: the penalty or provision is not yet read by a person
 
 
 class AgencyView(BaseModel):
@@ -53,6 +54,7 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
                         violation_basis=regulation.cite(penalty.behaviour_cites).chinese,
                         shared_with=regulation.agency_names(others),
                         agency_text=penalty.agency_text if others else None,
+                        review=penalty.review,
                     )
                 )
         for entry in regulation.liability:
@@ -66,6 +68,7 @@ def _duties(regulation: Regulation, agency: Agency) -> list[Duty]:
                         description=description,
                         violation_basis=None,
                         shared_with=[],
+                        review=entry.review,
                     )
                 )
     return duties

@@ -42,8 +42,9 @@ class PenaltyLink(BaseModel):
     behaviour: str  # the provision of the governed behaviour, e.g. 第二十二条第九项
     part: str | None  # the words of the behaviour's text this penalty covers, when only part
     agencies: list[str]
-    steps: list[FineStepView]
+    steps: list[FineStepView]  # the ladder for anyone; where each party has its own, the first party's
     brief: str  # e.g. 责令改正；拒不改正的，罚款50元；情节严重的或者再次违反规定的，罚款100元至200元
+    review: str = "reviewed"  # draft: not yet read by a person (未经人工核对)
 
 
 class NoteView(BaseModel):
@@ -87,16 +88,28 @@ def _brief(regulation: Regulation, steps: list[FineStepView]) -> str:
 
 
 def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
-    steps = [
-        FineStepView(
-            condition=step.condition,
-            measures=step.measure_names,
-            fine_min=step.fine.min if step.fine else None,
-            fine_max=step.fine.max if step.fine else None,
-            reading=step.reading,
+    ladders = [
+        (
+            variant,
+            [
+                FineStepView(
+                    condition=step.condition,
+                    measures=step.measure_names,
+                    fine_min=step.fine.min if step.fine else None,
+                    fine_max=step.fine.max if step.fine else None,
+                    reading=step.reading,
+                )
+                for step in steps
+            ],
         )
-        for step in penalty.steps
+        for variant, steps in penalty.ladders()
     ]
+    steps = ladders[0][1]
+    # A ladder per party or role: each briefed after the provision's words for whom (对个人：…；对单位：…).
+    brief = "；".join(
+        (f"对{variant.role or variant.party}：" if variant is not None else "") + _brief(regulation, views)
+        for variant, views in ladders
+    )
     return PenaltyLink(
         key=penalty.key,
         name=penalty.name,
@@ -105,7 +118,8 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
         part=penalty.behaviour.part,
         agencies=regulation.agency_names(penalty.agencies, short=True),
         steps=steps,
-        brief=_brief(regulation, steps),
+        brief=brief,
+        review=penalty.review,
     )
 
 

@@ -319,7 +319,8 @@ class Variant(Record):
 
     # 公民 or 法人或者其他组织: the two kinds of party 行政处罚法 knows (data/parties.yaml's kinds).
     party: Literal["person", "organisation"] | None = None
-    role: NonEmpty | None = None  # as written
+    # The provision's words for whom the ladder is for: 个人, 单位, 驾驶人, 乘车人 (`fine --party` takes them).
+    role: NonEmpty | None = None
     steps: list[Step] = Field(min_length=1)
 
     @model_validator(mode="after")

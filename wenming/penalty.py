@@ -782,7 +782,12 @@ def _liability_answer(regulation: Regulation, unit: Unpenalised) -> ProvisionAns
             summary=entry.summary,
             agency=entry.agency,
             external_law=entry.external_law,
-            notes=[f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。"],
+            laws=list(entry.laws),
+            review=entry.review,
+            notes=[
+                *_review_notes(entry.review, entry.review_notes),
+                f"{unit.citation}是法律责任条款，没有本条例的罚款阶梯{follows}。",
+            ],
         )
     mitigation = regulation.mitigation
     if mitigation is not None and regulation.cite(mitigation.citation).citation.overlaps(provision.citation):

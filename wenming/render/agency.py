@@ -33,4 +33,6 @@ def agency_answer(console: Console, result: AgencyAnswer) -> None:
                 line += f"；由{duty.through}"
             if duty.agency_text:
                 line += f"；原文：{duty.agency_text}"
+            if duty.review == "draft":
+                line += "（未经人工核对）"
             hanging(console, " " * INDENT + "- ", line)

@@ -30,7 +30,7 @@ def unpenalised_line(console: Console, words: str | None, indent: int) -> None:
 
 
 def penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
-    words = f"罚则 {link.provision}"
+    words = f"罚则 {link.provision}" + ("（未经人工核对）" if link.review == "draft" else "")
     if link.part:
         words += f"（针对：{link.part}）"
     words += f"：{link.brief}"

@@ -19,6 +19,7 @@ from wenming.penalty import (
     PenalisedAnswer,
     ProvisionAnswer,
     Schedule,
+    ScheduleRow,
     StepView,
     UnpenalisedAnswer,
 )
@@ -308,10 +309,16 @@ def schedule(console: Console, result: Schedule) -> None:
     _notes(console, result.notes)
 
 
+def _row_name(row: ScheduleRow, between: str = "\n") -> str:
+    """The key, with whom the row's ladder is for (dog-keeping（单位）), and a draft's label under it."""
+    whom = f"（{row.role or row.party}）" if row.role or row.party else ""
+    return row.violation + whom + (f"{between}未经人工核对" if row.review == "draft" else "")
+
+
 def _schedule_list(console: Console, result: Schedule) -> None:
     for row in result.penalties:
         basis = f"{row.violation_basis} / {row.penalty_basis}（{'、'.join(row.agency_short_names)}）"
-        emit(console, Text(basis), lead=Text(f"{row.violation} ", style="bold"))
+        emit(console, Text(basis), lead=Text(f"{_row_name(row, ' ')} ", style="bold"))
         for step in row.steps:
             emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
 
@@ -328,7 +335,7 @@ def _schedule_table(console: Console, result: Schedule) -> bool:
         for index, step in enumerate(row.steps):
             first = index == 0
             table.add_row(
-                row.violation if first else "",
+                _row_name(row) if first else "",
                 row.violation_basis if first else (row.penalty_basis if index == 1 else ""),
                 "\n".join(row.agency_short_names) if first else "",
                 _when(step),
