@@ -424,7 +424,7 @@ def test_fine_amounts_parses_every_amount_form_the_corpus_writes() -> None:
     assert spelled("处以二十万元罚款") == (200000, 200000, None, None)
     assert spelled("可以处二百元以下罚款") == (None, 200, None, None)
     # per unit (对单位处每只犬五千元罚款) and a multiple of a named sum
-    assert spelled("对单位处每只犬五千元罚款") == (5000, 5000, "每只犬", None)
+    assert spelled("对单位处每只犬五千元罚款") == (5000, 5000, "只犬", None)
     assert spelled("处赔偿费一倍以上三倍以下罚款") == (1, 3, None, "赔偿费")
     assert spelled("责令改正，给予警告") is None
     with pytest.raises(ValueError):

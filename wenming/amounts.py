@@ -18,7 +18,7 @@ _YUAN = rf"(?P<{{name}}>{_NUMERAL})元"
 _RANGE = re.compile(rf"{_YUAN.format(name='low')}以上(?:的)?{_YUAN.format(name='high')}以下")
 _UPPER = re.compile(rf"{_YUAN.format(name='high')}以下")
 _FIXED = re.compile(_YUAN.format(name="high"))
-_PER = re.compile(rf"(?P<per>每[^，。；、\d]{{1,6}}?)(?={_NUMERAL}元)")
+_PER = re.compile(rf"每(?P<per>[^，。；、\d]{{1,6}}?)(?={_NUMERAL}元)")
 _TIMES = re.compile(rf"(?P<of>[^，。；、处以并]{{1,12}}?)(?P<low>{_NUMERAL})倍以上(?P<high>{_NUMERAL})倍以下")
 _TIMES_FIXED = re.compile(rf"(?P<of>[^，。；、处以并]{{1,12}}?)(?P<high>{_NUMERAL})倍")
 
@@ -45,7 +45,7 @@ def yuan(text: str) -> int | None:
 @dataclass(frozen=True)
 class Amounts:
     """What one fine's words state. An upper limit only (二百元以下) has `low` None; a fixed fine
-    has low == high; `per` is the unit of a per-unit fine (每只犬); `of` the sum a multiple is of."""
+    has low == high; `per` is the unit of a per-unit fine (只犬, after 每); `of` the sum a multiple is of."""
 
     low: int | None
     high: int | None

@@ -214,7 +214,7 @@ class Measure(Record):
     min: Yuan | None = None  # fine, fine-per-unit (yuan); fine-multiple (times)
     max: Yuan | None = None
     optional: bool = False  # 可以处…: the authority may impose it, need not
-    per: NonEmpty | None = None  # fine-per-unit: the unit, as written (每只犬)
+    per: NonEmpty | None = None  # fine-per-unit: the unit after 每, as written (每只犬: 只犬)
     of: NonEmpty | None = None  # fine-multiple: the sum it is a multiple of, as written (赔偿费)
     what: NonEmpty | None = None  # confiscation, revocation: what, as written
 
@@ -293,6 +293,8 @@ class BehaviourRef(Record):
     link: BehaviourLinkKind = "citation"
     # The provision it resolves to; none for a behaviour only described (link: description).
     cites: CitationText | None = None
+    # Further provisions the liability provision cites for the same penalty (违反第九条第一款第一项、第三项…).
+    also: list[CitationText] = []
     # The liability provision's own words for the behaviour, where it describes it (link: description,
     # relative): a literal part of the provision.
     words: NonEmpty | None = None

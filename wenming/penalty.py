@@ -76,7 +76,7 @@ class StepView(BaseModel):
     fine_measure: str | None = None  # the data's word for the fine among the measures (罚款)
     other_measures: list[str] = []  # the measures besides the fine
     fine_optional: bool = False  # 可以处: the authority may impose the fine, need not
-    fine_per: str | None = None  # a per-unit fine's unit, as written (每只犬): the amounts are per unit
+    fine_per: str | None = None  # a per-unit fine's unit, as written after 每 (只犬): the amounts are per unit
     connector: Literal["and", "or"] = "and"  # between the sanctions proper: 警告或者罚款 is "or"
     alternatives: list[str] = []  # with "or": the measures one of which is imposed (警告, 罚款)
     reached: bool = False

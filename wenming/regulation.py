@@ -97,14 +97,11 @@ class Regulation(RegulationData):
 
     @cached_property
     def _penalty_places(self) -> list[tuple[Penalty, Citation, Citation]]:
-        """Each penalty with the canonical citations of its behaviour and its liability provision."""
+        """Each penalty with the canonical citations of each behaviour it cites and its liability provision."""
         return [
-            (
-                penalty,
-                self.canonical(parse_citation(penalty.behaviour_cites)),
-                self.canonical(parse_citation(penalty.provision)),
-            )
+            (penalty, self.canonical(parse_citation(cited)), self.canonical(parse_citation(penalty.provision)))
             for penalty in self.penalties
+            for cited in (penalty.behaviour_cites, *penalty.behaviour.also)
         ]
 
     def penalised_behaviours(self) -> list[Citation]:

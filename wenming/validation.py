@@ -205,6 +205,10 @@ def _behaviour_link(
         return
     if ref.link == "citation" and behaviour.chinese not in own:
         yield Problem((*path, "provision"), f"{provision.chinese}没有引用{behaviour.chinese}")
+    for a_index, cited in enumerate(ref.also):
+        _, problem = _resolve(regulation, cited, (*b_path, "also", a_index))
+        if problem:
+            yield problem
     if ref.link == "carried" and behaviour.chinese not in provision.article_text:
         yield Problem((*path, "provision"), f"{provision.chinese}所在条文没有引用{behaviour.chinese}")
 

@@ -64,7 +64,7 @@ def _step_amount(step: StepView) -> str:
     if step.fine_max is None:
         return amount
     if step.fine_per:
-        amount = f"{step.fine_per} {amount}"
+        amount = f"每{step.fine_per} {amount}"
     return f"可处 {amount}" if step.fine_optional else amount
 
 
