@@ -162,7 +162,7 @@ class PenalisedAnswer(BaseModel):
     circumstance_descriptions: list[str]  # what each means, from the data
     ignored_circumstances: list[str]  # given, but this provision has no tier for them
     steps: list[StepView]
-    applied_step: int
+    applied_step: int  # 0: no step reached (the provision penalises only with a circumstance not given)
     measures: list[str]
     sanction: str
     fine_min: int | None  # after Article 41 when it is requested and applies
@@ -367,7 +367,9 @@ def assess(
     reached = [
         index for index, step in enumerate(penalty.steps) if not step.when_any or set(step.when_any) & set(given)
     ]
-    applied_index = reached[-1]  # the ladder runs lightest to heaviest: the last reached is the heaviest
+    if not reached:  # the provision penalises only with a circumstance (不听劝阻的), not given
+        return _unreached(regulation, penalty, behaviour, provision, steps, given, variants)
+    applied_index = reached[-1]  # the provision's last-ranked step reached applies
     for index in reached:
         steps[index].reached = True
     steps[applied_index].applied = True
@@ -503,6 +505,51 @@ def assess(
         review_notes=list(penalty.review_notes),
         variants=variants,
         **national,
+    )
+
+
+def _unreached(
+    regulation: Regulation,
+    penalty: Penalty,
+    behaviour: Provision,
+    provision: Provision,
+    steps: list[StepView],
+    given: list[str],
+    variants: list[VariantView],
+) -> PenalisedAnswer:
+    """A provision whose every step needs a circumstance none given reaches: no step applies, and the
+    answer says which circumstance the provision requires."""
+    needed = "、".join(step.circumstances[0] for step in steps[:1] if step.circumstances)
+    notes = [
+        f"{provision.chinese}以「{needed}」为处罚条件：未给出该情形，不依本款处罚（如属此情形，用 --when {needed}）。",
+        *_variant_notes(variants),
+    ]
+    return PenalisedAnswer(
+        query=penalty.key,
+        violation=penalty.key,
+        violation_name=penalty.name,
+        violation_basis=behaviour.chinese,
+        behaviour=penalty.behaviour.part or penalty.behaviour.conduct or behaviour.text,
+        penalty_basis=provision.chinese,
+        penalty_text=provision.text,
+        agencies=regulation.agency_names(penalty.agencies),
+        agency_text=penalty.agency_text,
+        circumstances=_circumstance_names(regulation, given),
+        circumstance_descriptions=[c.description for c in regulation.circumstances if c.key in given],
+        ignored_circumstances=_circumstance_names(regulation, given),
+        steps=steps,
+        applied_step=0,
+        measures=[],
+        sanction="",
+        fine_min=None,
+        fine_max=None,
+        mitigation=None,
+        decision=None,
+        decision_label=None,
+        notes=_review_notes(penalty.review, penalty.review_notes) + notes,
+        review=penalty.review,
+        review_notes=list(penalty.review_notes),
+        variants=variants,
     )
 
 

@@ -164,9 +164,8 @@ def _penalties(regulation: Regulation) -> Iterator[Problem]:
                 for w_index, key in enumerate(step.when_any):
                     if key not in circumstances:
                         yield Problem((*ladder_path, s_index, "when_any", w_index), f"未定义的情形 {key}")
-                # Each step names its condition: the first is the violation itself, each later one a circumstance.
-                if s_index == 0 and step.when_any:
-                    yield Problem((*ladder_path, 0, "when_any"), "第一级由违法行为本身触发，不应有情形")
+                # Each step names its condition: the first is the violation itself (or, where the provision
+                # penalises only with a circumstance — 不听劝阻的 — that circumstance), each later one a circumstance.
                 if s_index > 0 and not step.when_any:
                     yield Problem((*ladder_path, s_index, "when_any"), "第二级起须写明触发它的情形")
 
@@ -224,12 +223,15 @@ def _ladder(steps: Sequence[Step], provision: Provision, path: Path) -> Iterator
     context = text + "\n" + (provision.lead_in or "")
     for s_index, step in enumerate(steps):
         s_path: Path = (*path, s_index)
-        start = text.find(step.condition)
+        # An item's later condition may stand in its article's lead-in (…予以处罚；拒不履行处罚决定的，…：).
+        where = text if step.condition in text else (provision.lead_in or "")
+        start = where.find(step.condition)
         if start < 0:
-            yield Problem((*s_path, "condition"), f"「{step.condition}」不在{provision.chinese}原文中")
+            yield Problem((*s_path, "condition"), f"「{step.condition}」不在{provision.chinese}原文及其引语中")
         else:
-            clause = re.split("[；。]", text[start:], maxsplit=1)[0]
-            if step.sanction not in clause:
+            clause = re.split("[；。]", where[start:], maxsplit=1)[0]
+            # An item's sanction may stand in its article's lead-in (有下列行为之一的，依照…处理：).
+            if step.sanction not in clause and step.sanction not in (provision.lead_in or ""):
                 yield Problem((*s_path, "sanction"), f"「{step.sanction}」不在{provision.chinese}「{clause}」一句中")
         for m_index, measure in enumerate(step.measures):
             m_path: Path = (*s_path, "measures", m_index)

@@ -198,6 +198,9 @@ def _readings(console: Console, steps: list[StepView]) -> None:
 
 def _outcome(console: Console, answer: PenalisedAnswer) -> None:
     """The step applied, and the range Article 41 allows when it was asked for and bears on it."""
+    if not answer.applied_step:
+        field(console, "结果", "未达到任何一档：本款的处罚条件未给出")
+        return
     outcome = f"第{answer.applied_step}档，{answer.sanction}"
     m = answer.mitigation
     if m is not None and m.requested and m.applies:

@@ -1,0 +1,301 @@
+"""The penalty part of a city's data file, from its record read by hand (tests/cases/corpus/CITY.yaml).
+
+    python tools/reviewed_penalties.py 江门市                # the penalty part as YAML, on stdout
+    python tools/reviewed_penalties.py 江门市 --into data/regulations/江门市.yaml
+
+The records are the human reading of each liability provision (issue 12's yardstick): the link to
+the behaviour, the agencies and their kinds, the ladder for each party or role, every measure and
+amount. This tool writes them in the data model's shape (wenming.model), marked `review: reviewed`;
+the words a step needs verbatim (its condition and sanction) are located in the provision's text,
+by rule: the condition is the provision's words up to its 的 before the first measure, the sanction
+what follows it in that clause. The data's validation then checks every word and amount against the
+text, so nothing the record says goes unchecked. `--into` replaces the penalty part of an imported
+data file (`wenming import`) and keeps its text.
+
+What the records call circumstance `other` gets a key here, read off its words (REVIEWED_KEYS): a
+reviewer's decision, recorded once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDS = ROOT / "tests" / "cases" / "corpus"
+
+# The records' `other` circumstances, by their words: a key each (several where the words join two).
+REVIEWED_KEYS: dict[str, list[str]] = {
+    "构成犯罪的": ["crime"],
+    "构成违反治安管理行为的": ["public-order-offence"],
+    "造成损失的": ["loss"],
+    "拒不改正或者多次违反的": ["refused", "repeat"],
+    "拒不履行处罚决定的": ["refused-decision"],
+    "不听劝阻、制止的": ["unheeded"],
+    "法律、法规已规定行政处罚的": ["other-law"],
+    "依法给与罚款的": ["fined"],
+}
+# The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
+MEASURE_NAMES = {
+    "warning": "警告",
+    "fine": "罚款",
+    "fine-per-unit": "罚款",
+    "fine-multiple": "罚款",
+    "credit-record": "纳入信用记录",
+    "interview": "约谈",
+    "disciplinary": "处分",
+    "criminal": "追究刑事责任",
+    "per-law": "依法处罚",
+    "notify": "通报",
+    "aggravate": "从重处罚",
+    "exposure": "曝光",
+}
+REFERRAL_ONLY = {"per-law", "criminal"}
+
+
+class Texts:
+    """The provisions' words, from the reader (the same structure `wenming import` writes)."""
+
+    def __init__(self, source: Path) -> None:
+        from wenming.reader.source import read_file
+
+        read = read_file(source)
+        self.articles = {article.number: article for article in read.articles}
+
+    def text(self, citation: str) -> tuple[str, str]:
+        """(the provision's words, its lead-in where it is an item) for a citation like 第五十条第一款第三项."""
+        from wenming.citation import parse_citation
+
+        cited = parse_citation(citation)
+        article = self.articles[cited.article]
+        paragraph = article.paragraphs[(cited.paragraph or 1) - 1]
+        if cited.item is not None:
+            return paragraph.items[cited.item - 1].text, paragraph.text
+        if cited.paragraph is None and len(article.paragraphs) > 1:
+            return "\n".join(p.text for p in article.paragraphs), ""
+        return paragraph.text, ""
+
+
+def _clause_after(text: str, start: int) -> str:
+    return re.split("[；。]", text[start:], maxsplit=1)[0].lstrip("，,")
+
+
+def _measure(measure: dict[str, Any]) -> dict[str, Any]:
+    kind = measure["kind"]
+    text = measure["text"]
+    out: dict[str, Any] = {"kind": kind}
+    if kind == "order":
+        out["name"] = text
+    elif kind in ("confiscation", "revocation"):
+        out["name"] = text
+        out["what"] = measure["what"]
+    else:
+        out["name"] = MEASURE_NAMES[kind]
+    out["text"] = text
+    if kind == "fine":
+        if measure["min"] is not None:
+            out["min"] = measure["min"]
+        out["max"] = measure["max"]
+    elif kind == "fine-per-unit":
+        out |= {"min": measure["amount"], "max": measure["amount"], "per": measure["per"]}
+    elif kind == "fine-multiple":
+        out |= {"min": measure["min_times"], "max": measure["max_times"], "of": measure["of"]}
+    if measure.get("optional"):
+        out["optional"] = True
+    return out
+
+
+def _keys(step: dict[str, Any]) -> list[str]:
+    if step["circumstance"] is None:
+        return []
+    if step["circumstance"] != "other":
+        return [step["circumstance"]]
+    return REVIEWED_KEYS[step["condition"]]
+
+
+def _steps(record: dict[str, Any], variant: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    steps = []
+    for index, step in enumerate(variant["steps"]):
+        first_text = step["measures"][0]["text"]
+        if index == 0 and step["condition"] is None:
+            # The violation itself: the provision's words up to its 的 before the first measure.
+            at = text.find(first_text)
+            head = text[:at] if at > 0 else text
+            end = head.rfind("的")
+            condition = head[: end + 1] if end >= 0 else head.rstrip("，,")
+            condition = condition.split("。")[-1].split("；")[-1].strip() or record["behaviour"]["words"]
+        else:
+            condition = step["condition"]
+        start = text.find(condition)
+        sanction = _clause_after(text, start + len(condition)) if start >= 0 else first_text
+        entry: dict[str, Any] = {"condition": condition}
+        keys = _keys(step)
+        if index > 0 and not keys:  # a later step in the text's order that names no circumstance
+            keys = ["other"]
+        if keys:
+            entry["when_any"] = keys
+        entry["sanction"] = sanction or first_text
+        entry["measures"] = [_measure(measure) for measure in step["measures"]]
+        if step["connector"] == "or":
+            entry["connector"] = "or"
+        steps.append(entry)
+    return steps
+
+
+def _agency_name(text: str) -> str:
+    name = re.sub(r"^(?:下列行政处罚)?由", "", text)
+    return re.sub(r"(?:实施|负责)?[：:]$", "", name) or text
+
+
+def penalty_part(city: str) -> dict[str, Any]:
+    record = yaml.safe_load((RECORDS / f"{city}.yaml").read_text(encoding="utf-8"))
+    texts = Texts(ROOT / "data" / "sources" / "lawrefbook" / record["source"])
+    agencies: dict[tuple[str, str], dict[str, Any]] = {}
+    penalties: list[dict[str, Any]] = []
+    liability: list[dict[str, Any]] = []
+    circumstances: dict[str, str] = {}
+    keys: set[str] = set()
+    for entry in record["penalties"]:
+        provision = entry["provision"]
+        text, lead_in = texts.text(provision)
+        kinds = {m["kind"] for v in entry["variants"] for s in v["steps"] for m in s["measures"]}
+        behaviour = entry["behaviour"]
+        link: dict[str, Any] = {"link": behaviour["link"]}
+        notes = []
+        if any("章" in cited for cited in behaviour["cites"]):
+            # A whole chapter cited (违反本条例第三章规定): no provision to link; the provision's words describe it.
+            notes.append(f"引用{'、'.join(behaviour['cites'])}整章，按条文的描述链接")
+            behaviour = {**behaviour, "link": "description", "cites": []}
+            link = {"link": "description"}
+        if behaviour["cites"]:
+            link["cites"] = behaviour["cites"][0]
+            if len(behaviour["cites"]) > 1:
+                link["also"] = behaviour["cites"][1:]
+        if behaviour["link"] in ("description", "relative") and behaviour["words"]:
+            link["words"] = behaviour["words"]
+        if kinds <= REFERRAL_ONLY and entry["referral"] is not None:
+            referral: dict[str, Any] = {
+                "citation": provision,
+                "kind": "referral",
+                "summary": entry["text"].lstrip("（一二三四五六七八九十）"),
+            }
+            if entry["agencies"]:
+                referral["agency"] = _agency_name(entry["agencies"][0]["text"])
+            if entry["referral"]["laws"]:
+                referral["laws"] = entry["referral"]["laws"]
+            if behaviour["link"] != "description" or behaviour["words"]:
+                referral["behaviour"] = (
+                    link if behaviour["link"] != "description" else {"link": "description", "words": behaviour["words"]}
+                )
+            if notes:
+                referral["review_notes"] = notes
+            if entry["taxonomy"]:
+                referral["taxonomy"] = entry["taxonomy"]
+            liability.append(referral)
+            continue
+        agency_keys = []
+        for agency in entry["agencies"]:
+            name = _agency_name(agency["text"])
+            found = agencies.get((agency["kind"], name))
+            if found is None:
+                taken = {a["key"] for a in agencies.values()}
+                key = agency["kind"]
+                number = 2
+                while key in taken:
+                    key, number = f"{agency['kind']}-{number}", number + 1
+                found = {"key": key, "name": name, "short_name": name, "kind": agency["kind"], "source": []}
+                agencies[(agency["kind"], name)] = found
+            if provision not in found["source"]:
+                found["source"].append(provision)
+            agency_keys.append(found["key"])
+        base = entry["taxonomy"] or "provision-" + "-".join(entry["id"].split("-")[1:]).replace("s", "s-")
+        key, number = base, 2
+        while key in keys:
+            key, number = f"{base}-{number}", number + 1
+        keys.add(key)
+        penalty: dict[str, Any] = {
+            "key": key,
+            "name": (behaviour["words"] or entry["text"]).strip("，。；"),
+            "behaviour": link
+            if behaviour["link"] != "description"
+            else {"link": "description", "words": behaviour["words"]},
+            "provision": provision,
+        }
+        if agency_keys:
+            penalty["agencies"] = agency_keys
+            # The words naming them: the one agency's, or the span from the first to the last.
+            words = [a["text"] for a in entry["agencies"]]
+            where = text if all(w in text for w in words) else lead_in
+            if len(words) == 1 or not all(w in where for w in words):
+                penalty["agency_text"] = words[0]
+            else:
+                starts = [where.find(w) for w in words]
+                penalty["agency_text"] = where[
+                    min(starts) : max(s + len(w) for s, w in zip(starts, words, strict=True))
+                ]
+        variants = entry["variants"]
+        if len(variants) == 1:
+            penalty["steps"] = _steps(entry, variants[0], text)
+        else:
+            penalty["steps"] = []
+            penalty["variants"] = []
+            for variant in variants:
+                shaped: dict[str, Any] = {}
+                if variant["party"] != "any":
+                    shaped["party"] = variant["party"]
+                role = variant["role"] or {"person": "个人", "organisation": "单位"}.get(variant["party"])
+                if role:
+                    shaped["role"] = role
+                shaped["steps"] = _steps(entry, variant, text)
+                penalty["variants"].append(shaped)
+            del penalty["steps"]
+        if entry["taxonomy"]:
+            penalty["taxonomy"] = entry["taxonomy"]
+        if notes:
+            penalty["review_notes"] = notes
+        penalties.append(penalty)
+        for ladder in [penalty.get("steps", [])] + [v["steps"] for v in penalty.get("variants", [])]:
+            for step in ladder:
+                for circumstance in step.get("when_any", []):
+                    circumstances.setdefault(circumstance, step["condition"].removesuffix("的"))
+    return {
+        "circumstances": [{"key": key, "name": name, "description": name} for key, name in circumstances.items()],
+        "agencies": list(agencies.values()),
+        "penalties": penalties,
+        "liability": liability,
+    }
+
+
+class _Dumper(yaml.SafeDumper):
+    """No anchors and aliases: a data file may not hold them (wenming.loader refuses them)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("city")
+    parser.add_argument("--into", type=Path, help="an imported data file whose penalty part to replace")
+    args = parser.parse_args()
+    part = penalty_part(args.city)
+    if args.into is None:
+        sys.stdout.write(dump(part))
+        return 0
+    data = yaml.safe_load(args.into.read_text(encoding="utf-8"))
+    data.update(part)
+    args.into.write_text(dump(data), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
