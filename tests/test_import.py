@@ -359,3 +359,25 @@ def test_a_damaged_gazette_is_written_with_its_damage(tmp_path: Path) -> None:
     regulation = regulation_from_text(output.read_text(encoding="utf-8"), "out.yaml")
     assert not regulation.complete and [d.kind for d in regulation.damage] == ["numbering-gap"]
     assert regulation.meta.source is not None and regulation.meta.source.format == "gazette"
+
+
+def test_drafts_are_counted_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wenming.importer
+    from wenming.extract import DraftProblem, Drafts
+
+    drafted = Drafts(
+        penalties=[
+            {"key": "smoking", "provision": "第五十条", "review": "draft"},
+            {"key": "other", "review": "reviewed"},
+        ],
+        problems=[DraftProblem(12, "unsure", "罚则的机关不明")],
+    )
+    monkeypatch.setattr(wenming.importer, "draft_penalties", lambda read: drafted)
+    report = import_text(CLEAN.read_text(encoding="utf-8")).report
+    assert (report.penalties, report.drafts, report.draft_names) == (2, 1, ["smoking（第五十条）"])
+    assert report.problems[-1].model_dump() == {"line": 12, "kind": "unsure", "message": "罚则的机关不明"}
+    assert "draft_names" not in report.model_dump_json()
+    from wenming.cli.data import report_text
+
+    shown = report_text(report)
+    assert "待审草稿：smoking（第五十条）\n" in shown and "第 12 行：罚则的机关不明" in shown

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from wenming.errors import BadInput
 from wenming.extract import Drafts, draft_penalties
@@ -47,6 +47,8 @@ class ImportReport(BaseModel):
     articles: int
     penalties: int
     drafts: int  # penalties marked `review: draft`
+    # Each draft as people read it, `key（provision）`; the report on screen lists them.
+    draft_names: list[str] = Field(default=[], exclude=True)
     problems: list[ImportProblem]  # the reader's damage, then the extractor's problems
 
 
@@ -143,13 +145,19 @@ def import_text(text: str, source_path: Path | None = None, title: str | None = 
     problems = [ImportProblem(line=p.line, kind=p.kind, message=p.message) for p in read.problems]
     problems += [ImportProblem(line=p.line, kind=p.kind, message=p.message) for p in drafts.problems]
     penalties = data["penalties"]
+    drafts_named = [
+        f"{penalty.get('key', '?')}（{penalty.get('provision', '?')}）"
+        for penalty in penalties
+        if penalty.get("review") == "draft"
+    ]
     report = ImportReport(
         output=None,
         title=read.title,
         complete=not read.incomplete,
         articles=len(read.articles),
         penalties=len(penalties),
-        drafts=sum(1 for penalty in penalties if penalty.get("review") == "draft"),
+        drafts=len(drafts_named),
+        draft_names=drafts_named,
         problems=problems,
     )
     return Imported(data, report)

@@ -132,6 +132,7 @@ def report_text(report: "ImportReport") -> str:
     lines = [f"{where}：《{report.title}》，{counts}"]
     if not report.complete:
         lines.append("注意：本条例文本不完整（来源被截断），数据中记为 complete: false")
+    lines += [f"待审草稿：{draft}" for draft in report.draft_names]
     for problem in report.problems:
         said = problem.line is None or problem.message.startswith(f"第 {problem.line} 行")
         lines.append(problem.message if said else f"第 {problem.line} 行：{problem.message}")
