@@ -329,6 +329,14 @@ def test_an_unwritable_output_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.stderr.startswith("错误：无法写入 ") and "Traceback" not in result.output
 
 
+def test_the_source_is_never_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "source.md"
+    source.write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(source), "-o", str(source)])
+    assert result.exit_code == 2 and "来源文件本身" in result.stderr
+    assert source.read_text(encoding="utf-8") == CLEAN.read_text(encoding="utf-8")
+
+
 def test_json_needs_an_output_file() -> None:
     result = runner.invoke(app, ["import", str(CLEAN), "--json"])
     assert result.exit_code == 2 and "-o" in json.loads(result.stdout)["error"]["message"]

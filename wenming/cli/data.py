@@ -100,6 +100,8 @@ def import_source(
         fail(BadInput("来源或输出文件的路径为空", suggestion="例如 wenming import 来源.md -o out.yaml"), json_output)
     if json_output and output is None:
         fail(BadInput("--json 须与 -o 同用：报告占用标准输出", suggestion="加上 -o OUTPUT.yaml"), json_output)
+    if output is not None and Path(output).resolve() == Path(source).resolve():
+        fail(BadInput("输出文件不能是来源文件本身", suggestion="用 -o 另给一个文件名"), json_output)
     try:
         imported = import_file(Path(source), title)
     except WenmingError as error:  # the source cannot be read as a file
