@@ -57,7 +57,7 @@ def test_round_trip(cache_dir: Path, data_text: str, regulation: Regulation) -> 
     assert same_models(found, regulation)  # not ==: pydantic before 2.6 compares cached look-ups too
     assert found.model_dump() == regulation.model_dump()
     assert found.model_dump(exclude_unset=True) == regulation.model_dump(exclude_unset=True)
-    assert isinstance(found.meta.adoption.date, datetime.date)
+    assert found.meta.adoption is not None and isinstance(found.meta.adoption.date, datetime.date)
     assert found.cite("22.9").text == "在禁止吸烟场所（区域）吸烟（含电子烟）；"  # cached_property look-ups
     with pytest.raises(pydantic.ValidationError, match="frozen"):
         found.meta.title = "changed"  # type: ignore[misc]

@@ -153,7 +153,7 @@ def test_unknown_provisions_say_what_exists(regulation: Regulation, text: str, m
 
 def test_units_are_every_item_and_every_paragraph_without_items(regulation: Regulation) -> None:
     units = list(regulation.units())
-    paragraphs = [p for a in regulation.articles() for p in a.paragraphs]
+    paragraphs = [p for a in regulation.all_articles() for p in a.paragraphs]
     assert len(units) == sum(len(p.items) or 1 for p in paragraphs)
     by_citation = {u.chinese: u for u in units}
     # A sole paragraph is cited as its article; an item as the statute cites it.

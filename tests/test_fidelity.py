@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wenming.gazette import ParsedRegulation, differences, parse_regulation
+from wenming.gazette import ParsedRegulation, differences, parse_regulation, read_gazette
 from wenming.loader import regulation_from_text
 from wenming.regulation import Regulation
 
@@ -38,17 +38,22 @@ def test_the_parse_has_the_shape_a_reader_sees(parsed: ParsedRegulation) -> None
         assert itemised == ({ITEMS[article.number]} if article.number in ITEMS else set()), article.number
 
 
-def test_page_break_splits_are_joined_and_recorded(parsed: ParsedRegulation, regulation: Regulation) -> None:
+def test_page_break_splits_are_joined_and_recorded(gazette_text: str, regulation: Regulation) -> None:
     assert regulation.cite("25.1").text == "在居民小区公共区域乱搭乱建，在楼道、消防通道、安全出口等区域乱堆乱放；"
     assert regulation.cite("36-1").text.endswith("处一百元以上二百元以下罚款。")
-    recorded = [(r.citation, r.scan_lines, r.gazette_line) for r in regulation.repairs]
-    from_scan = [(regulation.citation_text(r.citation), r.scan.split("\n"), r.line) for r in parsed.repairs]
-    assert recorded == from_scan
+    recorded = [(r.citation, r.kind, r.printed, r.read, r.line) for r in regulation.repairs]
+    read = read_gazette(gazette_text, TITLE)
+    from_scan = [
+        (regulation.citation_text(r.citation), r.kind, list(r.printed), list(r.read), r.line)
+        for r in read.repairs
+        if r.citation is not None
+    ]
+    assert recorded == from_scan and len(from_scan) == len(read.repairs)
     assert [r.citation for r in regulation.repairs] == ["第二十五条第一项", "第三十六条第一款"]
 
 
 def test_item_markers_are_not_part_of_the_text(regulation: Regulation) -> None:
-    for article in regulation.articles():
+    for article in regulation.all_articles():
         for paragraph in article.paragraphs:
             for item in paragraph.items:
                 assert not item.text.startswith(("(", "（", "-")), (article.number, item.number)
@@ -63,7 +68,7 @@ def test_article_42_keeps_the_blank_date_as_printed(regulation: Regulation) -> N
 
 def test_adoption_line_and_notes_are_quoted_from_the_gazette(parsed: ParsedRegulation, regulation: Regulation,
                                                               gazette_text: str) -> None:  # fmt: skip
-    assert regulation.meta.adoption.as_printed == parsed.adoption_note
+    assert regulation.meta.adoption is not None and regulation.meta.adoption.as_printed == parsed.adoption_note
     flat = "".join(gazette_text.split())
     for note in regulation.notes:
         assert "".join(note.quote.split()) in flat, note.key
@@ -92,7 +97,7 @@ def test_one_changed_character_fails_naming_the_provision(
 
 def test_every_single_character_edit_of_the_text_is_caught(parsed: ParsedRegulation, regulation: Regulation) -> None:
     # Drop one character from each paragraph and item in turn: each edit must be reported.
-    for article in regulation.articles():
+    for article in regulation.all_articles():
         for paragraph in article.paragraphs:
             texts = [paragraph.text] + [item.text for item in paragraph.items]
             for index, text in enumerate(texts):
@@ -110,5 +115,13 @@ def test_every_single_character_edit_of_the_text_is_caught(parsed: ParsedRegulat
 def test_the_data_names_the_gazette_copy_the_tests_read(regulation: Regulation) -> None:
     from conftest import GAZETTE, ROOT
 
-    assert (ROOT / regulation.meta.gazette.file).resolve() == GAZETTE.resolve()
-    assert regulation.meta.gazette.section_title == TITLE == regulation.meta.title
+    gazette = regulation.meta.gazette
+    assert gazette is not None and (ROOT / gazette.file).resolve() == GAZETTE.resolve()
+    assert gazette.section_title == TITLE == regulation.meta.title
+    assert regulation.meta.source is not None and regulation.meta.source.file == gazette.file
+
+
+def test_the_history_is_read_from_the_gazette(gazette_text: str, regulation: Regulation) -> None:
+    read = read_gazette(gazette_text, TITLE)
+    history = [(e.as_printed, e.date, e.event, e.body, e.by) for e in regulation.meta.history]
+    assert history == [(e.as_printed, e.date, e.event, e.body, e.by) for e in read.adoption]

@@ -64,8 +64,8 @@ def test_case(case: dict[str, Any]) -> None:
 
 
 def searched_text(regulation: Regulation) -> str:
-    parts = [p.text for a in regulation.articles() for p in a.paragraphs]
-    parts += [i.text for a in regulation.articles() for p in a.paragraphs for i in p.items]
+    parts = [p.text for a in regulation.all_articles() for p in a.paragraphs]
+    parts += [i.text for a in regulation.all_articles() for p in a.paragraphs for i in p.items]
     parts += [f"{n.summary}\n{n.quote}" for n in regulation.notes]
     return "\n".join(parts)
 

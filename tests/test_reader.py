@@ -438,27 +438,6 @@ def test_the_damage_report_is_current() -> None:
     assert done.stdout == report
 
 
-def test_import_gazette_reproduces_the_data_text_part() -> None:
-    import yaml
-
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "import_gazette.py"),
-                           str(ROOT / "data" / "source" / "yongzhou-gazette-2022-04.txt")],
-                          capture_output=True, text=True, encoding="utf-8", check=False)  # fmt: skip
-    assert done.returncode == 0 and done.stderr == "", done.stderr
-    printed = yaml.safe_load(done.stdout)
-    data = yaml.safe_load((ROOT / "data" / "regulation.yaml").read_text(encoding="utf-8"))
-    assert printed == {"chapters": data["chapters"], "repairs": data["repairs"]}
-
-
-def test_import_gazette_refuses_a_damaged_regulation_loudly(tmp_path: Path) -> None:
-    gazette = tmp_path / "g.txt"
-    gazette.write_text(GAZETTE.replace("第一条 本条例自2020年3月1日起施行。", "第二条 本条例自2020年3月1日起施行。"),
-                       encoding="utf-8")  # fmt: skip
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "import_gazette.py"), str(gazette), "乙市养犬管理条例"],
-                          capture_output=True, text=True, encoding="utf-8", check=False)  # fmt: skip
-    assert done.returncode == 1 and "[numbering-gap]" in done.stderr and "缺少第一条" in done.stderr
-
-
 def _squash(line: str) -> str:
     """A line without what the conventions may change: spacing, heading and list markup, bracket width."""
     line = re.sub(r"^\s*(#+|-)\s", "", line)

@@ -109,6 +109,8 @@ def scratch_folder() -> Iterator[Path]:
         (path / "data").mkdir()
         (path / "data" / "regulation.yaml").write_text(data_text, encoding="utf-8")
         (path / "draft.yaml").write_text(data_text.replace(old, new), encoding="utf-8")
+        # The LawRefBook corpus, for `wenming import`'s examples.
+        shutil.copytree(ROOT / "data" / "sources", path / "data" / "sources")
         os.chdir(path)
         try:
             yield path

@@ -142,7 +142,7 @@ def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> li
                 citation=provision.chinese,
                 article_citation=Citation(cited.article).chinese(),
                 kind="duty",
-                domain=chapter.title if chapter else "",
+                domain=(chapter.title or "") if chapter else "",
                 heading=f"{chapter_citation(chapter.number)} {chapter.title}" if chapter else "",
                 text=provision.text,
                 penalised=True,

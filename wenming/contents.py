@@ -1,6 +1,8 @@
 """Look-up: the table of contents, and one chapter's articles (`wenming contents`, `wenming chapter`)."""
 
-from pydantic import BaseModel
+from typing import Any
+
+from pydantic import BaseModel, SerializerFunctionWrapHandler, model_serializer
 
 from wenming.citation import Citation, CitationSyntaxError, chapter_citation, parse_chapter_reference
 from wenming.errors import BadInput, NotFound
@@ -20,7 +22,7 @@ class ArticleLine(BaseModel):
 class ChapterView(BaseModel):
     number: int
     citation: str  # 第三章
-    title: str
+    title: str | None  # None where the source lacks the chapter's heading
     first_article: int
     last_article: int
     articles_text: str  # 第二十二条至第二十七条
@@ -30,11 +32,25 @@ class ChapterView(BaseModel):
 class ContentsView(BaseModel):
     title: str
     chapters: list[ChapterView]
+    # A regulation without chapters: its articles. Left out of the JSON where there are chapters.
+    articles: list[ArticleLine] | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_articles(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("articles") is None:
+            data.pop("articles", None)
+        return data
 
 
 def _first_line(article: Article) -> str:
     text = article.paragraphs[0].text
     return text if len(text) <= FIRST_LINE_CHARS else text[: FIRST_LINE_CHARS - 1] + "…"
+
+
+def _article_line(article: Article) -> ArticleLine:
+    citation = Citation(article.number).chinese()
+    return ArticleLine(number=article.number, citation=citation, first_line=_first_line(article))
 
 
 def _chapter_view(chapter: Chapter) -> ChapterView:
@@ -47,14 +63,14 @@ def _chapter_view(chapter: Chapter) -> ChapterView:
         first_article=first,
         last_article=last,
         articles_text=span,
-        articles=[
-            ArticleLine(number=a.number, citation=Citation(a.number).chinese(), first_line=_first_line(a))
-            for a in chapter.articles
-        ],
+        articles=[_article_line(a) for a in chapter.articles],
     )
 
 
 def contents_view(regulation: Regulation) -> ContentsView:
+    if not regulation.chapters:
+        articles = [_article_line(article) for article in regulation.articles]
+        return ContentsView(title=regulation.meta.title, chapters=[], articles=articles)
     return ContentsView(title=regulation.meta.title, chapters=[_chapter_view(c) for c in regulation.chapters])
 
 
@@ -64,6 +80,8 @@ def chapter_view(regulation: Regulation, reference: str) -> ContentsView:
         number = parse_chapter_reference(reference)
     except CitationSyntaxError as error:
         raise BadInput(str(error), suggestion=error.suggestion) from None
+    if not regulation.chapters:
+        raise NotFound("本条例不分章", suggestion="用 wenming contents 查看各条")
     chapter = regulation.chapter(number)
     if chapter is None:
         count = to_chinese(len(regulation.chapters))

@@ -39,7 +39,7 @@ class DataReport(BaseModel):
 
 
 def summarise(regulation: Regulation) -> DataSummary:
-    articles = regulation.articles()
+    articles = regulation.all_articles()
     paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
     return DataSummary(
         title=regulation.meta.title,

@@ -157,8 +157,8 @@ class ParagraphView(BaseModel):
 class ArticleView(BaseModel):
     number: int
     citation: str
-    chapter: int
-    chapter_title: str
+    chapter: int | None  # None in a regulation without chapters
+    chapter_title: str | None
     # The part the reference named (a paragraph or item), or None for the whole article.
     focus: str | None
     focus_text: str | None = None
@@ -242,7 +242,6 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
     provision = find_provision(regulation, reference)
     article = provision.article
     chapter = regulation.chapter_of(article.number)
-    assert chapter is not None  # every resolved article sits in a chapter
     cite = regulation.citation_text
     notes, notes_at = _notes_for(regulation, article)
 
@@ -281,8 +280,8 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
     return ArticleView(
         number=article.number,
         citation=cite(Citation(article.number)),
-        chapter=chapter.number,
-        chapter_title=chapter.title,
+        chapter=chapter.number if chapter else None,
+        chapter_title=chapter.title if chapter else None,
         focus=provision.chinese if focused else None,
         focus_text=provision.text if focused else None,
         paragraphs=paragraphs,

@@ -60,7 +60,7 @@ class Article(Record):
 
 class Chapter(Record):
     number: int = Field(ge=1)
-    title: NonEmpty
+    title: NonEmpty | None = None  # None where the source lacks the chapter's heading altogether
     articles: list[Article] = Field(min_length=1)
 
 
@@ -94,11 +94,35 @@ class ExternalFact(Record):
     concerns: list[CitationText] = []
 
 
+class HistoryEvent(Record):
+    """One event of the adoption history under the title (通过, 批准, 修正 …), as the source prints it."""
+
+    as_printed: NonEmpty  # this event's words, without the brackets around the line
+    date: datetime.date | None = None  # None where the printed date is not a date
+    event: Literal["通过", "批准", "修正", "修订", "公布", "施行"] | None = None
+    body: NonEmpty | None = None  # the organ, without session and meeting numbers
+    by: NonEmpty | None = None  # what stands between the date and the verb, as printed
+
+
+class SourceFile(Record):
+    """Where the text was read from: the copy in this repository, and the repository it was copied from."""
+
+    format: Literal["lawrefbook", "gazette"]
+    file: NonEmpty  # relative to this repository's root
+    repository: NonEmpty | None = None  # e.g. LawRefBook/Laws; None for a printed gazette
+    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{40}$")] | None = None
+
+
 class Metadata(Record):
     title: NonEmpty
-    enacting_body: NonEmpty
-    adoption: Adoption
-    gazette: GazetteSource
+    # Yongzhou's, read off its gazette by hand; an imported regulation has `history` instead.
+    enacting_body: NonEmpty | None = None
+    adoption: Adoption | None = None
+    gazette: GazetteSource | None = None
+    history: list[HistoryEvent] = []
+    source: SourceFile | None = None
+    city: NonEmpty | None = None  # None where the title names none (a province's regulation)
+    province: NonEmpty | None = None
     external_facts: list[ExternalFact] = []
 
 
@@ -109,14 +133,37 @@ class ScanConvention(Record):
     description: NonEmpty
 
 
-class Repair(Record):
-    """One place where the text differs from the scan, as printed and as repaired."""
+RepairKind = Literal[
+    "page-break-join",  # a gazette scan's page break in mid-sentence, joined
+    "line-break-join",  # a transcription's line break in mid-sentence, joined
+    "split-merged-articles",
+    "split-merged-items",
+    "item-marker-restored",
+    "chapter-marker-restored",
+]
+JOIN_REPAIRS: tuple[RepairKind, ...] = ("page-break-join", "line-break-join")
 
-    citation: CitationText
-    kind: Literal["page-break-join"]
-    scan_lines: list[NonEmpty] = Field(min_length=2)  # the lines as printed, split by the page break
-    gazette_line: int = Field(ge=1)
-    note: NonEmpty
+
+class Repair(Record):
+    """One place where the text differs from the source: its lines as printed and as read.
+
+    Lines are in the reader's canonical form (wenming.reader.structure.canonical_line): with their
+    markers (第X条, （一）), without markup; a fidelity test replaces `printed` by `read` in the source."""
+
+    citation: CitationText | None = None  # None for a chapter heading
+    kind: RepairKind
+    line: int = Field(ge=1)  # the source line of the first printed line
+    printed: list[NonEmpty] = Field(min_length=1)
+    read: list[NonEmpty] = Field(min_length=1)
+    note: NonEmpty | None = None
+
+
+class Damage(Record):
+    """Damage the reader found in the source (wenming.reader.structure.ProblemKind), with its line."""
+
+    line: int = Field(ge=0)
+    kind: Key
+    message: NonEmpty
 
 
 class LegislativeNote(Record):
@@ -542,7 +589,13 @@ class RegulationData(Record):
     schema_version: Literal[1]
     meta: Metadata
     conventions: list[ScanConvention] = []
-    chapters: list[Chapter] = Field(min_length=1)
+    # Exactly one of the two: the chapters, or (a regulation without chapters) the articles.
+    chapters: list[Chapter] = []
+    articles: list[Article] = []
+    # False where the source is cut short (no 附则, no 施行 article, a chapter missing): every
+    # answer from it says so. `damage` lists what the reader found, each with its source line.
+    complete: bool = True
+    damage: list[Damage] = []
     repairs: list[Repair] = []
     notes: list[LegislativeNote] = []
     circumstances: list[Circumstance] = []
@@ -563,3 +616,9 @@ class RegulationData(Record):
     behaviour_concepts: list[BehaviourConcepts] = []
     # Governed behaviours (penalised or not) and the shared behaviour key each is an instance of.
     behaviour_taxonomy: list[TaxonomyLink] = []
+
+    @model_validator(mode="after")
+    def _chapters_or_articles(self) -> "RegulationData":
+        if bool(self.chapters) == bool(self.articles):
+            raise ValueError("须且只须写 chapters（分章的条例）或 articles（不分章的条例）之一")
+        return self

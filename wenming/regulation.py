@@ -31,7 +31,10 @@ class Regulation(RegulationData):
     """A validated regulation and the look-ups over it (the library's `load_regulation()` returns one)."""
 
     @cached_property
-    def _articles(self) -> dict[int, tuple[Chapter, Article]]:
+    def _articles(self) -> dict[int, tuple[Chapter | None, Article]]:
+        """Every article by number, with its chapter (None in a regulation without chapters)."""
+        if not self.chapters:
+            return {article.number: (None, article) for article in self.articles}
         return {article.number: (chapter, article) for chapter in self.chapters for article in chapter.articles}
 
     @property
@@ -47,9 +50,10 @@ class Regulation(RegulationData):
         return found[0] if found else None
 
     def chapter(self, number: int) -> Chapter | None:
-        return self.chapters[number - 1] if 0 < number <= len(self.chapters) else None
+        # By number, not place: a regulation cut short may lack a chapter (see `complete`).
+        return next((chapter for chapter in self.chapters if chapter.number == number), None)
 
-    def articles(self) -> list[Article]:
+    def all_articles(self) -> list[Article]:
         return [article for _, article in self._articles.values()]
 
     def penalty(self, key: str) -> Penalty | None:
@@ -182,7 +186,7 @@ class Regulation(RegulationData):
         """Every item, and every paragraph without items, in the order of the regulation: the
         smallest units a provision is written in. Each unit's `paragraph` is set; a sole paragraph
         is cited as its article (第三十八条), as the statute does."""
-        for article in self.articles():
+        for article in self.all_articles():
             for paragraph in article.paragraphs:
                 if not paragraph.items:
                     cited = self.paragraph_citation(article.number, paragraph.number)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from wenming.amounts import fine_amounts
 from wenming.citation import CitationSyntaxError
 from wenming.concepts import Vocabulary
-from wenming.model import FINE_KINDS, Penalty, Step
+from wenming.model import FINE_KINDS, JOIN_REPAIRS, Article, Penalty, Repair, Step
 from wenming.regulation import Provision, Regulation, UnknownProvision
 
 Path = tuple[str | int, ...]
@@ -74,18 +74,31 @@ def _contiguous(numbers: Sequence[int], path: Path, what: str, start: int = 1) -
             return
 
 
+def _increasing(numbers: Sequence[int], path: Path, what: str, start: int = 1) -> Iterator[Problem]:
+    """A regulation cut short (complete: false) may skip numbers where text is missing; never repeat them."""
+    previous = start - 1
+    for index, number in enumerate(numbers):
+        if number <= previous:
+            yield Problem((*path, index, "number"), f"{what}编号 {number} 不大于前一个 {previous}（编号须递增）")
+            return
+        previous = number
+
+
 def _numbering(regulation: Regulation) -> Iterator[Problem]:
-    yield from _contiguous([c.number for c in regulation.chapters], ("chapters",), "章")
+    check = _contiguous if regulation.complete else _increasing
+    yield from check([c.number for c in regulation.chapters], ("chapters",), "章")
+    groups: list[tuple[Path, list[Article]]] = [
+        (("chapters", c_index, "articles"), chapter.articles) for c_index, chapter in enumerate(regulation.chapters)
+    ] or [(("articles",), regulation.articles)]
     next_article = 1
-    for c_index, chapter in enumerate(regulation.chapters):
-        path: Path = ("chapters", c_index, "articles")
-        yield from _contiguous([a.number for a in chapter.articles], path, "条", start=next_article)
-        next_article += len(chapter.articles)
-        for a_index, article in enumerate(chapter.articles):
+    for path, articles in groups:
+        yield from check([a.number for a in articles], path, "条", start=next_article)
+        next_article = (articles[-1].number if articles else next_article - 1) + 1
+        for a_index, article in enumerate(articles):
             a_path: Path = (*path, a_index, "paragraphs")
             yield from _contiguous([p.number for p in article.paragraphs], a_path, "款")
             for p_index, paragraph in enumerate(article.paragraphs):
-                yield from _contiguous([i.number for i in paragraph.items], (*a_path, p_index, "items"), "项")
+                yield from check([i.number for i in paragraph.items], (*a_path, p_index, "items"), "项")
 
 
 def _unique_keys(regulation: Regulation) -> Iterator[Problem]:
@@ -112,12 +125,20 @@ def _check_citations(regulation: Regulation, texts: Sequence[str], path: Path) -
 
 
 def _repairs(regulation: Regulation) -> Iterator[Problem]:
+    """Each repair names a provision there is; a join's printed lines, run together, are the line as read,
+    which ends in the provision's text (after its marker)."""
     for index, repair in enumerate(regulation.repairs):
+        if repair.citation is None:
+            continue
         provision, problem = _resolve(regulation, repair.citation, ("repairs", index, "citation"))
         if problem:
             yield problem
-        elif provision is not None and "".join(repair.scan_lines) != provision.text:
-            yield Problem(("repairs", index, "scan_lines"), f"扫描原文各行连起来与{provision.chinese}的文本不符")
+        elif provision is not None and repair.kind in JOIN_REPAIRS and not _joined(repair, provision):
+            yield Problem(("repairs", index, "printed"), f"原文各行连起来与{provision.chinese}的文本不符")
+
+
+def _joined(repair: Repair, provision: Provision) -> bool:
+    return "".join(repair.printed) == "".join(repair.read) and repair.read[0].endswith(provision.text)
 
 
 def _notes_and_facts(regulation: Regulation) -> Iterator[Problem]:
@@ -268,8 +289,8 @@ def _colloquial_terms(regulation: Regulation) -> Iterator[Problem]:
     """A statute word must occur literally in the text or the notes, or a search for it finds nothing."""
     searched = "\n".join(
         [
-            *(paragraph.text for article in regulation.articles() for paragraph in article.paragraphs),
-            *(item.text for article in regulation.articles() for p in article.paragraphs for item in p.items),
+            *(paragraph.text for article in regulation.all_articles() for paragraph in article.paragraphs),
+            *(item.text for article in regulation.all_articles() for p in article.paragraphs for item in p.items),
             *(f"{note.summary}\n{note.quote}" for note in regulation.notes),
         ]
     )

@@ -92,7 +92,13 @@ def _reader_may_leave() -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _print_json(text: str) -> None:
+def write_stdout(text: str) -> None:
+    """Write text to stdout as it is (a data file), stopping quietly if the reader has gone."""
+    with _reader_may_leave():
+        sys.stdout.write(text)
+
+
+def print_json(text: str) -> None:
     """Write JSON (indent 2) to stdout; where its encoding cannot show Chinese, the same JSON with \\uXXXX."""
     if not _encodable(text, sys.stdout):
         import json
@@ -123,7 +129,7 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
             payload["choices"] = error.choices
         import json
 
-        _print_json(json.dumps({"error": payload}, ensure_ascii=False, indent=2))
+        print_json(json.dumps({"error": payload}, ensure_ascii=False, indent=2))
     else:
         lines = [f"错误：{message}"]
         if detail:
@@ -137,11 +143,26 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
     raise typer.Exit(error.exit_code)
 
 
-def show(result: BaseModel, json_output: bool) -> None:
-    """Print a result: its JSON, or the view wenming.render draws for the result's type."""
+def incomplete_notice(regulation: Regulation) -> str | None:
+    """What every answer from a regulation cut short says (None for a whole one), with the reader's reasons."""
+    if regulation.complete:
+        return None
+    reasons = "；".join(damage.message for damage in regulation.damage if damage.kind == "cut-short")
+    return f"本条例文本不完整（来源被截断）：{reasons or '数据文件标明 complete: false'}"
+
+
+def show(result: BaseModel, json_output: bool, notice: str | None = None) -> None:
+    """Print a result: its JSON, or the view wenming.render draws for the result's type.
+
+    `notice`: said with the result wherever it is shown (a regulation cut short): in JSON as
+    `incomplete: true` and `notice`, in the view as a line before it."""
     text = result.model_dump_json(indent=2)
+    if notice is not None and json_output:
+        import json
+
+        text = json.dumps({**json.loads(text), "incomplete": True, "notice": notice}, ensure_ascii=False, indent=2)
     if json_output:
-        _print_json(text)
+        print_json(text)
         return
     if not _encodable(text + _CHINESE_PROBE, sys.stdout):
         # fail() adds the English line when stderr cannot show Chinese either.
@@ -151,17 +172,20 @@ def show(result: BaseModel, json_output: bool) -> None:
     from wenming.render import draw
 
     with _reader_may_leave():
+        if notice is not None:
+            sys.stdout.write(f"注意：{notice}\n")
         draw(result)
 
 
 def run(compute: Callable[[Regulation], Result], json_output: bool) -> None:
     """Compute a command's result and print it: JSON, or the view wenming.render draws for its type."""
     try:
-        result = compute(regulation())
+        loaded = regulation()
+        result = compute(loaded)
     except WenmingError as error:  # an unusable data file too: see regulation()
         fail(error, json_output)
         return
-    show(result, json_output)
+    show(result, json_output, incomplete_notice(loaded))
 
 
 def tolerant_streams() -> None:
@@ -180,9 +204,11 @@ def tolerant_streams() -> None:
 
 __all__ = [
     "fail",
+    "print_json",
     "printable",
     "run",
     "show",
     "silence_stdout",
     "tolerant_streams",
+    "write_stdout",
 ]

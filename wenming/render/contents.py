@@ -20,6 +20,9 @@ def draw(console: Console, result: object) -> None:
 def contents(console: Console, view: ContentsView) -> None:
     emit(console, Text(view.title, style="bold"))
     for chapter in view.chapters:
-        emit(console, Text(f"{chapter.citation} {chapter.title}（{chapter.articles_text}）", style="bold"))
+        title = f" {chapter.title}" if chapter.title else ""
+        emit(console, Text(f"{chapter.citation}{title}（{chapter.articles_text}）", style="bold"))
         for line in chapter.articles:
             emit(console, Text(line.first_line), INDENT, Text(f"{line.citation}  ", style="cyan"))
+    for line in view.articles or []:  # a regulation without chapters
+        emit(console, Text(line.first_line), INDENT, Text(f"{line.citation}  ", style="cyan"))

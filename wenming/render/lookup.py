@@ -43,7 +43,9 @@ def penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
 
 
 def article(console: Console, view: ArticleView) -> None:
-    emit(console, Text(f"{chapter_citation(view.chapter)} {view.chapter_title}", style="dim"))
+    if view.chapter is not None:
+        title = f" {view.chapter_title}" if view.chapter_title else ""
+        emit(console, Text(f"{chapter_citation(view.chapter)}{title}", style="dim"))
     heading = Text(view.citation, style="bold")
     if view.focus:
         heading.append(f"  （{view.focus}）", style="yellow")
