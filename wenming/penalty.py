@@ -881,8 +881,9 @@ def _unpenalised_view(regulation: Regulation, unit: Unpenalised) -> UnpenalisedV
         return view("duty", f"{unit.citation}规定{duty.bearer}的义务；本条例未设罚则。")
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)
-        where = f"{chapter_citation(chapter.number)} {chapter.title}" if chapter else ""
-        return view("general", f"{unit.citation}（{where}）不是规定某一行为的条款，本条例未就此设定罚则。")
+        where = " ".join(filter(None, [chapter_citation(chapter.number), chapter.title])) if chapter else ""
+        place = f"（{where}）" if where else ""  # a chapterless regulation has no chapter to name
+        return view("general", f"{unit.citation}{place}不是规定某一行为的条款，本条例未就此设定罚则。")
     if unit.part_of_penalised:
         others = [p.key for p in regulation.penalties_citing(provision.citation)]
         note = (
