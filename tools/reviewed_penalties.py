@@ -120,18 +120,33 @@ def _keys(step: dict[str, Any]) -> list[str]:
 
 def _steps(record: dict[str, Any], variant: dict[str, Any], text: str) -> list[dict[str, Any]]:
     steps = []
+    # Where the record's sentence starts: a paragraph may hold several penalties (湖州 29(1)).
+    sentence = record["text"].lstrip("（一二三四五六七八九十）")
+    found = [text.find(sentence.rstrip("；。")), text.find(sentence[:30]), text.find(sentence[:12])]
+    base = next((at for at in found if at >= 0), 0)
+    agencies = [agency["text"] for agency in record["agencies"]]
     for index, step in enumerate(variant["steps"]):
         first_text = step["measures"][0]["text"]
         if index == 0 and step["condition"] is None:
             # The violation itself: the provision's words up to its 的 before the first measure.
-            at = text.find(first_text)
-            head = text[:at] if at > 0 else text
-            end = head.rfind("的")
-            condition = head[: end + 1] if end >= 0 else head.rstrip("，,")
+            at = text.find(first_text, base)
+            head = text[base:at] if at > base else text[base:]
+            cut = next((head.find(words) for words in agencies if head.find(words) > 0), -1)
+            # It ends at the last 的 that closes a clause (…饲养危险犬的，由…指定的主管部门…), else, where no
+            # clause ends in 的 before the agency (…佩戴嘴套，由城市管理部门…), at the agency, else the last 的.
+            closing = [m.start() for m in re.finditer("的[，,]", head)]
+            if closing:
+                condition = head[: closing[-1] + 1]
+            elif cut > 0:
+                condition = head[:cut].rstrip("，,")
+            else:
+                end = head.rfind("的")
+                condition = head[: end + 1] if end >= 0 else head.rstrip("，,")
             condition = condition.split("。")[-1].split("；")[-1].strip() or record["behaviour"]["words"]
         else:
             condition = step["condition"]
-        start = text.find(condition)
+        start = text.find(condition, base)
+        start = text.find(condition) if start < 0 else start
         sanction = _clause_after(text, start + len(condition)) if start >= 0 else first_text
         entry: dict[str, Any] = {"condition": condition}
         keys = _keys(step)

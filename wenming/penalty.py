@@ -76,6 +76,10 @@ class StepView(BaseModel):
     fine_measure: str | None = None  # the data's word for the fine among the measures (罚款)
     other_measures: list[str] = []  # the measures besides the fine
     fine_optional: bool = False  # 可以处: the authority may impose the fine, need not
+    # A fine as a multiple of a sum (赔偿费一倍以上三倍以下): the sum, as written, and the multiples.
+    fine_of: str | None = None
+    times_min: int | None = None
+    times_max: int | None = None
     fine_per: str | None = None  # a per-unit fine's unit, as written after 每 (只犬): the amounts are per unit
     connector: Literal["and", "or"] = "and"  # between the sanctions proper: 警告或者罚款 is "or"
     alternatives: list[str] = []  # with "or": the measures one of which is imposed (警告, 罚款)
@@ -304,7 +308,9 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
 
 def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
     measure = step.fine_measure
-    fine_measure = measure.name if measure is not None else None
+    multiple = next((m for m in step.measures if m.kind == "fine-multiple"), None)
+    named = measure or multiple
+    fine_measure = named.name if named is not None else None
     return StepView(
         number=number,
         condition=step.condition,
@@ -315,8 +321,11 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
         fine_max=step.fine.max if step.fine else None,
         fine_measure=fine_measure,
         other_measures=[name for name in step.measure_names if name != fine_measure],
-        fine_optional=measure is not None and measure.optional,
+        fine_optional=any(m.optional for m in (measure, multiple) if m is not None),
         fine_per=measure.per if measure is not None else None,
+        fine_of=multiple.of if multiple is not None else None,
+        times_min=multiple.min if multiple is not None else None,
+        times_max=multiple.max if multiple is not None else None,
         connector=step.connector,
         alternatives=[m.name for m in step.measures if m.kind != "order"] if step.connector == "or" else [],
         reading=step.reading,
@@ -390,11 +399,13 @@ def assess(
     skipped = any(step.when_any and index not in reached for index, step in enumerate(penalty.steps[:applied_index]))
     if penalty.steps[applied_index].reading and skipped:
         notes.append(f"本结果依据第{applied_index + 1}档的解读（见该档）。")
-    fined_reached = [index for index in reached if penalty.steps[index].fine is not None]
-    if len(fined_reached) > 1:
-        numbers = "、".join(f"第{index + 1}档" for index in fined_reached)
-        # The provision's last-ranked step applies; where its ladder runs lightest to heaviest, that is the heaviest.
-        if _heaviest_last(penalty.steps, fined_reached):
+    # Several steps reached by circumstances: the provision's last-ranked applies, said as the heaviest only
+    # where the fines run lightest to heaviest (a confiscation may follow a fine).
+    stepped = [index for index in reached if penalty.steps[index].when_any]
+    fined_reached = [index for index in stepped if penalty.steps[index].fine is not None]
+    if len(stepped) > 1:
+        numbers = "、".join(f"第{index + 1}档" for index in stepped)
+        if fined_reached == stepped and _heaviest_last(penalty.steps, fined_reached):
             notes.append(f"同时达到{numbers}，适用其中最重的第{applied_index + 1}档（罚则由轻到重排列）。")
         else:
             notes.append(
@@ -483,7 +494,7 @@ def assess(
         violation=penalty.key,
         violation_name=penalty.name,
         violation_basis=behaviour.chinese,
-        behaviour=penalty.behaviour.part or penalty.behaviour.conduct or behaviour.text,
+        behaviour=_behaviour_words(penalty, behaviour),
         penalty_basis=provision.chinese,
         penalty_text=provision.text,
         agencies=names,
@@ -529,7 +540,7 @@ def _unreached(
         violation=penalty.key,
         violation_name=penalty.name,
         violation_basis=behaviour.chinese,
-        behaviour=penalty.behaviour.part or penalty.behaviour.conduct or behaviour.text,
+        behaviour=_behaviour_words(penalty, behaviour),
         penalty_basis=provision.chinese,
         penalty_text=provision.text,
         agencies=regulation.agency_names(penalty.agencies),
@@ -613,6 +624,14 @@ def _ladder_for(
     if chosen is None:
         return penalty, views
     return penalty.model_copy(update={"steps": chosen.steps, "variants": []}), views
+
+
+def _behaviour_words(penalty: Penalty, behaviour: Provision) -> str:
+    """The words of the behaviour: the part or conduct of the cited provision it is, or (a behaviour only
+    described) the liability provision's own description, else the cited provision's text."""
+    ref = penalty.behaviour
+    described = ref.words if ref.link == "description" else None
+    return ref.part or ref.conduct or described or behaviour.text
 
 
 def _heaviest_last(steps: Sequence[Step], indexes: Sequence[int]) -> bool:

@@ -73,8 +73,13 @@ class Regulation(RegulationData):
         return entry.kind if entry is not None else None
 
     def referrals(self) -> list["Provision"]:
-        """The provisions that refer a behaviour to other laws (Article 35), for their own words."""
-        return [self.cite(entry.citation) for entry in self.liability if entry.kind == "referral"]
+        """The provisions that refer every behaviour to other laws (Article 35), for their own words; a
+        referral for one behaviour (依照治安管理处罚法 for retaliation) is that behaviour's, not these."""
+        return [
+            self.cite(entry.citation)
+            for entry in self.liability
+            if entry.kind == "referral" and entry.behaviour is None and entry.taxonomy is None
+        ]
 
     @property
     def fine_measure(self) -> str | None:

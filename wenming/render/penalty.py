@@ -60,6 +60,9 @@ def _amount(fine_min: int | None, fine_max: int | None) -> str:
 
 def _step_amount(step: StepView) -> str:
     """The fine column: 50–200 元; 可处 200 元以下 for an optional fine; 每只犬 5000 元 per unit."""
+    if step.fine_of is not None:  # a multiple of a sum: no amount in yuan
+        times = step.times_max if step.times_min == step.times_max else f"{step.times_min}–{step.times_max}"
+        return ("可处 " if step.fine_optional else "") + f"{step.fine_of} {times} 倍"
     amount = _amount(step.fine_min, step.fine_max)
     if step.fine_max is None:
         return amount
@@ -149,7 +152,11 @@ def _header(console: Console, answer: PenalisedAnswer) -> None:
     field(console, "执法机关", "、".join(answer.agencies) or "（条文未写明）")
     if answer.circumstances:
         described = zip(answer.circumstances, answer.circumstance_descriptions, strict=False)
-        field(console, "情形", "、".join(f"{name}（{meaning}）" for name, meaning in described))
+        field(
+            console,
+            "情形",
+            "、".join(name if meaning == name else f"{name}（{meaning}）" for name, meaning in described),
+        )
 
 
 def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
