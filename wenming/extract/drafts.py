@@ -1,0 +1,227 @@
+"""Findings -> the data file's penalty part (plain dicts), each checked by the data file's own
+validation: a draft that would not load is written as a text-only liability entry instead, with
+the reason among its review notes, so that `wenming import` never writes a file that fails."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from wenming.concepts import Vocabulary
+from wenming.extract.found import Finding, FoundMeasure, FoundStep
+from wenming.extract.rules import Rules
+from wenming.model import Agency, Chapter, Circumstance, LiabilityProvision, Metadata, Penalty
+from wenming.reader.document import ReadRegulation
+from wenming.regulation import Regulation
+from wenming.validation import regulation_problems
+
+DRAFTED = "由规则起草，未经人工核对"
+
+
+@dataclass
+class Written:
+    circumstances: list[dict[str, Any]] = field(default_factory=list)
+    agencies: list[dict[str, Any]] = field(default_factory=list)
+    penalties: list[dict[str, Any]] = field(default_factory=list)
+    liability: list[dict[str, Any]] = field(default_factory=list)
+    behaviour_taxonomy: list[dict[str, Any]] = field(default_factory=list)
+    demoted: list[tuple[Finding, str]] = field(default_factory=list)
+
+
+def _measure(measure: FoundMeasure) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": measure.kind, "name": measure.name, "text": measure.text}
+    if measure.kind in ("fine", "fine-per-unit", "fine-multiple"):
+        data["min"], data["max"] = measure.min, measure.max
+    for key in ("per", "of", "what"):
+        if getattr(measure, key) is not None:
+            data[key] = getattr(measure, key)
+    if measure.optional:
+        data["optional"] = True
+    return data
+
+
+class _Writer:
+    def __init__(self, read: ReadRegulation, rules: Rules, vocabulary: Vocabulary) -> None:
+        self.read, self.rules, self.vocabulary = read, rules, vocabulary
+        self.circumstances: dict[str, dict[str, Any]] = {}
+        self.others: dict[str, str] = {}  # condition words -> key, for circumstances no rule names
+
+    def circumstance(self, step: FoundStep) -> str:
+        words = step.circumstance_words or step.condition
+        if step.circumstance not in (None, "other"):
+            key = step.circumstance
+            rule = next(r for r in self.rules.circumstances if r.key == key)
+            self.circumstances.setdefault(key, {"key": key, "name": words, "description": rule.description})
+            return key
+        key = self.others.setdefault(words, f"other-{len(self.others) + 1}")
+        self.circumstances.setdefault(key, {"key": key, "name": words, "description": f"条例所写的情形：{words}"})
+        return key
+
+    def steps(self, steps: list[FoundStep]) -> list[dict[str, Any]]:
+        written = []
+        for index, step in enumerate(steps):
+            data: dict[str, Any] = {"condition": step.condition, "sanction": step.sanction}
+            if index:
+                data["when_any"] = [self.circumstance(step)]
+            data["measures"] = [_measure(m) for m in step.measures]
+            if step.connector == "or":
+                data["connector"] = "or"
+            written.append(data)
+        return written
+
+    def behaviour(self, finding: Finding) -> dict[str, Any]:
+        if finding.cites and finding.link != "description":
+            data: dict[str, Any] = {"link": finding.link, "cites": finding.cites[0]}
+            if finding.link == "relative" and finding.words and finding.words in finding.text:
+                data["words"] = finding.words
+            return data
+        return {"link": "description", "words": finding.words or finding.text}
+
+    def penalty(self, finding: Finding, agency_keys: list[str]) -> dict[str, Any]:
+        notes = [DRAFTED, *finding.notes]
+        if len(finding.cites) > 1:
+            notes.append(f"罚则引用多处：{'、'.join(finding.cites)}；只链接第一处")
+        data: dict[str, Any] = {
+            "key": "article-" + finding.id,
+            "name": finding.words or finding.provision,
+            "behaviour": self.behaviour(finding),
+            "provision": finding.provision,
+        }
+        if agency_keys and finding.agency_text:
+            data["agencies"] = agency_keys
+            data["agency_text"] = finding.agency_text
+        ladders = finding.ladders
+        if len(ladders) == 1 and ladders[0].party is None and ladders[0].role is None:
+            data["steps"] = self.steps(ladders[0].steps)
+        else:
+            variants = []
+            for ladder in ladders:
+                variant: dict[str, Any] = {"steps": self.steps(ladder.steps)}
+                if ladder.party:
+                    variant["party"] = ladder.party
+                if ladder.role or not ladder.party:
+                    variant["role"] = ladder.role or "（未写明）"
+                variants.append(variant)
+            data["variants"] = variants
+            notes.append("按当事人或角色分列数额")
+        if finding.taxonomy:
+            data["taxonomy"] = finding.taxonomy
+        data["review"] = "draft"
+        data["review_notes"] = notes
+        return data
+
+    def liability(self, finding: Finding, kind: str, extra: list[str]) -> dict[str, Any]:
+        data: dict[str, Any] = {"citation": finding.provision, "kind": kind, "summary": finding.text}
+        if finding.agency_text:
+            data["agency"] = finding.agency_text
+        if finding.laws:
+            data["laws"] = finding.laws
+        if finding.cites and finding.link != "description":
+            data["behaviour"] = self.behaviour(finding)
+        if finding.taxonomy:
+            data["taxonomy"] = finding.taxonomy
+        data["review"] = "draft"
+        data["review_notes"] = [DRAFTED, *finding.notes, *extra]
+        return data
+
+
+def _agencies(findings: list[tuple[Finding, bool]]) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
+    """The agencies named by the penalties written, one key each, and each penalty's keys."""
+    by_name: dict[str, dict[str, Any]] = {}
+    keys: dict[int, list[str]] = {}
+    for index, (finding, _) in enumerate(findings):
+        own = []
+        for agency in finding.agencies:
+            entry = by_name.get(agency.name)
+            if entry is None:
+                taken = {e["key"] for e in by_name.values()}
+                key = agency.kind
+                number = 2
+                while key in taken:
+                    key = f"{agency.kind}-{number}"
+                    number += 1
+                entry = {"key": key, "name": agency.name, "short_name": agency.name, "source": [], "kind": agency.kind}
+                by_name[agency.name] = entry
+            if finding.provision not in entry["source"]:
+                entry["source"].append(finding.provision)
+            own.append(entry["key"])
+        keys[index] = list(dict.fromkeys(own))
+    return list(by_name.values()), keys
+
+
+def _checking_regulation(read: ReadRegulation, written: dict[str, Any]) -> Regulation:
+    text = read.text_part()
+    if "chapters" in text:
+        # A heading the source lost keeps its place; its title is not what is checked here.
+        chapters = [Chapter.model_validate({**c, "title": c["title"] or "（章名缺失）"}) for c in text["chapters"]]
+    else:  # a regulation without chapters: checked as one chapter, which numbering does not mind
+        chapters = [Chapter.model_validate({"number": 1, "title": read.title, "articles": text["articles"]})]
+    return Regulation.model_construct(
+        schema_version=1,
+        meta=Metadata.model_construct(title=read.title, external_facts=[]),  # type: ignore[call-arg]
+        chapters=chapters,
+        **written,
+    )
+
+
+def write(read: ReadRegulation, found: list[Finding], rules: Rules, vocabulary: Vocabulary) -> Written:
+    """The penalty part, every penalty checked; the ones that fail the data file's checks demoted."""
+    demoted: dict[int, str] = {}
+    for _ in range(4):
+        writer = _Writer(read, rules, vocabulary)
+        as_penalty = [(f, f.kind == "penalty" and i not in demoted) for i, f in enumerate(found)]
+        agencies, keys = _agencies([(f, p) for f, p in as_penalty if p])
+        penalties, liability, index_of = [], [], []
+        p_index = 0
+        for index, (finding, is_penalty) in enumerate(as_penalty):
+            if is_penalty:
+                try:
+                    data = writer.penalty(finding, keys[p_index])
+                    Penalty.model_validate(data)
+                except (ValidationError, StopIteration) as error:
+                    demoted[index] = f"草稿不合数据格式：{error}".splitlines()[0]
+                    p_index += 1
+                    continue
+                p_index += 1
+                penalties.append(data)
+                index_of.append(index)
+            else:
+                kind = "text-only" if finding.kind == "penalty" else finding.kind
+                extra = [f"未能结构化：{demoted[index]}"] if index in demoted else []
+                liability.append(writer.liability(finding, kind, extra))
+        used = {key for p in penalties for key in p.get("agencies", [])}
+        agencies = [a for a in agencies if a["key"] in used]
+        written = {
+            "circumstances": [Circumstance.model_validate(c) for c in writer.circumstances.values()],
+            "agencies": [Agency.model_validate(a) for a in agencies],
+            "penalties": [Penalty.model_validate(p) for p in penalties],
+            "liability": [LiabilityProvision.model_validate(entry) for entry in liability],
+        }
+        try:
+            problems = regulation_problems(_checking_regulation(read, written), vocabulary)
+        except ValidationError as error:
+            raise AssertionError(f"条文结构不合格式：{error}") from error
+        failing = {
+            p.path[1]: p.message for p in problems if p.path[:1] == ("penalties",) and isinstance(p.path[1], int)
+        }
+        if not failing:
+            break
+        for position, message in failing.items():
+            demoted.setdefault(index_of[position], message)
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for finding in found:
+        if finding.taxonomy and finding.cites and finding.link != "description":
+            for cite in finding.cites:
+                links.setdefault(
+                    (cite, finding.taxonomy), {"cites": cite, "taxonomy": finding.taxonomy, "review": "draft"}
+                )
+    return Written(
+        circumstances=list(writer.circumstances.values()),
+        agencies=agencies,
+        penalties=penalties,
+        liability=liability,
+        behaviour_taxonomy=list(links.values()),
+        demoted=[(found[i], message) for i, message in demoted.items()],
+    )

@@ -1,0 +1,133 @@
+"""One regulation read by rule: every liability provision as a `Finding`."""
+
+from __future__ import annotations
+
+import re
+
+from wenming.concepts import Vocabulary
+from wenming.extract.found import EntryKind, Finding, FoundAgency, FoundLadder
+from wenming.extract.rules import Rules
+from wenming.extract.sanctions import agencies_in, ladders_of, referral_of, steps_of
+from wenming.extract.units import Unit, behaviour_cites, units
+from wenming.numerals import to_chinese
+from wenming.reader.document import ReadRegulation
+
+# Measures that make a provision a penalty of this regulation's own (else it refers, disciplines, or is quoted).
+_OWN_SANCTIONS = (
+    "fine",
+    "fine-per-unit",
+    "fine-multiple",
+    "warning",
+    "order",
+    "confiscation",
+    "revocation",
+    "interview",
+)
+
+
+def findings(read: ReadRegulation, rules: Rules, vocabulary: Vocabulary) -> list[Finding]:
+    found: list[Finding] = []
+    earlier: dict[tuple[int, int, int | None], list[str]] = {}
+    for unit in units(read, rules):
+        place = (unit.article.number, unit.paragraph, unit.item)
+        taken = earlier.setdefault(place, [])
+        finding = _finding(unit, read, rules, vocabulary, taken)
+        taken += [c for c in finding.cites if c not in taken]
+        found.append(finding)
+    return found
+
+
+def _provision(read: ReadRegulation, unit: Unit) -> str:
+    text = f"第{to_chinese(unit.article.number)}条"
+    if len(unit.article.paragraphs) > 1:
+        text += f"第{to_chinese(unit.paragraph)}款"
+    if unit.item is not None:
+        text += f"第{to_chinese(unit.item)}项"
+    return text
+
+
+def _finding(unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabulary, earlier: list[str]) -> Finding:
+    notes: list[str] = []
+    link, cites, link_notes = behaviour_cites(unit, read, rules, earlier)
+    notes += link_notes
+    if unit.sanction_in_lead_in and unit.lead_in is not None:
+        steps, step_notes = steps_of(unit.lead_in, rules)
+        ladders = [FoundLadder(None, None, steps)] if steps else []
+        notes.append("罚则写在本条引语中，各项只列行为")
+    else:
+        ladders, step_notes = ladders_of(unit.text, rules)
+    notes += step_notes
+    steps = [step for ladder in ladders for step in ladder.steps]
+    # Agencies: in the sanctions of the steps kept, else in the lead-in.
+    agencies: list[FoundAgency] = []
+    agency_text: str | None = None
+    for step in steps:
+        found, text = agencies_in(step.sanction, "provision", rules, vocabulary.agency_kinds)
+        agencies += [a for a in found if a.name not in {b.name for b in agencies}]
+        agency_text = agency_text or text
+    if not agencies:  # a sanction split by party: the agency stands before the split
+        for start in (m.start() for m in re.finditer(re.escape(rules.agency_marker), unit.text)):
+            if start == 0 or unit.text[start - 1] in "，；,":
+                found, text = agencies_in(unit.text[start:], "provision", rules, vocabulary.agency_kinds)
+                agencies += [a for a in found if a.name not in {b.name for b in agencies}]
+                agency_text = agency_text or text
+    if not agencies and unit.lead_in is not None:
+        agencies, agency_text = agencies_in(unit.lead_in, "lead-in", rules, vocabulary.agency_kinds)
+    if not agencies:
+        notes.append("未找到执法机关（罚则未写“由…”）")
+    referred, laws = referral_of(
+        unit.text + ("\n" + unit.lead_in if unit.sanction_in_lead_in and unit.lead_in else ""), rules
+    )
+    kinds = {m.kind for step in steps for m in step.measures}
+    kind: EntryKind
+    if not unit.sanction_in_lead_in and kinds & set(_OWN_SANCTIONS):
+        kind = "penalty"
+    elif "disciplinary" in kinds:
+        kind = "discipline"
+    elif referred:
+        kind = "referral"
+    else:
+        kind = "text-only"
+    words = _behaviour_words(steps[0].condition if steps else unit.text, rules)
+    if link == "description":
+        notes.append("罚则未引条文，行为按其描述")
+    return Finding(
+        article=unit.article.number,
+        paragraph=unit.paragraph,
+        item=unit.item,
+        sentence=unit.sentence,
+        provision=_provision(read, unit),
+        line=unit.line,
+        text=unit.text,
+        lead_in=unit.lead_in,
+        link=link,  # type: ignore[arg-type]
+        cites=cites,
+        words=words,
+        agencies=agencies,
+        agency_text=agency_text,
+        ladders=ladders,
+        referral=referred,
+        laws=laws,
+        kind=kind,
+        taxonomy=_taxonomy(words or unit.text, vocabulary),
+        notes=notes,
+    )
+
+
+def _behaviour_words(condition: str, rules: Rules) -> str | None:
+    """The behaviour as the provision words it: the condition without 违反…规定， and its closing 的."""
+    text = re.sub(r"^[^，,]*?违反[^，,]*?规定[，,]", "", condition)
+    text = re.sub(r"^(?:有下列[^，,]*的[，,])", "", text)
+    text = text.removesuffix("的").strip("，, ")
+    return text or None
+
+
+def _taxonomy(words: str, vocabulary: Vocabulary) -> str | None:
+    """The shared behaviour the words name first (the earliest word, the longest there)."""
+    best: tuple[int, int, str] | None = None
+    for behaviour in vocabulary.behaviours:
+        for word in behaviour.words:
+            at = words.find(word)
+            if at >= 0 and (best is None or (at, -len(word)) < (best[0], -best[1])):
+                best = (at, len(word), behaviour.key)
+    return best[2] if best else None

@@ -1,0 +1,306 @@
+"""A liability provision's words -> its ladder(s): conditions, sanctions, measures, amounts, and
+who enforces them. Procedure only; the words it looks for are the rules file's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from wenming.amounts import fine_amounts
+from wenming.concepts import AgencyKind
+from wenming.extract.found import FoundAgency, FoundLadder, FoundMeasure, FoundStep, Where
+from wenming.extract.rules import Rules, longest_first
+
+_CLAUSE_END = "；。"
+_SEGMENT = re.compile(r"[^，；,。]+")
+_LAW = re.compile(r"《[^《》]+》")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    after_clause: bool  # the first segment after a ；(or at the start)
+
+
+def segments(text: str) -> list[Segment]:
+    found = []
+    for match in _SEGMENT.finditer(text):
+        before = text[: match.start()].rstrip()
+        found.append(Segment(match.start(), match.end(), match.group(), not before or before[-1] in _CLAUSE_END))
+    return found
+
+
+def has_sanction(text: str, rules: Rules) -> bool:
+    """Whether `text` imposes something: a measure, a fine with its amount, or a referral."""
+    if any(word in text for rule in rules.measures for word in rule.words):
+        return True
+    if any(word in text for word in rules.referral):
+        return True
+    return any(_fine(match.group()) for match in re.finditer(rules.fine_pattern, text))
+
+
+def _fine(words: str) -> bool:
+    try:
+        return fine_amounts(words) is not None
+    except ValueError:
+        return False
+
+
+def circumstance_of(condition: str, rules: Rules) -> tuple[str, str] | None:
+    """The circumstance `condition` names (key, the words found): the earliest word, the longest there."""
+    best: tuple[int, int, str, str] | None = None
+    for rule in rules.circumstances:
+        for word in rule.words:
+            at = condition.find(word)
+            if at >= 0 and (best is None or (at, -len(word)) < (best[0], -best[1])):
+                best = (at, len(word), rule.key, word)
+    return (best[2], best[3]) if best else None
+
+
+def referral_of(text: str, rules: Rules) -> tuple[bool, list[str]]:
+    referred = any(word in text for word in rules.referral)
+    laws = list(dict.fromkeys(_LAW.findall(text))) if referred else []
+    return referred, laws
+
+
+# --- measures ---------------------------------------------------------------------------------
+
+
+def measures_of(sanction: str, rules: Rules) -> tuple[list[FoundMeasure], str, list[str]]:
+    """What `sanction` imposes, in its order, the connector between them, and doubts."""
+    found: list[tuple[int, FoundMeasure]] = []
+    notes: list[str] = []
+    for match in re.finditer(rules.fine_pattern, sanction):
+        words = match.group()
+        try:
+            amounts = fine_amounts(words)
+        except ValueError as error:
+            notes.append(f"罚款数额无法识别：{error}")
+            continue
+        if amounts is None:
+            continue
+        lead = re.split("[，；,]", sanction[: match.start()])[-1]
+        optional = any(word in lead[-4:] for word in rules.optional_words)
+        if amounts.of is not None:
+            measure = FoundMeasure("fine-multiple", "罚款", words, amounts.low, amounts.high, optional, of=amounts.of)
+        elif amounts.per is not None:
+            measure = FoundMeasure("fine-per-unit", "罚款", words, amounts.low, amounts.high, optional, per=amounts.per)
+        else:
+            measure = FoundMeasure("fine", "罚款", words, amounts.low, amounts.high, optional)
+        found.append((match.start(), measure))
+    for rule in rules.measures:
+        for word in longest_first(rule.words):
+            pattern = rule.pattern or re.escape(word)
+            hits = [
+                m
+                for m in re.finditer(pattern, sanction)
+                if not any(sanction.startswith(after, m.end()) for after in rule.not_before)
+            ]
+            if not hits:
+                continue
+            hit = hits[0]
+            text = hit.group()
+            what = text[len(word) :] or None if rule.kind in ("confiscation", "revocation") else None
+            name = text if rule.kind in ("order", "confiscation", "revocation") else word
+            found.append((hit.start(), FoundMeasure(rule.kind, name, text, what=what)))
+            break
+    referred, _ = referral_of(sanction, rules)
+    if referred and not any(m.kind in ("fine", "fine-per-unit", "fine-multiple") for _, m in found):
+        word = next(w for w in longest_first(rules.referral) if w in sanction)
+        found.append((sanction.find(word), FoundMeasure("per-law", "依法处罚", sanction)))
+    found.sort(key=lambda pair: pair[0])
+    measures = [measure for _, measure in found]
+    kinds = [m.kind for m in measures]
+    connector = "and"
+    if "warning" in kinds and any(k in kinds for k in ("fine", "fine-per-unit")):
+        at = sanction.find("警告")
+        if any(sanction.startswith(word, at + 2) for word in rules.or_words):
+            connector = "or"
+    return measures, connector, notes
+
+
+# --- steps ------------------------------------------------------------------------------------
+
+
+def _starts_sanction(segment: Segment, previous: Segment | None, rules: Rules) -> bool:
+    if segment.text.startswith(rules.agency_marker):
+        return True
+    return has_sanction(segment.text, rules) and (previous is None or previous.text.endswith("的"))
+
+
+def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
+    """The steps `text` words: its first condition (the violation), then each circumstance."""
+    notes: list[str] = []
+    segs = segments(text)
+    if not segs:
+        return [], notes
+    first = next((i for i, s in enumerate(segs) if _starts_sanction(s, segs[i - 1] if i else None, rules)), None)
+    if first is None:
+        first = next((i for i, s in enumerate(segs) if has_sanction(s.text, rules)), None)
+    if first is None:
+        return [], notes
+    # Each later condition: a segment ending in 的 that names a circumstance or opens a clause.
+    bounds: list[tuple[int, int]] = []  # (first segment of the condition, first of its sanction)
+    bounds.append((0, first) if first > 0 else (0, 0))
+    i = first + 1
+    while i < len(segs):
+        seg = segs[i]
+        if seg.text.endswith("的") and (circumstance_of(seg.text, rules) or seg.after_clause):
+            j = i
+            while j + 1 < len(segs) and segs[j + 1].text.endswith("的") and not segs[j + 1].after_clause:
+                j += 1
+            bounds.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    steps: list[FoundStep] = []
+    for index, (c_first, s_first) in enumerate(bounds):
+        c_end_seg = segs[s_first - 1] if s_first > c_first else segs[c_first]
+        condition = text[segs[c_first].start : c_end_seg.end]
+        if s_first >= len(segs):
+            continue
+        s_end = segs[bounds[index + 1][0]].start if index + 1 < len(bounds) else len(text)
+        sanction = text[segs[s_first].start : s_end].rstrip("，；,。 ")
+        for stop in _CLAUSE_END:
+            if stop in sanction:
+                sanction = sanction.split(stop)[0]
+                notes.append(f"「{condition}」之后的罚则跨句，只取到「{stop}」为止")
+        measures, connector, measure_notes = measures_of(sanction, rules)
+        notes += measure_notes
+        if not measures:
+            continue
+        circumstance = circumstance_of(condition, rules) if index else None
+        steps.append(
+            FoundStep(
+                condition,
+                sanction,
+                circumstance[0] if circumstance else ("other" if index else None),
+                circumstance[1] if circumstance else (condition.rstrip("的") if index else None),
+                measures,
+                "or" if connector == "or" else "and",
+            )
+        )
+    if steps and steps[0].circumstance is not None:
+        notes.append(f"第一级的条件「{steps[0].condition}」本是情形，按违法行为本身处理")
+        steps[0] = replace(steps[0], circumstance=None, circumstance_words=None)
+    return steps, notes
+
+
+# --- parties and roles ------------------------------------------------------------------------
+
+
+def ladders_of(text: str, rules: Rules) -> tuple[list[FoundLadder], list[str]]:
+    """One ladder for anyone, or one per role (属驾驶人行为的…) or party (对单位处…，对个人处…)."""
+    roles = list(re.finditer(rules.role_pattern, text))
+    if len(roles) >= 2:
+        ladders, notes = [], []
+        for index, match in enumerate(roles):
+            end = roles[index + 1].start() if index + 1 < len(roles) else len(text)
+            steps, step_notes = steps_of(text[match.start() : end].rstrip("，；,。"), rules)
+            notes += step_notes
+            if steps:
+                ladders.append(FoundLadder(None, match.group("role"), steps))
+        return ladders, notes
+    steps, notes = steps_of(text, rules)
+    return _party_ladders(steps, rules), notes
+
+
+def _party_ladders(steps: list[FoundStep], rules: Rules) -> list[FoundLadder]:
+    split: dict[int, list[tuple[str, str]]] = {}
+    for index, step in enumerate(steps):
+        hits = list(re.finditer(rules.party_pattern, step.sanction))
+        if len(hits) >= 2:
+            parts = []
+            for h_index, hit in enumerate(hits):
+                end = hits[h_index + 1].start() if h_index + 1 < len(hits) else len(step.sanction)
+                parts.append((hit.group("who"), step.sanction[hit.start() : end].rstrip("，；,。")))
+            split[index] = parts
+    if not split:
+        return [FoundLadder(None, None, steps)] if steps else []
+    whos = [who for who, _ in next(iter(split.values()))]
+    ladders = []
+    for position, who in enumerate(whos):
+        own: list[FoundStep] = []
+        for index, step in enumerate(steps):
+            step_parts = split.get(index)
+            if step_parts is None or position >= len(step_parts):
+                own.append(step)
+                continue
+            part = step_parts[position][1]
+            measures, connector, _ = measures_of(part, rules)
+            head = step.sanction[: step.sanction.find(step_parts[0][1])]
+            optional = any(word in head[-4:] for word in rules.optional_words)
+            shared, _, _ = measures_of(head, rules)
+            measures = [*shared, *(replace(m, optional=m.optional or optional) for m in measures)]
+            if measures:
+                own.append(
+                    replace(step, sanction=part, measures=measures, connector="or" if connector == "or" else "and")
+                )
+        party = next((r.party for r in rules.parties if any(who.endswith(w) for w in r.words)), None)
+        exact = any(who in r.words for r in rules.parties)
+        if own:
+            ladders.append(FoundLadder(party, None if exact else who, own))
+    return ladders
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+
+def _split_outside_brackets(text: str, separators: list[str]) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch in _OPEN
+        depth -= ch in _CLOSE
+        separator = next((s for s in separators if depth == 0 and text.startswith(s, i)), None)
+        if separator:
+            parts.append(text[start:i])
+            i += len(separator)
+            start = i
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [part for part in parts if part]
+
+
+def agency_kind(name: str, kinds: list[AgencyKind]) -> str:
+    best = max(((len(w), k.key) for k in kinds for w in k.words if w in name), default=None)
+    return best[1] if best else "other"
+
+
+def agencies_in(text: str, where: Where, rules: Rules, kinds: list[AgencyKind]) -> tuple[list[FoundAgency], str | None]:
+    """The agencies `text` names after 由, and the words naming them (verbatim)."""
+    found: list[FoundAgency] = []
+    first_text: str | None = None
+    for match in re.finditer(re.escape(rules.agency_marker), text):
+        rest = text[match.end() :]
+        ends = [rest.find(word) for word in rules.agency_end if rest.find(word) > 0]
+        if not ends:
+            continue
+        name_text = rest[: min(ends)]
+        if re.search("[，；。,]", name_text):
+            continue
+        for trim in rules.agency_trim:
+            name_text = name_text.removesuffix(trim)
+        name_text = name_text.rstrip("，, ")
+        if not name_text:
+            continue
+        first_text = first_text or name_text
+        parts = _split_outside_brackets(name_text, longest_first(rules.agency_split))
+        merged: list[str] = []
+        pending = ""
+        for part in parts:
+            if len(part) < rules.agency_min_chars:
+                pending += part + "、"
+                continue
+            merged.append(pending + part)
+            pending = ""
+        if pending:
+            merged.append(pending.rstrip("、"))
+        for name in merged:
+            if not any(a.name == name for a in found):
+                found.append(FoundAgency(name, agency_kind(name, kinds), where))
+    return found, first_text
