@@ -59,8 +59,10 @@ class _Writer:
         self.circumstances.setdefault(key, {"key": key, "name": words, "description": f"条例所写的情形：{words}"})
         return key
 
-    def steps(self, steps: list[FoundStep]) -> list[dict[str, Any]]:
+    def steps(self, steps: list[FoundStep], notes: list[str]) -> list[dict[str, Any]]:
         written = []
+        if steps and steps[0].circumstance is not None:
+            notes.append(f"第一级的条件「{steps[0].condition}」是一种情形，数据中按违法行为本身处理")
         for index, step in enumerate(steps):
             data: dict[str, Any] = {"condition": step.condition, "sanction": step.sanction}
             if index:
@@ -94,11 +96,11 @@ class _Writer:
             data["agency_text"] = finding.agency_text
         ladders = finding.ladders
         if len(ladders) == 1 and ladders[0].party is None and ladders[0].role is None:
-            data["steps"] = self.steps(ladders[0].steps)
+            data["steps"] = self.steps(ladders[0].steps, notes)
         else:
             variants = []
             for ladder in ladders:
-                variant: dict[str, Any] = {"steps": self.steps(ladder.steps)}
+                variant: dict[str, Any] = {"steps": self.steps(ladder.steps, notes)}
                 if ladder.party:
                     variant["party"] = ladder.party
                 if ladder.role or not ladder.party:

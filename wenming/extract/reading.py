@@ -7,7 +7,7 @@ import re
 from wenming.concepts import Vocabulary
 from wenming.extract.found import EntryKind, Finding, FoundAgency, FoundLadder
 from wenming.extract.rules import Rules
-from wenming.extract.sanctions import agencies_in, ladders_of, referral_of, steps_of
+from wenming.extract.sanctions import agencies_in, ladders_of, measures_of, referral_of, steps_of, subject_agencies
 from wenming.extract.units import Unit, behaviour_cites, units
 from wenming.numerals import to_chinese
 from wenming.reader.document import ReadRegulation
@@ -26,12 +26,13 @@ _OWN_SANCTIONS = (
 
 
 def findings(read: ReadRegulation, rules: Rules, vocabulary: Vocabulary) -> list[Finding]:
+    texts = _provision_texts(read)
     found: list[Finding] = []
     earlier: dict[tuple[int, int, int | None], list[str]] = {}
     for unit in units(read, rules):
         place = (unit.article.number, unit.paragraph, unit.item)
         taken = earlier.setdefault(place, [])
-        finding = _finding(unit, read, rules, vocabulary, taken)
+        finding = _finding(unit, read, rules, vocabulary, taken, texts)
         taken += [c for c in finding.cites if c not in taken]
         found.append(finding)
     return found
@@ -46,7 +47,24 @@ def _provision(read: ReadRegulation, unit: Unit) -> str:
     return text
 
 
-def _finding(unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabulary, earlier: list[str]) -> Finding:
+def _provision_texts(read: ReadRegulation) -> dict[str, str]:
+    """Each article, paragraph and item by its citation: the words a citation-only penalty names."""
+    texts: dict[str, str] = {}
+    for article in read.articles:
+        several = len(article.paragraphs) > 1
+        head = f"第{to_chinese(article.number)}条"
+        for paragraph in article.paragraphs:
+            cited = head + (f"第{to_chinese(paragraph.number)}款" if several else "")
+            texts[cited] = paragraph.text
+            for item in paragraph.items:
+                texts[f"{cited}第{to_chinese(item.number)}项"] = item.text
+        texts.setdefault(head, "".join(p.text for p in article.paragraphs))
+    return texts
+
+
+def _finding(
+    unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabulary, earlier: list[str], texts: dict[str, str]
+) -> Finding:
     notes: list[str] = []
     link, cites, link_notes = behaviour_cites(unit, read, rules, earlier)
     notes += link_notes
@@ -56,6 +74,12 @@ def _finding(unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabul
         notes.append("罚则写在本条引语中，各项只列行为")
     else:
         ladders, step_notes = ladders_of(unit.text, rules)
+        if unit.lead_in is not None:  # what the lead-in imposes on every item (由…责令改正，按照下列规定…)
+            shared, _, _ = measures_of(unit.lead_in, rules)
+            shared = [m for m in shared if m.kind in ("order", "warning")]
+            for ladder in ladders:
+                if ladder.steps:
+                    ladder.steps[0].measures[:0] = shared
     notes += step_notes
     steps = [step for ladder in ladders for step in ladder.steps]
     # Agencies: in the sanctions of the steps kept, else in the lead-in.
@@ -73,12 +97,16 @@ def _finding(unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabul
                 agency_text = agency_text or text
     if not agencies and unit.lead_in is not None:
         agencies, agency_text = agencies_in(unit.lead_in, "lead-in", rules, vocabulary.agency_kinds)
+    for text, where in ((unit.text, "provision"), (unit.lead_in, "lead-in")):
+        if not agencies and text:
+            agencies, agency_text = subject_agencies(text, where, rules, vocabulary.agency_kinds)  # type: ignore[arg-type]
     if not agencies:
         notes.append("未找到执法机关（罚则未写“由…”）")
     referred, laws = referral_of(
         unit.text + ("\n" + unit.lead_in if unit.sanction_in_lead_in and unit.lead_in else ""), rules
     )
     kinds = {m.kind for step in steps for m in step.measures}
+    referred = referred or bool(kinds & set(rules.referral_measures))
     kind: EntryKind
     if not unit.sanction_in_lead_in and kinds & set(_OWN_SANCTIONS):
         kind = "penalty"
@@ -88,7 +116,8 @@ def _finding(unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabul
         kind = "referral"
     else:
         kind = "text-only"
-    words = _behaviour_words(steps[0].condition if steps else unit.text, rules)
+    described = unit.sanction_in_lead_in or not steps
+    words = _behaviour_words(unit.text if described else steps[0].condition, rules)
     if link == "description":
         notes.append("罚则未引条文，行为按其描述")
     return Finding(
@@ -109,7 +138,8 @@ def _finding(unit: Unit, read: ReadRegulation, rules: Rules, vocabulary: Vocabul
         referral=referred,
         laws=laws,
         kind=kind,
-        taxonomy=_taxonomy(words or unit.text, vocabulary),
+        taxonomy=_taxonomy(words or unit.text, vocabulary)
+        or (_taxonomy(texts.get(cites[0], ""), vocabulary) if len(cites) == 1 else None),
         notes=notes,
     )
 
@@ -118,7 +148,7 @@ def _behaviour_words(condition: str, rules: Rules) -> str | None:
     """The behaviour as the provision words it: the condition without 违反…规定， and its closing 的."""
     text = re.sub(r"^[^，,]*?违反[^，,]*?规定[，,]", "", condition)
     text = re.sub(r"^(?:有下列[^，,]*的[，,])", "", text)
-    text = text.removesuffix("的").strip("，, ")
+    text = text.rstrip("；;。.，, ").removesuffix("的").strip("，, ")
     return text or None
 
 

@@ -24,6 +24,7 @@ class CircumstanceRule(_Rule):
     key: Key
     description: NonEmpty
     words: list[NonEmpty] = Field(min_length=1)
+    in_behaviour: bool = False  # closing the violation's own condition, it is part of the behaviour
 
 
 class MeasureRule(_Rule):
@@ -41,7 +42,7 @@ class PartyRule(_Rule):
 class Rules(_Rule):
     schema_version: Literal[1]
     liability_chapter: list[NonEmpty] = Field(min_length=1)
-    breach: list[NonEmpty] = Field(min_length=1)
+    liability_marks: list[NonEmpty] = Field(min_length=1)
     not_penalty: list[NonEmpty] = []
     circumstances: list[CircumstanceRule] = Field(min_length=1)
     fine_pattern: NonEmpty
@@ -49,7 +50,9 @@ class Rules(_Rule):
     or_words: list[NonEmpty] = []
     measures: list[MeasureRule] = Field(min_length=1)
     referral: list[NonEmpty] = Field(min_length=1)
+    referral_measures: list[MeasureKind] = []
     agency_marker: NonEmpty
+    agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
     agency_split: list[NonEmpty] = []
     agency_trim: list[NonEmpty] = []
@@ -57,6 +60,7 @@ class Rules(_Rule):
     parties: list[PartyRule] = []
     role_pattern: NonEmpty
     party_pattern: NonEmpty
+    roles: list[NonEmpty] = []
     relative_paragraph: list[NonEmpty] = []
     other_items: list[NonEmpty] = []
     new_behaviour_min_chars: int = 8

@@ -172,20 +172,25 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
         notes += measure_notes
         if not measures:
             continue
-        circumstance = circumstance_of(condition, rules) if index else None
+        if index:
+            circumstance = circumstance_of(condition, rules)
+        else:
+            # The violation itself, unless the condition's last clause is a circumstance of its own
+            # (…举报人，构成违反治安管理行为的，由公安机关依法处罚).
+            own = segs[s_first - 1].text if s_first - c_first >= 2 else ""
+            circumstance = circumstance_of(own, rules) if own else None
+            if circumstance and any(r.in_behaviour for r in rules.circumstances if r.key == circumstance[0]):
+                circumstance = None
         steps.append(
             FoundStep(
                 condition,
                 sanction,
                 circumstance[0] if circumstance else ("other" if index else None),
-                circumstance[1] if circumstance else (condition.rstrip("的") if index else None),
+                circumstance[1] if circumstance else (condition.removesuffix("的") if index else None),
                 measures,
                 "or" if connector == "or" else "and",
             )
         )
-    if steps and steps[0].circumstance is not None:
-        notes.append(f"第一级的条件「{steps[0].condition}」本是情形，按违法行为本身处理")
-        steps[0] = replace(steps[0], circumstance=None, circumstance_words=None)
     return steps, notes
 
 
@@ -208,11 +213,17 @@ def ladders_of(text: str, rules: Rules) -> tuple[list[FoundLadder], list[str]]:
     return _party_ladders(steps, rules), notes
 
 
+def _named_party(who: str, rules: Rules) -> bool:
+    return who in rules.roles or any(who.endswith(word) for r in rules.parties for word in r.words)
+
+
 def _party_ladders(steps: list[FoundStep], rules: Rules) -> list[FoundLadder]:
     split: dict[int, list[tuple[str, str]]] = {}
     for index, step in enumerate(steps):
         hits = list(re.finditer(rules.party_pattern, step.sanction))
-        if len(hits) >= 2:
+        if len(hits) == 1 and not _named_party(hits[0].group("who"), rules):
+            continue
+        if hits:
             parts = []
             for h_index, hit in enumerate(hits):
                 end = hits[h_index + 1].start() if h_index + 1 < len(hits) else len(step.sanction)
@@ -269,6 +280,17 @@ def _split_outside_brackets(text: str, separators: list[str]) -> list[str]:
 def agency_kind(name: str, kinds: list[AgencyKind]) -> str:
     best = max(((len(w), k.key) for k in kinds for w in k.words if w in name), default=None)
     return best[1] if best else "other"
+
+
+def subject_agencies(
+    text: str, where: Where, rules: Rules, kinds: list[AgencyKind]
+) -> tuple[list[FoundAgency], str | None]:
+    """The agency a sentence names as its subject (有关行政执法部门可以…), where no 由 names one."""
+    match = re.search(rules.agency_subject_pattern, text)
+    if match is None:
+        return [], None
+    name = match.group("name")
+    return [FoundAgency(name, agency_kind(name, kinds), where)], name
 
 
 def agencies_in(text: str, where: Where, rules: Rules, kinds: list[AgencyKind]) -> tuple[list[FoundAgency], str | None]:

@@ -16,7 +16,7 @@ from wenming.reader.structure import Article
 _N = "[一二三四五六七八九十百零]+"
 _TOKEN = re.compile(rf"第[（(]?(?P<n>{_N})[）)]?(?P<level>[条款项])")
 _RUN = rf"(?:第[（(]?{_N}[）)]?[条款项])(?:[、和]?第[（(]?{_N}[）)]?[条款项])*"
-_ABSOLUTE = re.compile(rf"违反(?:本条例)?(?P<run>第{_N}条(?:[、和]?第[（(]?{_N}[）)]?[条款项])*)")
+_ABSOLUTE = re.compile(rf"(?:违反(?:本条例)?|本条例)(?P<run>第{_N}条(?:[、和]?第[（(]?{_N}[）)]?[条款项])*)")
 _ITEM_ONLY = re.compile(rf"违反(?P<run>第[（(]?{_N}[）)]?项(?:[、和]?第[（(]?{_N}[）)]?项)*)")
 
 
@@ -91,7 +91,7 @@ def _in_liability_chapter(read: ReadRegulation, article: Article, rules: Rules) 
 def _penalising(text: str, in_chapter: bool, rules: Rules) -> bool:
     if not has_sanction(text, rules):
         return False
-    if not in_chapter and not any(word in text for word in rules.breach):
+    if not in_chapter and not any(word in text for word in rules.liability_marks):
         return False
     core = any(word in text for word in rules.referral) or re.search(rules.fine_pattern, text) is not None
     core = core or any(
@@ -135,7 +135,9 @@ def units(read: ReadRegulation, rules: Rules) -> Iterator[Unit]:
             if paragraph.items:
                 lead_penalises = _penalising(paragraph.text, in_chapter, rules)
                 for item in paragraph.items:
-                    own = sentences(item.text, in_chapter or lead_penalises, rules)
+                    # An item that only describes a behaviour (…的；) takes its sanction from the lead-in.
+                    described = item.text.rstrip("；;。. ").endswith("的")
+                    own = [] if described else sentences(item.text, in_chapter or lead_penalises, rules)
                     if own:
                         for index, sentence in enumerate(own):
                             number = index + 1 if len(own) > 1 else None
