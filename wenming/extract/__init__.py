@@ -64,6 +64,8 @@ def draft_penalties(read: ReadRegulation) -> Drafts:
         DraftProblem(finding.line, "not-structured", f"{finding.provision}未能起草为罚则，改为原文引用：{message}")
         for finding, message in written.demoted
     ]
+    if written.unchecked:
+        problems.append(DraftProblem(None, "unchecked", written.unchecked))
     if not found:
         problems.append(DraftProblem(None, "no-liability", "未找到法律责任条款（no liability provision found）"))
     return Drafts(

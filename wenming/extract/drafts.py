@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from wenming.concepts import Vocabulary
 from wenming.extract.found import Finding, FoundMeasure, FoundStep
 from wenming.extract.rules import Rules
-from wenming.model import Agency, Chapter, Circumstance, LiabilityProvision, Metadata, Penalty
+from wenming.model import Agency, Chapter, Circumstance, LiabilityProvision, Metadata, Penalty, TaxonomyLink
 from wenming.reader.document import ReadRegulation
 from wenming.regulation import Regulation
 from wenming.validation import regulation_problems
@@ -28,6 +28,7 @@ class Written:
     liability: list[dict[str, Any]] = field(default_factory=list)
     behaviour_taxonomy: list[dict[str, Any]] = field(default_factory=list)
     demoted: list[tuple[Finding, str]] = field(default_factory=list)
+    unchecked: str | None = None  # why the drafts could not be checked, where they could not
 
 
 def _measure(measure: FoundMeasure) -> dict[str, Any]:
@@ -73,22 +74,24 @@ class _Writer:
             written.append(data)
         return written
 
-    def behaviour(self, finding: Finding) -> dict[str, Any]:
-        if finding.cites and finding.link != "description":
+    def behaviour(self, finding: Finding, described: bool = False) -> dict[str, Any]:
+        if finding.cites and finding.link != "description" and not described:
             data: dict[str, Any] = {"link": finding.link, "cites": finding.cites[0]}
             if finding.link == "relative" and finding.words and finding.words in finding.text:
                 data["words"] = finding.words
             return data
         return {"link": "description", "words": finding.words or finding.text}
 
-    def penalty(self, finding: Finding, agency_keys: list[str]) -> dict[str, Any]:
+    def penalty(self, finding: Finding, agency_keys: list[str], described: bool = False) -> dict[str, Any]:
         notes = [DRAFTED, *finding.notes]
+        if described:
+            notes.append(f"所引条文（{'、'.join(finding.cites)}）的写法与条文编号不同，校验找不到，行为改按描述")
         if len(finding.cites) > 1:
             notes.append(f"罚则引用多处：{'、'.join(finding.cites)}；只链接第一处")
         data: dict[str, Any] = {
             "key": "article-" + finding.id,
             "name": finding.words or finding.provision,
-            "behaviour": self.behaviour(finding),
+            "behaviour": self.behaviour(finding, described),
             "provision": finding.provision,
         }
         if agency_keys and finding.agency_text:
@@ -168,25 +171,41 @@ def _checking_regulation(read: ReadRegulation, written: dict[str, Any]) -> Regul
     )
 
 
+def _taxonomy_links(found: list[Finding]) -> list[dict[str, Any]]:
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for finding in found:
+        if finding.taxonomy and finding.cites and finding.link != "description":
+            for cite in finding.cites:
+                links.setdefault(
+                    (cite, finding.taxonomy), {"cites": cite, "taxonomy": finding.taxonomy, "review": "draft"}
+                )
+    return list(links.values())
+
+
 def write(read: ReadRegulation, found: list[Finding], rules: Rules, vocabulary: Vocabulary) -> Written:
-    """The penalty part, every penalty checked; the ones that fail the data file's checks demoted."""
+    """The penalty part, every penalty checked. One that fails the data file's checks is written
+    again with its behaviour only described (a citation the check cannot find in the provision's
+    words, as 第（四）项 for 第四项), and if it still fails, as a text-only liability entry."""
     demoted: dict[int, str] = {}
-    for _ in range(4):
+    described: set[int] = set()
+    unchecked: str | None = None
+    taxonomy = _taxonomy_links(found)
+    for _ in range(6):
         writer = _Writer(read, rules, vocabulary)
-        as_penalty = [(f, f.kind == "penalty" and i not in demoted) for i, f in enumerate(found)]
-        agencies, keys = _agencies([(f, p) for f, p in as_penalty if p])
-        penalties, liability, index_of = [], [], []
-        p_index = 0
-        for index, (finding, is_penalty) in enumerate(as_penalty):
-            if is_penalty:
+        penalties: list[dict[str, Any]] = []
+        liability: list[dict[str, Any]] = []
+        index_of: list[int] = []
+        chosen = [i for i, f in enumerate(found) if f.kind == "penalty" and i not in demoted]
+        agencies, keys = _agencies([(found[i], True) for i in chosen])
+        for index, finding in enumerate(found):
+            if index in chosen:
                 try:
-                    data = writer.penalty(finding, keys[p_index])
+                    data = writer.penalty(finding, keys[chosen.index(index)], index in described)
                     Penalty.model_validate(data)
-                except (ValidationError, StopIteration) as error:
+                except ValidationError as error:
                     demoted[index] = f"草稿不合数据格式：{error}".splitlines()[0]
-                    p_index += 1
+                    liability.append(writer.liability(finding, "text-only", [f"未能结构化：{demoted[index]}"]))
                     continue
-                p_index += 1
                 penalties.append(data)
                 index_of.append(index)
             else:
@@ -195,35 +214,36 @@ def write(read: ReadRegulation, found: list[Finding], rules: Rules, vocabulary: 
                 liability.append(writer.liability(finding, kind, extra))
         used = {key for p in penalties for key in p.get("agencies", [])}
         agencies = [a for a in agencies if a["key"] in used]
-        written = {
-            "circumstances": [Circumstance.model_validate(c) for c in writer.circumstances.values()],
-            "agencies": [Agency.model_validate(a) for a in agencies],
-            "penalties": [Penalty.model_validate(p) for p in penalties],
-            "liability": [LiabilityProvision.model_validate(entry) for entry in liability],
-        }
         try:
-            problems = regulation_problems(_checking_regulation(read, written), vocabulary)
-        except ValidationError as error:
-            raise AssertionError(f"条文结构不合格式：{error}") from error
-        failing = {
-            p.path[1]: p.message for p in problems if p.path[:1] == ("penalties",) and isinstance(p.path[1], int)
-        }
+            regulation = _checking_regulation(
+                read,
+                {
+                    "circumstances": [Circumstance.model_validate(c) for c in writer.circumstances.values()],
+                    "agencies": [Agency.model_validate(a) for a in agencies],
+                    "penalties": [Penalty.model_validate(p) for p in penalties],
+                    "liability": [LiabilityProvision.model_validate(entry) for entry in liability],
+                    "behaviour_taxonomy": [TaxonomyLink.model_validate(link) for link in taxonomy],
+                },
+            )
+        except ValidationError as error:  # the text itself does not load: nothing to check against
+            unchecked = f"条文结构不合数据格式，罚则草稿未能核对：{error}".splitlines()[0]
+            break
+        problems = regulation_problems(regulation, vocabulary)
+        failing = [p for p in problems if p.path[:1] == ("penalties",) and isinstance(p.path[1], int)]
         if not failing:
             break
-        for position, message in failing.items():
-            demoted.setdefault(index_of[position], message)
-    links: dict[tuple[str, str], dict[str, Any]] = {}
-    for finding in found:
-        if finding.taxonomy and finding.cites and finding.link != "description":
-            for cite in finding.cites:
-                links.setdefault(
-                    (cite, finding.taxonomy), {"cites": cite, "taxonomy": finding.taxonomy, "review": "draft"}
-                )
+        for problem in failing:
+            index = index_of[int(problem.path[1])]
+            if problem.path[2] in ("behaviour", "provision") and index not in described:
+                described.add(index)
+            elif index not in described or problem.path[2] not in ("behaviour", "provision"):
+                demoted.setdefault(index, problem.message)
     return Written(
         circumstances=list(writer.circumstances.values()),
         agencies=agencies,
         penalties=penalties,
         liability=liability,
-        behaviour_taxonomy=list(links.values()),
+        behaviour_taxonomy=taxonomy,
         demoted=[(found[i], message) for i, message in demoted.items()],
+        unchecked=unchecked,
     )

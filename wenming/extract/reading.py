@@ -108,7 +108,10 @@ def _finding(
     kinds = {m.kind for step in steps for m in step.measures}
     referred = referred or bool(kinds & set(rules.referral_measures))
     kind: EntryKind
-    if not unit.sanction_in_lead_in and kinds & set(_OWN_SANCTIONS):
+    unstructured = [word for word in rules.unstructured if word in unit.text]
+    if unstructured:
+        notes.append(f"罚则含数据格式没有的处罚（{'、'.join(unstructured)}），只引原文")
+    if not unit.sanction_in_lead_in and not unstructured and kinds & set(_OWN_SANCTIONS):
         kind = "penalty"
     elif "disciplinary" in kinds:
         kind = "discipline"

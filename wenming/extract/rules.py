@@ -51,6 +51,7 @@ class Rules(_Rule):
     measures: list[MeasureRule] = Field(min_length=1)
     referral: list[NonEmpty] = Field(min_length=1)
     referral_measures: list[MeasureKind] = []
+    unstructured: list[NonEmpty] = []
     agency_marker: NonEmpty
     agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
