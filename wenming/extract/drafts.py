@@ -60,6 +60,12 @@ class _Writer:
         self.circumstances.setdefault(key, {"key": key, "name": words, "description": f"条例所写的情形：{words}"})
         return key
 
+    def known(self, key: str) -> str:
+        """A further circumstance a condition names, by its rule's first words."""
+        rule = next(r for r in self.rules.circumstances if r.key == key)
+        self.circumstances.setdefault(key, {"key": key, "name": rule.words[0], "description": rule.description})
+        return key
+
     def steps(self, steps: list[FoundStep], notes: list[str]) -> list[dict[str, Any]]:
         written = []
         if steps and steps[0].circumstance is not None:
@@ -67,7 +73,7 @@ class _Writer:
         for index, step in enumerate(steps):
             data: dict[str, Any] = {"condition": step.condition, "sanction": step.sanction}
             if index:
-                data["when_any"] = [self.circumstance(step)]
+                data["when_any"] = [self.circumstance(step), *(self.known(key) for key in step.also)]
             data["measures"] = [_measure(m) for m in step.measures]
             if step.connector == "or":
                 data["connector"] = "or"

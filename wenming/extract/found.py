@@ -35,6 +35,7 @@ class FoundStep:
     circumstance_words: str | None  # the words that named it
     measures: list[FoundMeasure]
     connector: Literal["and", "or"] = "and"
+    also: list[str] = field(default_factory=list)  # further circumstances the condition names (或者)
 
 
 @dataclass

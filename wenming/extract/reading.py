@@ -100,6 +100,7 @@ def _finding(
     for text, where in ((unit.text, "provision"), (unit.lead_in, "lead-in")):
         if not agencies and text:
             agencies, agency_text = subject_agencies(text, where, rules, vocabulary.agency_kinds)  # type: ignore[arg-type]
+    notes += [f"执法机关「{a.name}」不属共用词表的种类，记为 other" for a in agencies if a.kind == "other"]
     if not agencies:
         notes.append("未找到执法机关（罚则未写“由…”）")
     referred, laws = referral_of(
@@ -123,6 +124,11 @@ def _finding(
     words = _behaviour_words(unit.text if described else steps[0].condition, rules)
     if link == "description":
         notes.append("罚则未引条文，行为按其描述")
+    taxonomy = _taxonomy(words or unit.text, vocabulary)
+    if taxonomy is None and len(cites) == 1:
+        taxonomy = _taxonomy(texts.get(cites[0], ""), vocabulary)
+        if taxonomy is not None:
+            notes.append(f"行为类别 {taxonomy} 按所引{cites[0]}的文字推定")
     return Finding(
         article=unit.article.number,
         paragraph=unit.paragraph,
@@ -141,8 +147,7 @@ def _finding(
         referral=referred,
         laws=laws,
         kind=kind,
-        taxonomy=_taxonomy(words or unit.text, vocabulary)
-        or (_taxonomy(texts.get(cites[0], ""), vocabulary) if len(cites) == 1 else None),
+        taxonomy=taxonomy,
         notes=notes,
     )
 

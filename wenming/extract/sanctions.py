@@ -60,6 +60,24 @@ def circumstance_of(condition: str, rules: Rules) -> tuple[str, str] | None:
     return (best[2], best[3]) if best else None
 
 
+def circumstances_in(condition: str, rules: Rules) -> list[str]:
+    """Every circumstance `condition` names, in its order (拒不改正或者多次违反: refused, repeat);
+    a word inside a longer one found (拒不改正 in 警告后拒不改正) is not another."""
+    hits = sorted(
+        (condition.find(word), -len(word), rule.key)
+        for rule in rules.circumstances
+        for word in rule.words
+        if word in condition
+    )
+    keys: list[str] = []
+    end = -1
+    for at, negative_length, key in hits:
+        if at >= end:
+            keys += [key] if key not in keys else []
+            end = at - negative_length
+    return keys
+
+
 def referral_of(text: str, rules: Rules) -> tuple[bool, list[str]]:
     referred = any(word in text for word in rules.referral)
     laws = list(dict.fromkeys(_LAW.findall(text))) if referred else []
@@ -174,6 +192,10 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
             continue
         if index:
             circumstance = circumstance_of(condition, rules)
+            if circumstance is None:
+                notes.append(f"条件「{condition}」不属规则所列情形，记为条例自己的情形")
+            if s_first - c_first > 1:
+                notes.append(f"条件「{condition}」由几句并列，可能另含一种行为")
         else:
             # The violation itself, unless the condition's last clause is a circumstance of its own
             # (…举报人，构成违反治安管理行为的，由公安机关依法处罚).
@@ -189,6 +211,7 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
                 circumstance[1] if circumstance else (condition.removesuffix("的") if index else None),
                 measures,
                 "or" if connector == "or" else "and",
+                [k for k in circumstances_in(condition, rules) if circumstance and k != circumstance[0]],
             )
         )
     return steps, notes
