@@ -33,6 +33,9 @@ def findings(read: ReadRegulation, rules: Rules, vocabulary: Vocabulary) -> list
         place = (unit.article.number, unit.paragraph, unit.item)
         taken = earlier.setdefault(place, [])
         finding = _finding(unit, read, rules, vocabulary, taken, texts)
+        previous = found[-1] if found else None
+        if finding.link == "carried" and previous is not None and previous.text.endswith(finding.text):
+            finding.link = previous.link  # a tail of the sentence before: its citation is this one's
         taken += [c for c in finding.cites if c not in taken]
         found.append(finding)
     return found

@@ -149,6 +149,17 @@ def _starts_sanction(segment: Segment, previous: Segment | None, rules: Rules) -
     return has_sanction(segment.text, rules) and (previous is None or previous.text.endswith("的"))
 
 
+def or_behaviour(segment: str, rules: Rules) -> bool:
+    """A condition joined by 或者 that describes a behaviour of its own (…，或者放任犬只恐吓他人的)."""
+    word = next((w for w in longest_first(rules.or_words) if segment.startswith(w)), None)
+    return (
+        word is not None
+        and segment.endswith("的")
+        and circumstance_of(segment, rules) is None
+        and len(segment) - len(word) >= rules.new_behaviour_min_chars
+    )
+
+
 def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
     """The steps `text` words: its first condition (the violation), then each circumstance."""
     notes: list[str] = []
@@ -161,23 +172,26 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
     if first is None:
         return [], notes
     # Each later condition: a segment ending in 的 that names a circumstance or opens a clause.
-    bounds: list[tuple[int, int]] = []  # (first segment of the condition, first of its sanction)
-    bounds.append((0, first) if first > 0 else (0, 0))
+    # (first and last segment of the condition, first of its sanction)
+    bounds: list[tuple[int, int, int]] = [(0, first - 1, first) if first > 0 else (0, 0, 0)]
     i = first + 1
     while i < len(segs):
         seg = segs[i]
         if seg.text.endswith("的") and (circumstance_of(seg.text, rules) or seg.after_clause):
-            j = i
+            j, skip = i, 0
             while j + 1 < len(segs) and segs[j + 1].text.endswith("的") and not segs[j + 1].after_clause:
+                if or_behaviour(segs[j + 1].text, rules) and circumstance_of(segs[j].text, rules):
+                    # 警告后不改正的，或者放任犬只恐吓他人的: the second is a penalty of its own
+                    skip = 1
+                    break
                 j += 1
-            bounds.append((i, j + 1))
-            i = j + 1
+            bounds.append((i, j, j + 1 + skip))
+            i = j + 1 + skip
         else:
             i += 1
     steps: list[FoundStep] = []
-    for index, (c_first, s_first) in enumerate(bounds):
-        c_end_seg = segs[s_first - 1] if s_first > c_first else segs[c_first]
-        condition = text[segs[c_first].start : c_end_seg.end]
+    for index, (c_first, c_last, s_first) in enumerate(bounds):
+        condition = text[segs[c_first].start : segs[c_last].end]
         if s_first >= len(segs):
             continue
         s_end = segs[bounds[index + 1][0]].start if index + 1 < len(bounds) else len(text)
@@ -194,12 +208,12 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
             circumstance = circumstance_of(condition, rules)
             if circumstance is None:
                 notes.append(f"条件「{condition}」不属规则所列情形，记为条例自己的情形")
-            if s_first - c_first > 1:
+            if c_last > c_first:
                 notes.append(f"条件「{condition}」由几句并列，可能另含一种行为")
         else:
             # The violation itself, unless the condition's last clause is a circumstance of its own
             # (…举报人，构成违反治安管理行为的，由公安机关依法处罚).
-            own = segs[s_first - 1].text if s_first - c_first >= 2 else ""
+            own = segs[c_last].text if c_last > c_first else ""
             circumstance = circumstance_of(own, rules) if own else None
             if circumstance and any(r.in_behaviour for r in rules.circumstances if r.key == circumstance[0]):
                 circumstance = None

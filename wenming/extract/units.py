@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wenming.extract.rules import Rules
-from wenming.extract.sanctions import circumstance_of, has_sanction, segments
+from wenming.extract.sanctions import circumstance_of, has_sanction, or_behaviour, segments
 from wenming.numerals import from_chinese, to_chinese
 from wenming.reader.document import ReadRegulation
 from wenming.reader.structure import Article
@@ -125,7 +125,22 @@ def sentences(text: str, in_chapter: bool, rules: Rules) -> list[str]:
             else:
                 current += clause
         found.append(current)
+        found += _or_behaviours(current, rules)
     return [s for s in found if has_sanction(s, rules)]
+
+
+def _or_behaviours(sentence: str, rules: Rules) -> list[str]:
+    """The penalties of their own a sentence's later conditions hold: 警告后不改正的，或者放任犬只恐吓他人的，
+    由…处…. Alternatives within the violation's own condition (…未束犬链，或者未及时清除排泄物的) are not."""
+    segs = segments(sentence)
+    return [
+        sentence[seg.start :]
+        for i, seg in enumerate(segs)
+        if i
+        and or_behaviour(seg.text, rules)
+        and circumstance_of(segs[i - 1].text, rules)
+        and segs[i - 1].text.endswith("的")
+    ]
 
 
 def units(read: ReadRegulation, rules: Rules) -> Iterator[Unit]:
