@@ -160,6 +160,8 @@ def _behaviour_words(condition: str, rules: Rules) -> str | None:
     text = re.sub(r"^[^，,]*?违反[^，,]*?规定[，,]", "", condition)
     text = re.sub(r"^(?:有下列[^，,]*的[，,])", "", text)
     text = text.rstrip("；;。.，, ").removesuffix("的").strip("，, ")
+    if re.fullmatch(r"违反[^，,]*规定", text):  # only a citation: the cited provision words the behaviour
+        return None
     return text or None
 
 

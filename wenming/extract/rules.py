@@ -44,6 +44,7 @@ class Rules(_Rule):
     liability_chapter: list[NonEmpty] = Field(min_length=1)
     liability_marks: list[NonEmpty] = Field(min_length=1)
     not_penalty: list[NonEmpty] = []
+    circumstance_negations: list[NonEmpty] = []
     circumstances: list[CircumstanceRule] = Field(min_length=1)
     fine_pattern: NonEmpty
     optional_words: list[NonEmpty] = []

@@ -49,12 +49,20 @@ def _fine(words: str) -> bool:
         return False
 
 
+def _named_at(condition: str, word: str, rules: Rules) -> int:
+    """Where `condition` names `word` (not denying it: 尚未构成…), or -1."""
+    at = condition.find(word)
+    while at >= 0 and any(condition[:at].endswith(n) for n in rules.circumstance_negations):
+        at = condition.find(word, at + 1)
+    return at
+
+
 def circumstance_of(condition: str, rules: Rules) -> tuple[str, str] | None:
     """The circumstance `condition` names (key, the words found): the earliest word, the longest there."""
     best: tuple[int, int, str, str] | None = None
     for rule in rules.circumstances:
         for word in rule.words:
-            at = condition.find(word)
+            at = _named_at(condition, word, rules)
             if at >= 0 and (best is None or (at, -len(word)) < (best[0], -best[1])):
                 best = (at, len(word), rule.key, word)
     return (best[2], best[3]) if best else None
@@ -64,10 +72,10 @@ def circumstances_in(condition: str, rules: Rules) -> list[str]:
     """Every circumstance `condition` names, in its order (拒不改正或者多次违反: refused, repeat);
     a word inside a longer one found (拒不改正 in 警告后拒不改正) is not another."""
     hits = sorted(
-        (condition.find(word), -len(word), rule.key)
+        (_named_at(condition, word, rules), -len(word), rule.key)
         for rule in rules.circumstances
         for word in rule.words
-        if word in condition
+        if _named_at(condition, word, rules) >= 0
     )
     keys: list[str] = []
     end = -1
