@@ -85,11 +85,34 @@ def _fields(record: Record, found: Finding) -> dict[str, tuple[Any, Any]]:
                 for ladder in found.ladders
             ],
         ),
+        "optional": (
+            [
+                [[m.get("optional", False) for m in s["measures"] if m["kind"] in FINES] for s in steps]
+                for _, steps in ladders
+            ],
+            [[[m.optional for m in s.measures if m.kind in FINES] for s in ladder.steps] for ladder in found.ladders],
+        ),
+        "connector": (
+            [[s["connector"] for s in steps] for _, steps in ladders],
+            [[s.connector for s in ladder.steps] for ladder in found.ladders],
+        ),
         "taxonomy": (record["taxonomy"], found.taxonomy),
     }
 
 
-FIELDS = ["link", "cites", "agencies", "referral", "variants", "steps", "measures", "amounts", "taxonomy"]
+FIELDS = [
+    "link",
+    "cites",
+    "agencies",
+    "referral",
+    "variants",
+    "steps",
+    "measures",
+    "amounts",
+    "optional",
+    "connector",
+    "taxonomy",
+]
 
 
 @dataclass

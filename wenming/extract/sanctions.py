@@ -145,6 +145,9 @@ def measures_of(sanction: str, rules: Rules) -> tuple[list[FoundMeasure], str, l
         at = sanction.find("警告")
         if any(sanction.startswith(word, at + 2) for word in rules.or_words):
             connector = "or"
+    # …给予处理或者处分: a sanction offered as the other of two
+    if any(sanction[:at].endswith(word) for at, m in found if m.kind != "order" for word in rules.or_words):
+        connector = "or"
     return measures, connector, notes
 
 
