@@ -8,8 +8,7 @@ from wenming.concepts import Vocabulary
 from wenming.extract.found import EntryKind, Finding, FoundAgency, FoundLadder
 from wenming.extract.rules import Rules
 from wenming.extract.sanctions import agencies_in, ladders_of, measures_of, referral_of, steps_of, subject_agencies
-from wenming.extract.units import Unit, behaviour_cites, units
-from wenming.numerals import to_chinese
+from wenming.extract.units import Unit, behaviour_cites, chinese, units
 from wenming.reader.document import ReadRegulation
 
 # Measures that make a provision a penalty of this regulation's own (else it refers, disciplines, or is quoted).
@@ -41,27 +40,19 @@ def findings(read: ReadRegulation, rules: Rules, vocabulary: Vocabulary) -> list
     return found
 
 
-def _provision(read: ReadRegulation, unit: Unit) -> str:
-    text = f"第{to_chinese(unit.article.number)}条"
-    if len(unit.article.paragraphs) > 1:
-        text += f"第{to_chinese(unit.paragraph)}款"
-    if unit.item is not None:
-        text += f"第{to_chinese(unit.item)}项"
-    return text
+def _provision(unit: Unit) -> str:
+    return chinese(unit.article, unit.paragraph, unit.item)
 
 
 def _provision_texts(read: ReadRegulation) -> dict[str, str]:
     """Each article, paragraph and item by its citation: the words a citation-only penalty names."""
     texts: dict[str, str] = {}
     for article in read.articles:
-        several = len(article.paragraphs) > 1
-        head = f"第{to_chinese(article.number)}条"
         for paragraph in article.paragraphs:
-            cited = head + (f"第{to_chinese(paragraph.number)}款" if several else "")
-            texts[cited] = paragraph.text
+            texts[chinese(article, paragraph.number, None)] = paragraph.text
             for item in paragraph.items:
-                texts[f"{cited}第{to_chinese(item.number)}项"] = item.text
-        texts.setdefault(head, "".join(p.text for p in article.paragraphs))
+                texts[chinese(article, paragraph.number, item.number)] = item.text
+        texts.setdefault(chinese(article, None, None), "".join(p.text for p in article.paragraphs))
     return texts
 
 
@@ -137,7 +128,7 @@ def _finding(
         paragraph=unit.paragraph,
         item=unit.item,
         sentence=unit.sentence,
-        provision=_provision(read, unit),
+        provision=_provision(unit),
         line=unit.line,
         text=unit.text,
         lead_in=unit.lead_in,
@@ -156,11 +147,13 @@ def _finding(
 
 
 def _behaviour_words(condition: str, rules: Rules) -> str | None:
-    """The behaviour as the provision words it: the condition without 违反…规定， and its closing 的."""
-    text = re.sub(r"^[^，,]*?违反[^，,]*?规定[，,]", "", condition)
-    text = re.sub(r"^(?:有下列[^，,]*的[，,])", "", text)
-    text = text.rstrip("；;。.，, ").removesuffix("的").strip("，, ")
-    if re.fullmatch(r"违反[^，,]*规定", text):  # only a citation: the cited provision words the behaviour
+    """The behaviour as the provision words it: the condition without what introduces it
+    (违反…规定，) and its closing 的; None where a citation is all it says."""
+    text = condition
+    for pattern in rules.behaviour_preambles:
+        text = re.sub(pattern, "", text)
+    text = text.rstrip("；;。.，, ").removesuffix(rules.condition_end).strip("，, ")
+    if re.fullmatch(rules.citation_only, text):
         return None
     return text or None
 

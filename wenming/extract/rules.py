@@ -42,11 +42,14 @@ class PartyRule(_Rule):
 class Rules(_Rule):
     schema_version: Literal[1]
     liability_chapter: list[NonEmpty] = Field(min_length=1)
+    condition_end: NonEmpty
     liability_marks: list[NonEmpty] = Field(min_length=1)
     not_penalty: list[NonEmpty] = []
     circumstance_negations: list[NonEmpty] = []
     circumstances: list[CircumstanceRule] = Field(min_length=1)
     fine_pattern: NonEmpty
+    fine_name: NonEmpty
+    per_law_name: NonEmpty
     optional_words: list[NonEmpty] = []
     or_words: list[NonEmpty] = []
     measures: list[MeasureRule] = Field(min_length=1)
@@ -63,9 +66,13 @@ class Rules(_Rule):
     role_pattern: NonEmpty
     party_pattern: NonEmpty
     roles: list[NonEmpty] = []
+    citing: list[NonEmpty] = Field(min_length=1)
+    citing_items: list[NonEmpty] = Field(min_length=1)
     relative_paragraph: list[NonEmpty] = []
     other_items: list[NonEmpty] = []
     new_behaviour_min_chars: int = 8
+    behaviour_preambles: list[NonEmpty] = []
+    citation_only: NonEmpty
 
 
 def longest_first(words: list[str]) -> list[str]:

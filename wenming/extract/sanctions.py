@@ -111,11 +111,15 @@ def measures_of(sanction: str, rules: Rules) -> tuple[list[FoundMeasure], str, l
         lead = re.split("[，；,]", sanction[: match.start()])[-1]
         optional = any(word in lead[-4:] for word in rules.optional_words)
         if amounts.of is not None:
-            measure = FoundMeasure("fine-multiple", "罚款", words, amounts.low, amounts.high, optional, of=amounts.of)
+            measure = FoundMeasure(
+                "fine-multiple", rules.fine_name, words, amounts.low, amounts.high, optional, of=amounts.of
+            )
         elif amounts.per is not None:
-            measure = FoundMeasure("fine-per-unit", "罚款", words, amounts.low, amounts.high, optional, per=amounts.per)
+            measure = FoundMeasure(
+                "fine-per-unit", rules.fine_name, words, amounts.low, amounts.high, optional, per=amounts.per
+            )
         else:
-            measure = FoundMeasure("fine", "罚款", words, amounts.low, amounts.high, optional)
+            measure = FoundMeasure("fine", rules.fine_name, words, amounts.low, amounts.high, optional)
         found.append((match.start(), measure))
     for rule in rules.measures:
         for word in longest_first(rule.words):
@@ -136,14 +140,16 @@ def measures_of(sanction: str, rules: Rules) -> tuple[list[FoundMeasure], str, l
     referred, _ = referral_of(sanction, rules)
     if referred and not any(m.kind in ("fine", "fine-per-unit", "fine-multiple") for _, m in found):
         word = next(w for w in longest_first(rules.referral) if w in sanction)
-        found.append((sanction.find(word), FoundMeasure("per-law", "依法处罚", sanction)))
+        found.append((sanction.find(word), FoundMeasure("per-law", rules.per_law_name, sanction)))
     found.sort(key=lambda pair: pair[0])
     measures = [measure for _, measure in found]
     kinds = [m.kind for m in measures]
     connector = "and"
-    if "warning" in kinds and any(k in kinds for k in ("fine", "fine-per-unit")):
-        at = sanction.find("警告")
-        if any(sanction.startswith(word, at + 2) for word in rules.or_words):
+    warning = next((m for _, m in found if m.kind == "warning"), None)
+    if warning is not None and any(k in kinds for k in ("fine", "fine-per-unit")):
+        # 处警告或者二十元…罚款: the fine's words begin before the warning's, so look after it
+        after = sanction.find(warning.text) + len(warning.text)
+        if any(sanction.startswith(word, after) for word in rules.or_words):
             connector = "or"
     # …给予处理或者处分: a sanction offered as the other of two
     if any(sanction[:at].endswith(word) for at, m in found if m.kind != "order" for word in rules.or_words):
@@ -157,7 +163,7 @@ def measures_of(sanction: str, rules: Rules) -> tuple[list[FoundMeasure], str, l
 def _starts_sanction(segment: Segment, previous: Segment | None, rules: Rules) -> bool:
     if segment.text.startswith(rules.agency_marker):
         return True
-    return has_sanction(segment.text, rules) and (previous is None or previous.text.endswith("的"))
+    return has_sanction(segment.text, rules) and (previous is None or previous.text.endswith(rules.condition_end))
 
 
 def or_behaviour(segment: str, rules: Rules) -> bool:
@@ -165,7 +171,7 @@ def or_behaviour(segment: str, rules: Rules) -> bool:
     word = next((w for w in longest_first(rules.or_words) if segment.startswith(w)), None)
     return (
         word is not None
-        and segment.endswith("的")
+        and segment.endswith(rules.condition_end)
         and circumstance_of(segment, rules) is None
         and len(segment) - len(word) >= rules.new_behaviour_min_chars
     )
@@ -188,9 +194,9 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
     i = first + 1
     while i < len(segs):
         seg = segs[i]
-        if seg.text.endswith("的") and (circumstance_of(seg.text, rules) or seg.after_clause):
+        if seg.text.endswith(rules.condition_end) and (circumstance_of(seg.text, rules) or seg.after_clause):
             j, skip = i, 0
-            while j + 1 < len(segs) and segs[j + 1].text.endswith("的") and not segs[j + 1].after_clause:
+            while j + 1 < len(segs) and segs[j + 1].text.endswith(rules.condition_end) and not segs[j + 1].after_clause:
                 if or_behaviour(segs[j + 1].text, rules) and circumstance_of(segs[j].text, rules):
                     # 警告后不改正的，或者放任犬只恐吓他人的: the second is a penalty of its own
                     skip = 1
@@ -233,7 +239,7 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
                 condition,
                 sanction,
                 circumstance[0] if circumstance else ("other" if index else None),
-                circumstance[1] if circumstance else (condition.removesuffix("的") if index else None),
+                circumstance[1] if circumstance else (condition.removesuffix(rules.condition_end) if index else None),
                 measures,
                 "or" if connector == "or" else "and",
                 [k for k in circumstances_in(condition, rules) if circumstance and k != circumstance[0]],

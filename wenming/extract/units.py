@@ -1,5 +1,8 @@
 """Where a regulation's liability provisions are, one per paragraph, item or penalty sentence, and
-which behaviour each names (the citation, relative citation, carried citation or description)."""
+which behaviour each names (the citation, relative citation, carried citation or description).
+
+The numbering grammar of a citation (第十三条第一款、第二款, 第（二）项) is here, as the grammar of
+amounts is wenming.amounts'; the words that introduce a citation are the rules file's."""
 
 from __future__ import annotations
 
@@ -7,17 +10,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from wenming.extract.rules import Rules
+from wenming.citation import Citation
+from wenming.extract.rules import Rules, longest_first
 from wenming.extract.sanctions import circumstance_of, has_sanction, or_behaviour, segments
-from wenming.numerals import from_chinese, to_chinese
+from wenming.numerals import from_chinese
 from wenming.reader.document import ReadRegulation
 from wenming.reader.structure import Article
 
 _N = "[一二三四五六七八九十百零]+"
 _TOKEN = re.compile(rf"第[（(]?(?P<n>{_N})[）)]?(?P<level>[条款项])")
 _RUN = rf"(?:第[（(]?{_N}[）)]?[条款项])(?:[、和]?第[（(]?{_N}[）)]?[条款项])*"
-_ABSOLUTE = re.compile(rf"(?:违反(?:本条例)?|本条例)(?P<run>第{_N}条(?:[、和]?第[（(]?{_N}[）)]?[条款项])*)")
-_ITEM_ONLY = re.compile(rf"违反(?P<run>第[（(]?{_N}[）)]?项(?:[、和]?第[（(]?{_N}[）)]?项)*)")
+_ARTICLE_RUN = rf"第{_N}条(?:[、和]?第[（(]?{_N}[）)]?[条款项])*"
+_ITEM_RUN = rf"第[（(]?{_N}[）)]?项(?:[、和]?第[（(]?{_N}[）)]?项)*"
+
+
+def _introduced(words: list[str], run: str) -> re.Pattern[str]:
+    """A citation run after one of `words` (违反本条例第十条第七项), the run as group `run`."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in longest_first(words)) + f")(?P<run>{run})")
 
 
 @dataclass
@@ -37,25 +46,27 @@ class Unit:
 Cite = tuple[int, int | None, int | None]
 
 
+def chinese(article: Article, paragraph: int | None, item: int | None) -> str:
+    """The statute's form: 款 only where the article has several paragraphs."""
+    several = len(article.paragraphs) > 1
+    return Citation(article.number, paragraph if several else None, item).chinese()
+
+
 def citation_text(read: ReadRegulation, cite: Cite) -> str | None:
     """第十条第七项: 款 only where the article has several; None where the regulation has no such provision."""
     article = next((a for a in read.articles if a.number == cite[0]), None)
     if article is None:
         return None
-    text = f"第{to_chinese(cite[0])}条"
     paragraph = None
     if cite[1] is not None:
         if cite[1] > len(article.paragraphs):
             return None
         paragraph = article.paragraphs[cite[1] - 1]
-        if len(article.paragraphs) > 1:
-            text += f"第{to_chinese(cite[1])}款"
     if cite[2] is not None:
         holder = paragraph or (article.paragraphs[0] if len(article.paragraphs) == 1 else None)
         if holder is None or cite[2] > len(holder.items):
             return None
-        text += f"第{to_chinese(cite[2])}项"
-    return text
+    return chinese(article, cite[1], cite[2])
 
 
 def parse_run(run: str, article: int | None = None, paragraph: int | None = None) -> list[Cite]:
@@ -103,7 +114,7 @@ def _penalising(text: str, in_chapter: bool, rules: Rules) -> bool:
 def _new_behaviour(clause: str, rules: Rules) -> bool:
     """A clause after ；that describes a behaviour of its own and sanctions it."""
     segs = segments(clause)
-    if not segs or not segs[0].text.endswith("的") or len(segs[0].text) < rules.new_behaviour_min_chars:
+    if not segs or not segs[0].text.endswith(rules.condition_end) or len(segs[0].text) < rules.new_behaviour_min_chars:
         return False
     if circumstance_of(segs[0].text, rules) or re.search(rules.role_pattern, segs[0].text):
         return False
@@ -139,7 +150,7 @@ def _or_behaviours(sentence: str, rules: Rules) -> list[str]:
         if i
         and or_behaviour(seg.text, rules)
         and circumstance_of(segs[i - 1].text, rules)
-        and segs[i - 1].text.endswith("的")
+        and segs[i - 1].text.endswith(rules.condition_end)
     ]
 
 
@@ -151,7 +162,7 @@ def units(read: ReadRegulation, rules: Rules) -> Iterator[Unit]:
                 lead_penalises = _penalising(paragraph.text, in_chapter, rules)
                 for item in paragraph.items:
                     # An item that only describes a behaviour (…的；) takes its sanction from the lead-in.
-                    described = item.text.rstrip("；;。. ").endswith("的")
+                    described = item.text.rstrip("；;。. ").endswith(rules.condition_end)
                     own = [] if described else sentences(item.text, in_chapter or lead_penalises, rules)
                     if own:
                         for index, sentence in enumerate(own):
@@ -188,7 +199,9 @@ def behaviour_cites(
     text = unit.text
     found: list[Cite] = []
     link = "citation"
-    absolute = _ABSOLUTE.search(text)
+    absolute_pattern = _introduced(rules.citing, _ARTICLE_RUN)
+    item_pattern = _introduced(rules.citing_items, _ITEM_RUN)
+    absolute = absolute_pattern.search(text)
     if absolute:
         found = parse_run(absolute.group("run"))
     elif any(word in text for word in rules.relative_paragraph) and unit.paragraph > 1:
@@ -204,10 +217,10 @@ def behaviour_cites(
         else:
             run = re.match(_RUN, after[len(rules.relative_paragraph[0]) :])
             found = parse_run(run.group(), unit.article.number, base) if run else [(unit.article.number, base, None)]
-    elif unit.lead_in is not None and _ITEM_ONLY.search(text):
-        lead = _ABSOLUTE.search(unit.lead_in)
+    elif unit.lead_in is not None and item_pattern.search(text):
+        lead = absolute_pattern.search(unit.lead_in)
         base_cites = parse_run(lead.group("run")) if lead else []
-        match = _ITEM_ONLY.search(text)
+        match = item_pattern.search(text)
         if base_cites and match:
             link = "relative"
             article, paragraph, _ = base_cites[0]
