@@ -20,7 +20,7 @@ import yaml
 from wenming.extract import Drafts, draft_penalties, find_liability
 from wenming.extract.found import Finding
 from wenming.extract.rules import load_rules
-from wenming.loader import regulation_from_text
+from wenming.loader import load_regulation, regulation_from_text
 from wenming.reader.document import ReadRegulation
 from wenming.reader.source import read_file, read_source
 from wenming.reader.structure import ReadError
@@ -334,3 +334,26 @@ def test_accuracy_over_the_yardstick_does_not_fall() -> None:
     fallen = {name: (percent[name], floor) for name, floor in FLOORS.items() if percent[name] < floor}
     assert not fallen, f"accuracy fell below docs/extraction.md's figures: {fallen}"
     assert len(report.spurious) <= SPURIOUS_AT_MOST, report.spurious
+
+
+def test_the_reviewed_regulation_is_read_as_its_reviewers_read_it() -> None:
+    # data/regulation.yaml's penalties were read by hand off the gazette it was imported from: the
+    # extractor, run over that gazette, drafts the same ladders, amounts and agency kinds.
+    reviewed = load_regulation()
+    read = read_file(ROOT / reviewed.meta.gazette.file, reviewed.meta.title)
+    found = {finding.provision: finding for finding in find_liability(read)}
+    kinds = {agency.key: agency.kind for agency in reviewed.agencies}
+    for penalty in reviewed.penalties:
+        finding = found[penalty.provision]
+        assert finding.kind == "penalty"
+        assert finding.cites == [penalty.behaviour.cites]
+        assert sorted(a.kind for a in finding.agencies) == sorted(kinds[key] or "other" for key in penalty.agencies)
+        (ladder,) = finding.ladders
+        assert [[s.circumstance, *s.also] if s.circumstance else [] for s in ladder.steps] == [
+            step.when_any for step in penalty.steps
+        ]
+        assert [[(m.kind, m.min, m.max) for m in s.measures] for s in ladder.steps] == [
+            [(m.kind, m.min, m.max) for m in step.measures] for step in penalty.steps
+        ]
+    for entry in reviewed.liability:
+        assert found[entry.citation].kind in (entry.kind, "referral")  # protection that refers: referral

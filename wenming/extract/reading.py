@@ -102,18 +102,6 @@ def _finding(
     )
     kinds = {m.kind for step in steps for m in step.measures}
     referred = referred or bool(kinds & set(rules.referral_measures))
-    kind: EntryKind
-    unstructured = [word for word in rules.unstructured if word in unit.text]
-    if unstructured:
-        notes.append(f"罚则含数据格式没有的处罚（{'、'.join(unstructured)}），只引原文")
-    if not unit.sanction_in_lead_in and not unstructured and kinds & set(_OWN_SANCTIONS):
-        kind = "penalty"
-    elif "disciplinary" in kinds:
-        kind = "discipline"
-    elif referred:
-        kind = "referral"
-    else:
-        kind = "text-only"
     described = unit.sanction_in_lead_in or not steps
     words = _behaviour_words(unit.text if described else steps[0].condition, rules)
     if link == "description":
@@ -123,6 +111,18 @@ def _finding(
         taxonomy = _taxonomy(texts.get(cites[0], ""), vocabulary)
         if taxonomy is not None:
             notes.append(f"行为类别 {taxonomy} 按所引{cites[0]}的文字推定")
+    kind: EntryKind
+    unstructured = [word for word in rules.unstructured if word in unit.text]
+    if unstructured:
+        notes.append(f"罚则含数据格式没有的处罚（{'、'.join(unstructured)}），只引原文")
+    if "disciplinary" in kinds or taxonomy in rules.discipline_behaviours:
+        kind = "discipline"
+    elif not unit.sanction_in_lead_in and not unstructured and kinds & set(_OWN_SANCTIONS):
+        kind = "penalty"
+    elif referred:
+        kind = "referral"
+    else:
+        kind = "text-only"
     return Finding(
         article=unit.article.number,
         paragraph=unit.paragraph,

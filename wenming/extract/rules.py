@@ -56,6 +56,7 @@ class Rules(_Rule):
     referral: list[NonEmpty] = Field(min_length=1)
     referral_measures: list[MeasureKind] = []
     unstructured: list[NonEmpty] = []
+    discipline_behaviours: list[Key] = []
     agency_marker: NonEmpty
     agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
