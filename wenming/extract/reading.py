@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from wenming.concepts import Vocabulary
-from wenming.extract.found import EntryKind, Finding, FoundAgency, FoundLadder
+from wenming.extract.found import EntryKind, Finding, FoundAgency, FoundLadder, Where
 from wenming.extract.rules import Rules
 from wenming.extract.sanctions import agencies_in, ladders_of, measures_of, referral_of, steps_of, subject_agencies
 from wenming.extract.units import Unit, behaviour_cites, chinese, units
@@ -91,9 +91,10 @@ def _finding(
                 agency_text = agency_text or text
     if not agencies and unit.lead_in is not None:
         agencies, agency_text = agencies_in(unit.lead_in, "lead-in", rules, vocabulary.agency_kinds)
-    for text, where in ((unit.text, "provision"), (unit.lead_in, "lead-in")):
+    subjects: list[tuple[str | None, Where]] = [(unit.text, "provision"), (unit.lead_in, "lead-in")]
+    for text, where in subjects:
         if not agencies and text:
-            agencies, agency_text = subject_agencies(text, where, rules, vocabulary.agency_kinds)  # type: ignore[arg-type]
+            agencies, agency_text = subject_agencies(text, where, rules, vocabulary.agency_kinds)
     notes += [f"执法机关「{a.name}」不属共用词表的种类，记为 other" for a in agencies if a.kind == "other"]
     if not agencies:
         notes.append("未找到执法机关（罚则未写“由…”）")
@@ -132,7 +133,7 @@ def _finding(
         line=unit.line,
         text=unit.text,
         lead_in=unit.lead_in,
-        link=link,  # type: ignore[arg-type]
+        link=link,
         cites=cites,
         words=words,
         agencies=agencies,

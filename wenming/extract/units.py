@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wenming.citation import Citation
+from wenming.extract.found import LinkKind
 from wenming.extract.rules import Rules, longest_first
 from wenming.extract.sanctions import circumstance_of, has_sanction, or_behaviour, segments
 from wenming.numerals import from_chinese
@@ -193,12 +194,12 @@ def units(read: ReadRegulation, rules: Rules) -> Iterator[Unit]:
 
 def behaviour_cites(
     unit: Unit, read: ReadRegulation, rules: Rules, earlier: list[str]
-) -> tuple[str, list[str], list[str]]:
+) -> tuple[LinkKind, list[str], list[str]]:
     """(link, cites, notes) for `unit`; `earlier`: what the paragraph's earlier sentences cited."""
     notes: list[str] = []
     text = unit.text
     found: list[Cite] = []
-    link = "citation"
+    link: LinkKind = "citation"
     absolute_pattern = _introduced(rules.citing, _ARTICLE_RUN)
     item_pattern = _introduced(rules.citing_items, _ITEM_RUN)
     absolute = absolute_pattern.search(text)
