@@ -30,6 +30,8 @@ SCHEMA_VERSION = 1
 PROVENANCE_FILE = "provenance.yaml"
 # The place a title names first: a province (河南省…) and/or a city (永州市…).
 _PLACE = re.compile(r"^(?P<province>[^省市]{1,10}省)?(?P<city>[^省市]{1,10}市)?")
+# The body that approves a city's regulation: its province's (or region's) standing committee.
+_APPROVING = re.compile(r"^(?P<province>[^省市]{1,10}(?:省|自治区))人民代表大会常务委员会$")
 
 
 class ImportProblem(BaseModel):
@@ -99,6 +101,9 @@ def regulation_data(read: ReadRegulation, drafts: Drafts, source_path: Path | No
     """The data file for `read` and the extractor's `drafts`, as plain data in data/regulation.yaml's
     shape and key order."""
     province, city = place(read.title)
+    if province is None:  # a city's regulation is approved by its province's congress: the 批准 line names it
+        approving = [event.body for event in read.adoption if event.event == "批准" and event.body]
+        province = next((m["province"] for body in approving if (m := _APPROVING.match(body))), None)
     provenance = _provenance(source_path)
     history = []
     for event in read.adoption:
@@ -134,6 +139,7 @@ def regulation_data(read: ReadRegulation, drafts: Drafts, source_path: Path | No
         "agencies": drafts.agencies,
         "penalties": drafts.penalties,
         "liability": drafts.liability,
+        "behaviour_taxonomy": drafts.behaviour_taxonomy,
     }
 
 

@@ -1,0 +1,87 @@
+"""The extractor's rules file (data/extraction.yaml): its schema and its loading.
+
+Every word of the law the extractor looks for is there; this module only says what shape it has.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from wenming.model import Key, MeasureKind, NonEmpty
+from wenming.paths import shipped
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CircumstanceRule(_Rule):
+    key: Key
+    description: NonEmpty
+    words: list[NonEmpty] = Field(min_length=1)
+    in_behaviour: bool = False  # closing the violation's own condition, it is part of the behaviour
+
+
+class MeasureRule(_Rule):
+    kind: MeasureKind
+    words: list[NonEmpty] = Field(min_length=1)
+    pattern: NonEmpty | None = None  # a regular expression whose match is the measure's words
+    not_before: list[NonEmpty] = []  # the word is no measure when one of these follows it (警告后)
+
+
+class PartyRule(_Rule):
+    words: list[NonEmpty] = Field(min_length=1)
+    party: Literal["person", "organisation"]
+
+
+class Rules(_Rule):
+    schema_version: Literal[1]
+    liability_chapter: list[NonEmpty] = Field(min_length=1)
+    condition_end: NonEmpty
+    liability_marks: list[NonEmpty] = Field(min_length=1)
+    not_penalty: list[NonEmpty] = []
+    circumstance_negations: list[NonEmpty] = []
+    circumstances: list[CircumstanceRule] = Field(min_length=1)
+    fine_pattern: NonEmpty
+    fine_name: NonEmpty
+    per_law_name: NonEmpty
+    optional_words: list[NonEmpty] = []
+    or_words: list[NonEmpty] = []
+    measures: list[MeasureRule] = Field(min_length=1)
+    referral: list[NonEmpty] = Field(min_length=1)
+    referral_measures: list[MeasureKind] = []
+    unstructured: list[NonEmpty] = []
+    discipline_behaviours: list[Key] = []
+    agency_marker: NonEmpty
+    agency_subject_pattern: NonEmpty
+    agency_end: list[NonEmpty] = Field(min_length=1)
+    agency_split: list[NonEmpty] = []
+    agency_trim: list[NonEmpty] = []
+    agency_min_chars: int = 4
+    parties: list[PartyRule] = []
+    role_pattern: NonEmpty
+    party_pattern: NonEmpty
+    roles: list[NonEmpty] = []
+    citing: list[NonEmpty] = Field(min_length=1)
+    citing_items: list[NonEmpty] = Field(min_length=1)
+    relative_paragraph: list[NonEmpty] = []
+    other_items: list[NonEmpty] = []
+    new_behaviour_min_chars: int = 8
+    behaviour_preambles: list[NonEmpty] = []
+    citation_only: NonEmpty
+
+
+def longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+@cache
+def load_rules(path: Path | None = None) -> Rules:
+    """The rules (default: the shipped data/extraction.yaml), validated."""
+    resolved = path if path is not None else shipped("extraction.yaml")
+    return Rules.model_validate(yaml.safe_load(resolved.read_text(encoding="utf-8")))
