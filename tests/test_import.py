@@ -256,6 +256,34 @@ def test_import_writes_the_file_and_reports_on_stderr(tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", str(output)]).exit_code == 0
 
 
+def test_every_answer_from_an_imported_draft_says_it_is_unreviewed(tmp_path: Path) -> None:
+    """周口's penalties are drafts: fine, fines, article and agency label them 未经人工核对; JSON carries review."""
+    output = tmp_path / "zhoukou.yaml"
+    assert (
+        runner.invoke(
+            app, ["import", str(CORPUS / "周口市文明行为促进条例(2020-12-16).md"), "-o", str(output)]
+        ).exit_code
+        == 0
+    )
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    draft = data["penalties"][0]
+    assert draft["review"] == "draft"
+    base = ["--data", str(output)]
+    answer = json.loads(runner.invoke(app, [*base, "fine", draft["key"], "--json"]).stdout)
+    assert answer["review"] == "draft" and answer["notes"][0].startswith("未经人工核对")
+    wide = {"COLUMNS": "160"}
+    assert runner.invoke(app, [*base, "fine", draft["key"]], env=wide).stdout.startswith("未经人工核对")
+    assert "未经人工核对" in runner.invoke(app, [*base, "fines"], env=wide).stdout
+    article = draft["provision"].split("条")[0] + "条"
+    assert (
+        "未经人工核对"
+        in runner.invoke(app, [*base, "article", draft["behaviour"].get("cites", article)], env=wide).stdout
+    )
+    schedule = json.loads(runner.invoke(app, [*base, "fines", "--json"]).stdout)
+    assert {row["review"] for row in schedule["penalties"]} == {"draft"}
+    assert runner.invoke(app, ["validate", str(output), "--strict"]).exit_code == 2
+
+
 def test_import_without_output_writes_yaml_to_stdout() -> None:
     result = runner.invoke(app, ["import", str(CLEAN)])
     assert result.exit_code == 0 and "已写到标准输出" in result.stderr

@@ -18,6 +18,7 @@ class DataSummary(BaseModel):
     items: int
     penalties: int
     drafts: int = 0  # penalties and liability provisions not yet read by a person (review: draft)
+    complete: bool = True  # false: the source was cut short (its damage says where); answers say so
     # The provisions whose breach is penalised (behaviour cites), in the statute's form, in data order.
     penalised_provisions: list[str]
 
@@ -49,6 +50,7 @@ def summarise(regulation: Regulation) -> DataSummary:
         items=sum(len(paragraph.items) for paragraph in paragraphs),
         penalties=len(regulation.penalties),
         drafts=len(draft_entries(regulation)),
+        complete=regulation.complete,
         penalised_provisions=[regulation.citation_text(cited) for cited in regulation.penalised_behaviours()],
     )
 

@@ -33,6 +33,8 @@ def validation(console: Console, report: DataReport) -> None:
     say(Text(f"《{summary.title}》"))
     say(Text(f"{summary.chapters} 章，{summary.articles} 条，{summary.paragraphs} 款，{summary.items} 项"))
     say(Text(f"受处罚的行为 {summary.penalties} 种，出自以下 {len(summary.penalised_provisions)} 处规定："))
+    if not summary.complete:
+        say(Text("本条例文本不完整（来源被截断），每个答案都会注明", style="yellow"))
     if summary.drafts:
         say(Text(f"未经人工核对的草稿 {summary.drafts} 条（--strict 不接受）", style="yellow"))
     for citation in summary.penalised_provisions:
