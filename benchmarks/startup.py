@@ -250,7 +250,7 @@ report["data_ready_ms"] = (clock() - start) * 1000
 report["yaml_imported"] = "yaml" in sys.modules
 if mode == "cold":
     from wenming.loader import read_text, regulation_from_text
-    from wenming.paths import default_data_path
+    from wenming.registry import default_data_path
     text = read_text(default_data_path())
     start = clock()
     regulation_from_text(text)

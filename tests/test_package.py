@@ -23,7 +23,7 @@ def test_library_api() -> None:
 def test_shipped_data_is_the_working_trees() -> None:
     """The copy the installed package reads is data/regulation.yaml as it is now: an edit to the data
     without reinstalling fails here (the other tests read data/ itself, see conftest)."""
-    from wenming.paths import default_data_path
+    from wenming.registry import default_data_path
 
     shipped = default_data_path().read_bytes()
     assert shipped == DATA.read_bytes(), f"{default_data_path()} differs from {DATA}: reinstall (pip install .)"

@@ -24,7 +24,8 @@ from wenming import cache
 from wenming.concepts import Vocabulary
 from wenming.lawcheck import lawbook_problems
 from wenming.laws import LawBook, LawData, PartiesData
-from wenming.paths import MAX_DATA_BYTES, default_data_path, vocabulary_path
+from wenming.paths import MAX_DATA_BYTES, vocabulary_path
+from wenming.registry import default_data_path
 from wenming.regulation import Regulation
 from wenming.validation import Problem, regulation_problems, vocabulary_problems
 

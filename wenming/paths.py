@@ -17,11 +17,6 @@ def shipped(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "data" / name
 
 
-def default_data_path() -> Path:
-    """The regulation shipped in the package (wheel), else the repository's data/ (source tree)."""
-    return shipped("regulation.yaml")
-
-
 def vocabulary_path() -> Path:
     """The vocabulary every regulation shares: people's words and the concepts they name."""
     return shipped("vocabulary.yaml")

@@ -94,6 +94,11 @@ def _bare(city: str) -> str:
     return city
 
 
+def default_data_path() -> Path:
+    """The default regulation's data file (the registry names it), shipped or in the repository's data/."""
+    return registry().path(registry().default_entry)
+
+
 @cache
 def registry() -> Registry:
     """The registry shipped with the package (read once per process)."""

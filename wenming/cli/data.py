@@ -14,7 +14,7 @@ from wenming.cli.options import Command, JsonOption
 from wenming.cli.output import fail, printable, show
 from wenming.cli.state import state
 from wenming.errors import EXIT_USAGE, BadInput, WenmingError
-from wenming.paths import default_data_path
+from wenming.registry import default_data_path
 
 if TYPE_CHECKING:
     from wenming.importer import ImportReport

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from wenming import cache
 from wenming.errors import WenmingError
-from wenming.paths import default_data_path
+from wenming.registry import default_data_path
 from wenming.regulation import Regulation
 
 if TYPE_CHECKING:
