@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from wenming.cli import app
 from wenming.errors import BadInput
 from wenming.registry import registry
 
@@ -51,3 +53,52 @@ def test_an_ambiguous_or_unknown_name_is_refused_listing_the_nearest(name: str, 
         registry().choose(name)
     assert all(city in refused.value.message for city in listed)
     assert refused.value.suggestion
+
+
+# --- --city and WENMING_CITY ---------------------------------------------------------------------
+
+runner = CliRunner()
+QUIET = {"WENMING_DATA": "", "WENMING_CITY": ""}
+
+
+def _article(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    import json
+
+    result = runner.invoke(app, [*args, "--json"], env={**QUIET, **(env or {})})
+    found = json.loads(result.stdout)
+    return result.exit_code, found["paragraphs"][0]["text"] if result.exit_code == 0 else found["error"]["message"]
+
+
+JIANGMEN_50 = "违反本条例第二十三条第一款第一项规定，在城市市区范围内饲养危险犬的"
+
+
+def test_city_before_or_after_the_command() -> None:
+    for args in (
+        ["--city", "江门", "article", "50"],
+        ["article", "50", "--city", "江门市"],
+        ["article", "--city=江门", "50"],
+    ):
+        code, text = _article(args)
+        assert code == 0 and text.startswith(JIANGMEN_50), args
+
+
+def test_options_beat_the_environment_and_wenming_data_beats_wenming_city(tmp_path: Path) -> None:
+    yongzhou = str(ROOT / "data" / "regulation.yaml")
+    assert _article(["article", "50"], {"WENMING_CITY": "江门"})[1].startswith(JIANGMEN_50)
+    assert _article(["--city", "江门", "article", "50"], {"WENMING_DATA": yongzhou})[1].startswith(JIANGMEN_50)
+    assert _article(["article", "50"], {"WENMING_CITY": "江门", "WENMING_DATA": yongzhou})[0] == 1  # 永州's
+    assert _article(["--data", yongzhou, "article", "50"], {"WENMING_CITY": "江门"})[0] == 1  # 永州 has 42 articles
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--city", "济", "article", "1"], "济南市、济宁市"),
+        (["--city", "广州", "article", "1"], "没有「广州」"),
+        (["--city", "江门", "--data", "data/regulation.yaml", "article", "1"], "--data 与 --city"),
+        (["--city", "all", "article", "1"], "--city all 只用于"),
+    ],
+)
+def test_ambiguous_unknown_and_conflicting_choices_exit_2(args: list[str], said: str) -> None:
+    code, message = _article(args)
+    assert code == 2 and said in message

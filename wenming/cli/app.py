@@ -18,7 +18,7 @@ from wenming import __version__
 from wenming.cli import data, lookup, penalty
 from wenming.cli.help import HelpCommand
 from wenming.cli.options import Command
-from wenming.cli.state import state
+from wenming.cli.state import choose
 from wenming.cli.usage import Commands
 
 EXIT_CODES_HELP = (
@@ -34,7 +34,7 @@ APP_HELP = (
 COMMANDS: tuple[Command, ...] = (*lookup.COMMANDS, *penalty.COMMANDS, *data.COMMANDS)
 
 # The global options that take a value: a command line names its command after them and their values.
-GLOBAL_VALUE_OPTIONS = ("--data",)
+GLOBAL_VALUE_OPTIONS = ("--data", "--city")
 
 
 def _show_version(value: bool) -> None:
@@ -48,10 +48,18 @@ def _global_options(
         Path | None,
         typer.Option(
             "--data",
-            envvar="WENMING_DATA",
             metavar="PATH",
             help="使用另一个同格式的条例数据文件（也可用环境变量 WENMING_DATA）；可写在命令之前或之后。"
             "Use another regulation file, before or after the command.",
+        ),
+    ] = None,
+    city: Annotated[
+        str | None,
+        typer.Option(
+            "--city",
+            metavar="NAME",
+            help="查另一个城市的条例：城市名（江门、江门市、河南省）或条例全称（也可用环境变量 WENMING_CITY）；"
+            "all 用于 search、behaviours、compare；wenming cities 列出全部。Another city's regulation.",
         ),
     ] = None,
     version: Annotated[
@@ -59,7 +67,7 @@ def _global_options(
         typer.Option("--version", callback=_show_version, is_eager=True, help="显示版本。Show the version."),
     ] = False,
 ) -> None:
-    state.data_path = data
+    choose(data, city)
 
 
 def make_app(only: str | None = None) -> typer.Typer:

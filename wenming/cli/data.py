@@ -12,9 +12,8 @@ import typer
 
 from wenming.cli.options import Command, JsonOption
 from wenming.cli.output import fail, printable, show
-from wenming.cli.state import state
+from wenming.cli.state import data_path
 from wenming.errors import EXIT_USAGE, BadInput, WenmingError
-from wenming.registry import default_data_path
 
 if TYPE_CHECKING:
     from wenming.importer import ImportReport
@@ -47,7 +46,10 @@ def validate(
         fail(BadInput("数据文件路径为空", suggestion="例如 wenming validate draft.yaml"), json_output)
     from wenming.datacheck import check_data_file  # the loader and PyYAML: only this command needs them
 
-    chosen = Path(path) if path is not None else state.data_path or default_data_path()
+    try:
+        chosen = Path(path) if path is not None else data_path()
+    except WenmingError as error:  # a city that names no regulation, or --data with --city
+        fail(error, json_output)
     report = check_data_file(chosen, strict=strict)
     show(report, json_output)
     if not report.valid:

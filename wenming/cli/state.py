@@ -3,12 +3,13 @@
 Exit codes: an unusable data file is a usage error (2), reported by the caller.
 """
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wenming import cache
-from wenming.errors import WenmingError
-from wenming.registry import default_data_path
+from wenming.errors import BadInput, WenmingError
+from wenming.registry import ALL, default_data_path, registry
 from wenming.regulation import Regulation
 
 if TYPE_CHECKING:
@@ -16,10 +17,48 @@ if TYPE_CHECKING:
 
 
 class _State:
-    data_path: Path | None = None
+    data_path: Path | None = None  # --data, or WENMING_DATA where no --city is given
+    city: str | None = None  # --city, or WENMING_CITY where neither --data nor WENMING_DATA is given
+    both_given: bool = False  # --data and --city on one command line: which is meant cannot be told
 
 
 state = _State()
+
+ALL_CITIES_COMMANDS = ("search", "behaviours", "compare")
+
+
+def choose(data: Path | None, city: str | None) -> None:
+    """The data the global options choose: an option beats the environment; WENMING_DATA beats WENMING_CITY;
+    --data and --city together are refused when a command reads the data (exit 2)."""
+    env_data = os.environ.get("WENMING_DATA") or None
+    env_city = os.environ.get("WENMING_CITY") or None
+    state.both_given = data is not None and city is not None
+    if data is not None or city is not None:
+        state.data_path, state.city = data, (city if data is None else None)
+    elif env_data is not None:
+        state.data_path, state.city = Path(env_data), None
+    else:
+        state.data_path, state.city = None, env_city
+
+
+def all_cities() -> bool:
+    """Whether --city all (or WENMING_CITY=all) was given, for the commands that read every regulation."""
+    return state.city is not None and state.city.strip() == ALL and not state.both_given
+
+
+def data_path() -> Path:
+    """The data file chosen: --data, the city's, or the default regulation (BadInput, exit 2, for a city
+    that is ambiguous, unknown or `all`, and for --data with --city)."""
+    if state.both_given:
+        raise BadInput("--data 与 --city 不能同时使用", suggestion="只用其中一个：--data 给数据文件，--city 给城市")
+    if state.city is not None:
+        if state.city.strip() == ALL:
+            names = "、".join(ALL_CITIES_COMMANDS)
+            hint = "给出一个城市，如 --city 江门；wenming cities 列出全部"
+            raise BadInput(f"--city all 只用于 {names}", suggestion=hint)
+        chosen = registry()
+        return chosen.path(chosen.choose(state.city))
+    return state.data_path or default_data_path()
 
 
 def regulation() -> Regulation:
@@ -27,13 +66,14 @@ def regulation() -> Regulation:
 
     The loader is imported only on a cache miss: PyYAML's import alone costs more than a cached look-up.
     """
-    cached = cache.cached_regulation(state.data_path or default_data_path())
+    path = data_path()
+    cached = cache.cached_regulation(path)
     if cached is not None:
         return cached
     from wenming.loader import DataError, load_regulation
 
     try:
-        return load_regulation(state.data_path)
+        return load_regulation(path)
     except DataError as error:
         raise data_error(error) from None
 
