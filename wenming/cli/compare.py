@@ -4,6 +4,7 @@
 # annotations are real objects rather than strings to evaluate, and the command imports its domain
 # module when it runs, not when registered.
 
+import os
 from typing import Annotated
 
 import typer
@@ -38,7 +39,8 @@ def compare_command(
     按最高罚款从高到低；有规定而未设罚则的城市列在其后。Compare how the shipped regulations penalise
     one behaviour, heaviest fine first.
 
-    默认比较全部随附的条例（也可写 --city all）；--city 江门 只看这一个城市，--data PATH 只看这一个文件。
+    默认比较全部随附的条例（也可写 --city all；环境变量 WENMING_DATA 不影响它）；--city 江门 只看这一个城市，
+    --data PATH 只看这一个文件。
 
     例 Examples: wenming compare dog-leash ; wenming compare 遛狗不牵绳 --party 单位 ;
     wenming compare dog-waste --json ; wenming --city 江门 compare dog-leash
@@ -49,23 +51,31 @@ def compare_command(
 
     notice = None
     try:
-        if all_cities() or (state.city is None and state.data_path is None and not state.both_given):
-            result = compare(behaviour, party=party)
-        elif state.city is not None and not state.both_given:  # one shipped city: its rows of the index
+        if state.both_given:  # --data with --city: which is meant cannot be told (exit 2)
+            regulation()
+        if state.city is not None and not all_cities():  # one shipped city: its rows of the index
             from wenming.registry import registry
 
             city = registry().choose(state.city).city
             result = compare(behaviour, party=party, cities=[city], regulation=regulation)
-        else:  # --data PATH (or an error for --data with --city): that file alone
+        elif state.data_path is not None and not all_cities() and _data_option():  # --data PATH: that file
             chosen = regulation()
             name = chosen.meta.city or chosen.meta.title
             index = build_index([(name, chosen.meta.title, chosen.complete, chosen)])
             result = compare(behaviour, party=party, index=index, regulation=lambda: chosen)
             notice = incomplete_notice(chosen)
+        else:  # every shipped regulation, WENMING_DATA or not
+            result = compare(behaviour, party=party)
     except WenmingError as error:
         fail(error, json_output)
         return
     show(result, json_output, notice)
+
+
+def _data_option() -> bool:
+    """Whether --data was given on the command line: WENMING_DATA chooses the regulation of a look-up,
+    not what compare compares (every shipped regulation)."""
+    return str(state.data_path) != os.environ.get("WENMING_DATA", "")
 
 
 COMMANDS = (Command("compare", compare_command),)
