@@ -41,13 +41,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FLOOR_APP = HERE / "floor_app.py"
-COMMANDS: list[tuple[str, ...]] = [("article", "22"), ("fine", "smoking", "--repeat"), ("search", "犬只")]
+COMMANDS: list[tuple[str, ...]] = [
+    ("article", "22"),
+    ("fine", "smoking", "--repeat"),
+    ("search", "犬只"),
+    ("compare", "dog-leash"),
+]
 FLOOR_ARGS = ("22",)
 
 JSON_TARGET = 1.10  # --json commands (which import no rich): at most 10 % over the floor
 RENDERED_TARGET = 1.30  # human views (drawn by rich, imported for them alone): at most 30 % over
 DATA_READY_TARGET_MS = 10.0
 MEMORY_TARGET = 1.2
+# Commands with a target of their own, json and view alike: compare reads every shipped regulation's
+# rows (one cache entry, keyed on forty files' bytes) where a look-up reads one regulation.
+COMMAND_TARGETS: dict[tuple[str, ...], float] = {("compare", "dog-leash"): 1.35}
 
 TERMINAL_SIZE = (40, 100)  # rows, columns of the pseudo-terminal
 
@@ -83,6 +91,7 @@ class Samples:
     floor: list[Outcome] = field(default_factory=list)
     floor_without_gc: list[Outcome] = field(default_factory=list)  # for one case: the floor as wenming runs
     unavailable: str | None = None  # why the command was not measured
+    first: Outcome | None = None  # the first warm-up run: the cache as the cases before left it
 
 
 # --- running one process ---------------------------------------------------------------------
@@ -186,6 +195,7 @@ def measure(cases: list[Case], runs: int, warmup: int, cache_dir: Path) -> dict[
         for _ in range(max(warmup, 1)):
             first = run_process([*wenming, *case.command, *(["--json"] if case.json else [])], env, case.terminal)
             results[case].unavailable = unavailable_reason(first)
+            results[case].first = results[case].first or first
             run_process([*floor, *FLOOR_ARGS, *(["--json"] if case.json else [])], env, case.terminal)
     reference = next(
         (case for case in cases if case.json and not case.terminal and not results[case].unavailable), None
@@ -371,7 +381,7 @@ def summarise(samples: Samples) -> Row:
 
 
 def target_for(case: Case) -> float:
-    return JSON_TARGET if case.json else RENDERED_TARGET
+    return COMMAND_TARGETS.get(case.command, JSON_TARGET if case.json else RENDERED_TARGET)
 
 
 def print_processes(cases: list[Case], results: dict[Case, Samples]) -> dict[Case, Row]:
@@ -395,6 +405,11 @@ def print_processes(cases: list[Case], results: dict[Case, Samples]) -> dict[Cas
             f"{row.cpu:>6.2f}  {verdict(row.paired <= target) + f' ≤{target:.2f}':<12}"
             f"{row.peak_mb:>8.1f}{row.floor_peak_mb:>6.1f}{row.memory:>6.2f}  {verdict(row.memory <= MEMORY_TARGET)}"
         )
+    print("first runs (cold: the first case of a command fills its cache entries; wall ms, floor's median)")
+    for case in cases:
+        first = results[case].first
+        if first is not None and not results[case].unavailable:
+            print(f"  {case.label:<30}{case.output:<10}{first.seconds * 1000:>8.1f}{rows[case].floor_ms:>8.1f}")
     for case, row in rows.items():
         without_gc = results[case].floor_without_gc
         if without_gc:
@@ -483,12 +498,20 @@ def report(args: argparse.Namespace) -> int:
         ("--json commands", True, JSON_TARGET),
         ("rendered commands", False, RENDERED_TARGET),
     ]:
-        measured = [row.paired for case, row in rows.items() if case.json == kind]
+        measured = [
+            row.paired for case, row in rows.items() if case.json == kind and case.command not in COMMAND_TARGETS
+        ]
         if not measured:
             print(f"  {name:<20}≤ {limit:.2f}x floor   nothing measured")
             continue
         passed &= max(measured) <= limit
         print(f"  {name:<20}≤ {limit:.2f}x floor   worst {max(measured):.2f}x  {verdict(max(measured) <= limit)}")
+    for command, limit in COMMAND_TARGETS.items():
+        own = [row.paired for case, row in rows.items() if case.command == command]
+        if own:
+            passed &= max(own) <= limit
+            name = " ".join(command)
+            print(f"  {name:<20}≤ {limit:.2f}x floor   worst {max(own):.2f}x  {verdict(max(own) <= limit)}")
     if rows:
         worst_memory = max(row.memory for row in rows.values())
         passed &= worst_memory <= MEMORY_TARGET

@@ -62,6 +62,7 @@ JSON_COMMANDS = [
     ["fines"],
     ["agency", "公安"],
     ["validate"],
+    ["compare", "dog-leash"],
     ["article", "99"],  # an error: not found
 ]
 

@@ -57,12 +57,12 @@ def compare_command(
             from wenming.registry import registry
 
             city = registry().choose(state.city).city
-            result = compare(behaviour, party=party, cities=[city], regulation=regulation)
+            result = compare(behaviour, party=party, cities=[city])
         elif state.data_path is not None and not all_cities() and _data_option():  # --data PATH: that file
             chosen = regulation()
             name = chosen.meta.city or chosen.meta.title
             index = build_index([(name, chosen.meta.title, chosen.complete, chosen)])
-            result = compare(behaviour, party=party, index=index, regulation=lambda: chosen)
+            result = compare(behaviour, party=party, index=index)
             notice = incomplete_notice(chosen)
         else:  # every shipped regulation, WENMING_DATA or not
             result = compare(behaviour, party=party)
