@@ -287,3 +287,14 @@ def test_the_domain_needs_neither_typer_nor_rich() -> None:
         "assert 'typer' not in sys.modules and 'rich' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env={**ENV, "PATH": ""}, cwd=ROOT)
+
+
+def test_a_kept_index_with_rows_this_code_does_not_write_is_built_again(tmp_path: Path) -> None:
+    env = {"WENMING_CACHE_DIR": str(tmp_path)}
+    _, before = ask("compare", "dog-leash", env=env)
+    (entry,) = tmp_path.glob("compareindex-*.json")
+    kept = json.loads(entry.read_text(encoding="utf-8"))
+    kept["value"]["rows"]["dog-leash"] = json.dumps([{"city": 1}])
+    entry.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    _, after = ask("compare", "dog-leash", env=env)
+    assert after == before

@@ -335,6 +335,18 @@ def _model_from(model: type[Model], data: Any) -> Model:
     return value
 
 
+def models_from(model: type[Model], data: Any) -> list[Model] | None:
+    """The `model`s a JSON list of their `model_dump(mode="json", exclude_unset=True)` describes, built as
+    an entry's value is (no validation), or None where the data has not the model's shape: for an entry
+    that keeps parts of its value as JSON text, to build only the part a run needs."""
+    if type(data) is not list:
+        return None
+    try:
+        return [_model_from(model, item) for item in data]
+    except Exception:
+        return None
+
+
 def _entry(key: str, value: BaseModel) -> bytes:
     """The entry for `value` under `key`: raise if it would not rebuild to an equal value."""
     data = value.model_dump(mode="json", exclude_unset=True)

@@ -15,9 +15,10 @@ entry. Nothing here knows a city, a provision or a phrase: they are all the data
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -45,6 +46,9 @@ __all__ = [
 class _Model(BaseModel):
     # Built when first dumped, not at import: a warm run constructs the index without validators.
     model_config = ConfigDict(defer_build=True)
+
+
+_Row = TypeVar("_Row", bound=BaseModel)
 
 
 # --- result models ---------------------------------------------------------------------------------
@@ -109,13 +113,34 @@ class PartyName(_Model):
 
 
 class CompareIndex(_Model):
-    """The rows of every taxonomy key from the regulations it was built from, and the names to read a key."""
+    """The rows of every taxonomy key from the regulations it was built from, and the names to read a key.
+
+    Each key's rows are kept as JSON text (a list of model_dump(mode="json", exclude_unset=True)), built
+    into models only for the key asked: a warm run constructs a dozen rows, not the corpus's hundreds."""
 
     behaviours: list[BehaviourName]
     parties: list[PartyName]
     cities: list[str]
-    rows: list[CompareRow]
-    unpenalised: list[UnpenalisedRow]
+    rows: dict[str, str]  # taxonomy key -> its CompareRow list as JSON
+    unpenalised: dict[str, str]  # taxonomy key -> its UnpenalisedRow list as JSON
+    penalising: dict[str, list[str]] = {}  # taxonomy key -> the cities with a penalty for it
+
+
+class _BrokenIndex(Exception):
+    """A kept index whose rows are not what this code writes: it is built again."""
+
+
+def _as_json(rows: Sequence[BaseModel]) -> str:
+    return json.dumps([row.model_dump(mode="json", exclude_unset=True) for row in rows], ensure_ascii=False)
+
+
+def _decoded(model: type[_Row], text: str | None) -> list[_Row]:
+    if text is None:
+        return []
+    found = cache.models_from(model, json.loads(text))
+    if found is None:
+        raise _BrokenIndex(model.__name__)
+    return found
 
 
 class Comparison(_Model):
@@ -124,6 +149,7 @@ class Comparison(_Model):
     key: str
     name: str
     party: str | None = None  # the --party kind the rows are filtered to
+    party_name: str | None = None  # its name (data/parties.yaml): 公民, 法人或者其他组织
     cities: list[str]  # the regulations compared
     rows: list[CompareRow]
     unpenalised: list[UnpenalisedRow]
@@ -256,13 +282,15 @@ def build_index(regulations: Iterable[tuple[str, str, bool, Regulation]]) -> Com
     vocabulary, _ = load_vocabulary()
     kinds = load_lawbook().parties.kinds
     parties: dict[str, str] = {str(key): kind.name for key, kind in kinds.items()}
-    rows: list[CompareRow] = []
-    unpenalised: list[UnpenalisedRow] = []
+    rows: dict[str, list[CompareRow]] = {}
+    unpenalised: dict[str, list[UnpenalisedRow]] = {}
     cities: list[str] = []
     for city, title, complete, regulation in regulations:
         cities.append(city)
-        rows += _rows(city, title, complete, regulation, parties)
-        unpenalised += _unpenalised(city, title, complete, regulation)
+        for row in _rows(city, title, complete, regulation, parties):
+            rows.setdefault(row.taxonomy, []).append(row)
+        for entry in _unpenalised(city, title, complete, regulation):
+            unpenalised.setdefault(entry.taxonomy, []).append(entry)
     return CompareIndex(
         behaviours=[BehaviourName(key=b.key, name=b.name, words=b.words) for b in vocabulary.behaviours],
         parties=[
@@ -271,8 +299,9 @@ def build_index(regulations: Iterable[tuple[str, str, bool, Regulation]]) -> Com
             if key in ("person", "organisation")
         ],
         cities=cities,
-        rows=rows,
-        unpenalised=unpenalised,
+        rows={key: _as_json(found) for key, found in rows.items()},
+        unpenalised={key: _as_json(found) for key, found in unpenalised.items()},
+        penalising={key: list(dict.fromkeys(row.city for row in found)) for key, found in rows.items()},
     )
 
 
@@ -286,10 +315,10 @@ def _index_files() -> list[Path]:
     return [shipped("registry.json"), vocabulary_path(), *national, *(path for _, path in shipped_paths())]
 
 
-def shipped_index() -> CompareIndex:
+def shipped_index(*, fresh: bool = False) -> CompareIndex:
     """The index of every shipped regulation: one cache entry when fresh, else built (and kept)."""
     texts = cache.read_texts(_index_files())
-    if texts is not None:
+    if texts is not None and not fresh:
         index = cache.fetch_model(texts, CompareIndex)
         if index is not None:
             return index
@@ -405,20 +434,34 @@ def compare(
     for these `cities` only where given, for one `party` kind where given (person, organisation, 个人, 单位).
 
     `regulation` gives the regulation whose phrase matcher reads a phrase (default: the default one)."""
-    chosen = index if index is not None else shipped_index()
+    if index is not None:
+        return _compare(index, key_or_phrase, party, cities, regulation)
+    try:
+        return _compare(shipped_index(), key_or_phrase, party, cities, regulation)
+    except _BrokenIndex:  # a kept index this code cannot read: built again
+        return _compare(shipped_index(fresh=True), key_or_phrase, party, cities, regulation)
+
+
+def _compare(
+    chosen: CompareIndex,
+    key_or_phrase: str,
+    party: str | None,
+    cities: Sequence[str] | None,
+    regulation: Callable[[], Regulation] | None,
+) -> Comparison:
     key = resolve_key(chosen, key_or_phrase, regulation or _default_regulation)
     party_key = _party_key(chosen, party) if party is not None else None
     wanted = set(cities) if cities is not None else set(chosen.cities)
-    rows = [row for row in chosen.rows if row.taxonomy == key and row.city in wanted]
+    rows = [row for row in _decoded(CompareRow, chosen.rows.get(key)) if row.city in wanted]
     if party_key is not None:
         rows = _for_party(rows, party_key)
     order = {city: number for number, city in enumerate(chosen.cities)}
     rows.sort(key=lambda row: (*_order(row), order.get(row.city, 0)))
-    penalising = {row.city for row in chosen.rows if row.taxonomy == key}
+    penalising = set(chosen.penalising.get(key, []))
     unpenalised = [
         entry
-        for entry in chosen.unpenalised
-        if entry.taxonomy == key and entry.city in wanted and entry.city not in penalising
+        for entry in _decoded(UnpenalisedRow, chosen.unpenalised.get(key))
+        if entry.city in wanted and entry.city not in penalising
     ]
     name = next(b.name for b in chosen.behaviours if b.key == key)
     notes = []
@@ -433,6 +476,7 @@ def compare(
         key=key,
         name=name,
         party=party_key,
+        party_name=next((kind.name for kind in chosen.parties if kind.key == party_key), None),
         cities=[city for city in chosen.cities if city in wanted],
         rows=rows,
         unpenalised=unpenalised,

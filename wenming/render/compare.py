@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from wenming.compare import CompareRow, CompareStep, Comparison
-from wenming.render.lines import INDENT, NBSP, emit, hanging, wrap
+from wenming.render.lines import INDENT, NBSP, NO_LINE_START, emit, hanging
 
 MIN_AGENCY_CELLS = 8  # the agencies column folds, down to this
 GAP = 2  # cells between two columns
@@ -72,7 +72,7 @@ def comparison(console: Console, result: Comparison) -> None:
     penalising = list(dict.fromkeys(row.city for row in result.rows))
     said = f"比较 {len(result.cities)} 部条例：{len(penalising)} 个城市设有罚则，{len(result.rows)} 行"
     if result.party is not None:
-        said += f"（当事人：{result.party}）"
+        said += f"（当事人：{result.party_name or result.party}）"
     emit(console, Text(said))
     if result.rows and not _table(console, result.rows):
         _list(console, result.rows)
@@ -127,12 +127,30 @@ def _table(console: Console, rows: list[CompareRow]) -> bool:
     for row, texts in zip(rows, cells, strict=True):
         lines = [text.split("\n") for text in texts]
         if cell_len(texts[folding]) > widths[folding]:
-            lines[folding] = [line.plain for line in wrap(console, Text(texts[folding]), widths[folding])]
+            lines[folding] = _fold(texts[folding], widths[folding])
         style = "yellow" if row.review == "draft" or not row.complete else ""
         _table_line(out, lines, widths, "", style)
     out.rstrip()
     console.print(out, no_wrap=True, overflow="ignore", crop=False)
     return True
+
+
+def _fold(text: str, width: int) -> list[str]:
+    """An agency's name in lines of at most `width` cells, a line never starting with closing punctuation
+    (the character before moves down with it). Names are Chinese, which breaks anywhere; rich's wrap, which
+    `wenming.render.lines` uses for prose, costs a quarter of a millisecond a cell here."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        if line and cell_len(line + char) > width:
+            if char in NO_LINE_START and len(line) > 1:
+                lines.append(line[:-1])
+                line = line[-1]
+            else:
+                lines.append(line)
+                line = ""
+        line += char
+    return [*lines, line]
 
 
 def _table_line(out: Text, lines: list[list[str]], widths: list[int], style: str, last_style: str = "") -> None:
