@@ -35,18 +35,7 @@ def compare_command(
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """比较各城市的条例如何处罚同一行为：每个城市、每条罚则一行（罚款因当事人而异时各一行），
-    按最高罚款从高到低；有规定而未设罚则的城市列在其后。Compare how the shipped regulations penalise
-    one behaviour, heaviest fine first.
-
-    默认比较全部随附的条例（也可写 --city all；环境变量 WENMING_DATA 不影响它）；--city 江门 只看这一个城市，
-    --data PATH 只看这一个文件。
-
-    例 Examples: wenming compare dog-leash ; wenming compare 遛狗不牵绳 --party 单位 ;
-    wenming compare dog-waste --json ; wenming --city 江门 compare dog-leash
-
-    退出码 exit codes: 0 有结果（含没有城市涉及）；1 行为分类中没有这一行为；2 写法有歧义、选项无效。
-    """
+    """How the shipped regulations penalise one behaviour (the help is COMPARE_HELP, below)."""
     from wenming.compare import build_index, compare
 
     notice = None
@@ -78,4 +67,19 @@ def _data_option() -> bool:
     return str(state.data_path) != os.environ.get("WENMING_DATA", "")
 
 
-COMMANDS = (Command("compare", compare_command),)
+# The help as one string per paragraph: a line break inside Chinese would show as a space.
+COMPARE_HELP = (
+    "比较各城市的条例如何处罚同一行为：每个城市、每条罚则一行（罚款因当事人而异时各一行），按最高罚款从高到低；"
+    "有规定而未设罚则的城市列在其后。Compare how the shipped regulations penalise one behaviour, heaviest fine first."
+    "\n\n"
+    "默认比较全部随附的条例（也可写 --city all；环境变量 WENMING_DATA 不影响它）；"
+    "--city 江门 只看这一个城市，--data PATH 只看这一个文件。"
+    "By default every shipped regulation; --city NAME one city, --data PATH one file."
+    "\n\n"
+    "例 Examples: wenming compare dog-leash ; wenming compare 遛狗不牵绳 --party 单位 ; "
+    "wenming compare dog-waste --json ; wenming --city 江门 compare dog-leash"
+    "\n\n"
+    "退出码 exit codes: 0 有结果（含没有城市涉及）；1 行为分类中没有这一行为；2 写法有歧义、选项无效。"
+)
+
+COMMANDS = (Command("compare", compare_command, help=COMPARE_HELP),)
