@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from wenming import __version__
-from wenming.cli import data, lookup, penalty
+from wenming.cli import cities, data, lookup, penalty
 from wenming.cli.help import HelpCommand
 from wenming.cli.options import Command
 from wenming.cli.state import choose
@@ -31,7 +31,7 @@ APP_HELP = (
 )
 
 # Every command, in the order --help lists them.
-COMMANDS: tuple[Command, ...] = (*lookup.COMMANDS, *penalty.COMMANDS, *data.COMMANDS)
+COMMANDS: tuple[Command, ...] = (*lookup.COMMANDS, *penalty.COMMANDS, *cities.COMMANDS, *data.COMMANDS)
 
 # The global options that take a value: a command line names its command after them and their values.
 GLOBAL_VALUE_OPTIONS = ("--data", "--city")
