@@ -132,3 +132,14 @@ def test_cities_lists_yongzhou_and_every_shipped_regulation_with_its_fields() ->
     assert cut_short == {"台州市", "威海市", "淄博市", "舟山市"}
     human = runner.invoke(app, ["cities"], env={**QUIET, "COLUMNS": "80"})
     assert "文本不完整" in human.stdout and "未经人工核对" in human.stdout
+
+
+def test_an_answer_from_a_chosen_city_names_its_regulation() -> None:
+    import json
+
+    answer = json.loads(runner.invoke(app, ["--city", "湖州", "fine", "dog-leash", "--json"], env=QUIET).stdout)
+    assert answer["regulation"] == "湖州市文明行为促进条例" and answer["penalty_basis"] == "第二十九条第一款"
+    view = runner.invoke(app, ["--city", "湖州", "article", "29"], env={**QUIET, "COLUMNS": "80"}).stdout
+    assert view.startswith("《湖州市文明行为促进条例》\n")
+    default = json.loads(runner.invoke(app, ["article", "22", "--json"], env=QUIET).stdout)
+    assert "regulation" not in default  # 永州's answers are unchanged
