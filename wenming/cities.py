@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from pydantic import BaseModel
 
 from wenming.registry import registry
@@ -32,6 +30,6 @@ def cities() -> CitiesAnswer:
     chosen = registry()
     views = []
     for entry in chosen.cities:
-        fields = {key: value for key, value in dataclasses.asdict(entry).items() if key != "file"}
+        fields = {key: value for key, value in entry.as_dict().items() if key != "file"}
         views.append(CityView(**fields, default=entry.city == chosen.default))
     return CitiesAnswer(cities=views)
