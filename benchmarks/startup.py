@@ -249,7 +249,7 @@ for module in ("wenming.citation", "wenming.model", "wenming.cache", "wenming.cl
     importlib.import_module(module)
     steps[module] = (clock() - begun) * 1000
 report["import_steps"] = steps
-cli_app = sys.modules["wenming.cli.app"]  # the module; wenming.cli.app is the typer app
+cli_app = sys.modules.get("wenming.cli.build") or sys.modules["wenming.cli.app"]  # the module (app: older builds)
 # Where the regulation is read, and where run() looks it up (one module in older builds).
 cli_state = sys.modules.get("wenming.cli.state", cli_app)
 cli_output = sys.modules.get("wenming.cli.output", cli_app)

@@ -3,6 +3,7 @@ validated like the rest: a broken copy is rejected with file, line, field and me
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -130,14 +131,20 @@ def test_a_regulation_without_descriptions_is_read_by_its_text(data_text: str) -
     from wenming.errors import BadInput
     from wenming.resolve import resolve_query
 
-    bare = regulation_from_text(data_text[: data_text.index("\nbehaviour_concepts:")] + "\n", "other.yaml")
-    assert bare.behaviour_concepts == []
+    described_by_taxonomy = data_text[: data_text.index("\nbehaviour_concepts:")] + "\n"
+    bare = regulation_from_text(re.sub(r"\n  taxonomy: [a-z-]+", "", described_by_taxonomy), "other.yaml")
+    assert bare.behaviour_concepts == [] and all(penalty.taxonomy is None for penalty in bare.penalties)
     found = resolve_query(bare, "狗屎不捡").found
     assert getattr(found, "key", None) == "dog-waste"
     assert [unit.citation for unit in resolve_query(bare, "随地吐痰").found] == ["第二十二条第一项"]  # type: ignore[union-attr]
     assert getattr(resolve_query(bare, "遛狗没牵绳").found, "key", None) == "dog-leash"
     with pytest.raises(BadInput):  # smoker or manager: listed, not guessed
         resolve_query(bare, "吸烟")
+    # With its penalties' shared behaviours (taxonomy), the vocabulary describes them: the smoker is told
+    # from the manager as the regulation's own descriptions would.
+    shared = regulation_from_text(described_by_taxonomy, "other.yaml")
+    assert getattr(resolve_query(shared, "吸烟").found, "key", None) == "smoking"
+    assert getattr(resolve_query(shared, "不劝阻吸烟").found, "key", None) == "smoking-venue"
 
 
 def test_a_vocabulary_broken_since_is_a_message_not_a_traceback(

@@ -8,10 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 from wenming.cli import app
-from wenming.cli.app import COMMANDS
+from wenming.cli.build import commands
 from wenming.regulation import Regulation
 
 runner = CliRunner()
+COMMANDS = commands()
 NAMES = [command.name for command in COMMANDS]
 # typer's internals as its help pages show them: <bool>, <list[str]>, <path>, {REF}, [[NAME]].
 INTERNALS = re.compile(r"<[a-z][a-z\[\]]*>|\{[A-Z]+\}|\[\[")
@@ -57,3 +58,17 @@ def test_fine_help_lists_the_penalty_keys_with_their_names_from_the_data(regulat
 def test_fine_help_without_usable_data_still_shows(tmp_path: object) -> None:
     result = runner.invoke(app, ["--data", "/nonexistent.yaml", "fine", "--help"])
     assert result.exit_code == 0 and "Usage: wenming fine" in result.stdout and "VIOLATION keys" not in result.stdout
+
+
+def test_the_command_table_is_each_modules_commands() -> None:
+    """wenming.cli.build.COMMAND_MODULES names each command's module, so that a command line imports only
+    that one: the table and the modules' COMMANDS agree, in --help's order."""
+    from importlib import import_module
+
+    from wenming.cli.build import COMMAND_MODULES
+
+    for name, module in COMMAND_MODULES:
+        assert name in [command.name for command in import_module(f"wenming.cli.{module}").COMMANDS], name
+    modules = {module for _, module in COMMAND_MODULES}
+    offered = [command.name for module in modules for command in import_module(f"wenming.cli.{module}").COMMANDS]
+    assert sorted(offered) == sorted(name for name, _ in COMMAND_MODULES)

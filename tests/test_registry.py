@@ -102,3 +102,44 @@ def test_options_beat_the_environment_and_wenming_data_beats_wenming_city(tmp_pa
 def test_ambiguous_unknown_and_conflicting_choices_exit_2(args: list[str], said: str) -> None:
     code, message = _article(args)
     assert code == 2 and said in message
+
+
+def test_cities_lists_yongzhou_and_every_shipped_regulation_with_its_fields() -> None:
+    import json
+
+    result = runner.invoke(app, ["cities", "--json"], env=QUIET)
+    assert result.exit_code == 0
+    listed = json.loads(result.stdout)["cities"]
+    fields = {"city", "title", "province", "adopted", "approved", "effective", "articles", "penalties", "reviewed"}
+    assert all(fields | {"complete", "source"} <= set(entry) for entry in listed)
+    assert [entry["city"] for entry in listed] == [entry.city for entry in registry().cities]
+    yongzhou, jiangmen = listed[0], next(entry for entry in listed if entry["city"] == "江门市")
+    assert (yongzhou["title"], yongzhou["articles"], yongzhou["penalties"], yongzhou["default"]) == (
+        "永州市文明行为促进条例",
+        42,
+        5,
+        True,
+    )
+    # 江门: adopted 2021-02-08, approved by 广东省 on 2021-03-18 (source lines 3 and 5), 52 articles.
+    assert (jiangmen["province"], jiangmen["adopted"], jiangmen["approved"], jiangmen["articles"]) == (
+        "广东省",
+        "2021-02-08",
+        "2021-03-18",
+        52,
+    )
+    assert jiangmen["reviewed"] == jiangmen["penalties"] == 8
+    cut_short = {entry["city"] for entry in listed if not entry["complete"]}
+    assert cut_short == {"台州市", "威海市", "淄博市", "舟山市"}
+    human = runner.invoke(app, ["cities"], env={**QUIET, "COLUMNS": "80"})
+    assert "文本不完整" in human.stdout and "未经人工核对" in human.stdout
+
+
+def test_an_answer_from_a_chosen_city_names_its_regulation() -> None:
+    import json
+
+    answer = json.loads(runner.invoke(app, ["--city", "湖州", "fine", "dog-leash", "--json"], env=QUIET).stdout)
+    assert answer["regulation"] == "湖州市文明行为促进条例" and answer["penalty_basis"] == "第二十九条第一款"
+    view = runner.invoke(app, ["--city", "湖州", "article", "29"], env={**QUIET, "COLUMNS": "80"}).stdout
+    assert view.startswith("《湖州市文明行为促进条例》\n")
+    default = json.loads(runner.invoke(app, ["article", "22", "--json"], env=QUIET).stdout)
+    assert "regulation" not in default  # 永州's answers are unchanged

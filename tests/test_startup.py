@@ -77,6 +77,21 @@ def test_json_runs_import_no_rich(tmp_path: Path, command: list[str]) -> None:
         assert lines[0] in ("{", "[") and lines[-1] == "[]", lines[-1]
 
 
+def test_a_command_line_imports_only_its_commands_module(tmp_path: Path) -> None:
+    """`article` needs wenming.cli.lookup: the penalty, cities and data commands' modules stay unimported."""
+    code = (
+        "import sys; from wenming.__main__ import main\n"
+        "sys.argv = ['wenming', 'article', '22', '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wenming.cli.') and m.count('.') == 2))"
+    )
+    env = {**os.environ, "WENMING_CACHE_DIR": str(tmp_path / "cache"), "WENMING_DATA": "", "WENMING_CITY": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    loaded = out.stdout.splitlines()[-1]
+    assert "wenming.cli.lookup" in loaded
+    assert not any(f"wenming.cli.{name}'" in loaded for name in ("penalty", "cities", "data")), loaded
+
+
 def test_human_views_are_drawn_by_rich(tmp_path: Path) -> None:
     """A human view, coloured in a terminal or plain in a pipe, is drawn by rich (wenming.render)."""
     data = Path(__file__).resolve().parents[1] / "data" / "regulation.yaml"
@@ -126,7 +141,9 @@ def test_a_command_runs_alone_with_global_options_and_shell_completion_still_lis
 
 def test_main_builds_an_app_of_its_own_and_the_shared_one_stays_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     from wenming.cli import app, main
-    from wenming.cli.app import COMMANDS, make_app
+    from wenming.cli.build import commands, make_app
+
+    COMMANDS = commands()
 
     before = list(app.registered_commands)
     monkeypatch.setattr("sys.argv", ["wenming", "article", "22.9", "--json"])
@@ -193,4 +210,4 @@ def test_the_command_line_modules_import_no_circle() -> None:
 
     for module in graph:
         visit(module, ())
-    assert {"app", "usage", "output", "state", "startup", "help"} <= set(graph)
+    assert {"build", "usage", "output", "state", "startup", "help"} <= set(graph)

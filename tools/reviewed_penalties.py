@@ -3,6 +3,8 @@
     python tools/reviewed_penalties.py 江门市                # the penalty part as YAML, on stdout
     python tools/reviewed_penalties.py 江门市 --into data/regulations/江门市.yaml
 
+tools/ship_corpus.py uses it to write the shipped files of the regulations read by hand.
+
 The records are the human reading of each liability provision (issue 12's yardstick): the link to
 the behaviour, the agencies and their kinds, the ladder for each party or role, every measure and
 amount. This tool writes them in the data model's shape (wenming.model), marked `review: reviewed`;

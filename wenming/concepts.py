@@ -57,7 +57,12 @@ class BehaviourType(VocabularyRecord):
 
     key: Key
     name: NonEmpty
-    concepts: list[NonEmpty] = []  # the vocabulary's concepts that identify it
+    # The vocabulary's concepts that identify it, and those of them whose leaving undone is the behaviour
+    # (系犬绳 for dog-leash): a regulation's penalty of this key that its data does not describe
+    # (behaviour_concepts) is read by these, so that a phrase reaches it in every city.
+    concepts: list[NonEmpty] = []
+    omits: list[NonEmpty] = []
+    context: list[NonEmpty] = []  # concepts it bears without being identified by them (出户 for dog-leash)
     # Statute words that mark a provision as this behaviour, for drafting by rule (wenming.extract).
     words: list[NonEmpty] = []
 

@@ -270,6 +270,17 @@ def behaviours(regulation: Regulation) -> tuple[Behaviour, ...]:
             described_as[entry.penalty] = entry
         if entry.cites is not None:
             described_as[regulation.cite(entry.cites).citation] = entry
+    # A penalty the data does not describe is described by its shared behaviour's concepts, where it has them.
+    types = {behaviour.key: behaviour for behaviour in vocabulary.behaviours if behaviour.concepts}
+    for penalty in regulation.penalties:
+        shared = types.get(penalty.taxonomy or "")
+        if penalty.key not in described_as and shared is not None:
+            described_as[penalty.key] = BehaviourConcepts(
+                penalty=penalty.key,
+                core=list(shared.concepts),
+                omits=list(shared.omits),
+                context=list(shared.context),
+            )
     found = [
         _behaviour(
             regulation,

@@ -11,9 +11,7 @@ title; a name that fits several (济 → 济南, 济宁) or none is an error (ex
 
 from __future__ import annotations
 
-import difflib
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -25,10 +23,30 @@ ALL = "all"  # --city all: every shipped regulation (search, behaviours, compare
 _SUFFIXES = ("市", "省", "自治区", "自治州", "地区", "盟")
 
 
-@dataclass(frozen=True)
-class CityEntry:
-    """One shipped regulation, as `wenming cities --json` prints it (wenming.cities)."""
+# The fields of an entry of data/registry.json, in its order.
+FIELDS = (
+    "city",
+    "title",
+    "province",
+    "adopted",
+    "approved",
+    "effective",
+    "articles",
+    "penalties",
+    "reviewed",
+    "complete",
+    "source",
+    "file",
+)
 
+
+class CityEntry:
+    """One shipped regulation, as `wenming cities --json` prints it (wenming.cities).
+
+    A plain class, not a dataclass, NamedTuple or pydantic model: every command reads the registry to
+    find the default regulation, and building any of those costs a millisecond or more of start-up."""
+
+    __slots__ = FIELDS
     city: str
     title: str
     province: str | None
@@ -42,13 +60,23 @@ class CityEntry:
     source: str
     file: str  # the data file, relative to the shipped data folder
 
+    def __init__(self, fields: dict[str, object]) -> None:
+        for name in FIELDS:
+            object.__setattr__(self, name, fields[name])
 
-@dataclass(frozen=True)
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in FIELDS}
+
+
 class Registry:
-    # A plain record read from JSON (no validation classes to build): every command reads it to find
-    # the default regulation. tests/test_registry.py checks the file against the data files.
-    default: str  # the city of the regulation a command reads without --city
-    cities: tuple[CityEntry, ...]
+    """The registry: the default regulation's city, and every entry. tests/test_registry.py checks the
+    file against the data files."""
+
+    __slots__ = ("cities", "default")
+
+    def __init__(self, default: str, cities: tuple[CityEntry, ...]) -> None:
+        self.default = default  # the city of the regulation a command reads without --city
+        self.cities = cities
 
     def entry(self, city: str) -> CityEntry:
         return next(entry for entry in self.cities if entry.city == city)
@@ -78,6 +106,8 @@ class Registry:
                 suggestion="写出完整的城市名",
                 choices=[{"city": entry.city, "title": entry.title} for entry in starting],
             )
+        import difflib  # only for a name that names nothing
+
         cities = [entry.city for entry in self.cities]
         near = difflib.get_close_matches(wanted, cities, n=3, cutoff=0.3)
         raise BadInput(
@@ -103,4 +133,4 @@ def default_data_path() -> Path:
 def registry() -> Registry:
     """The registry shipped with the package (read once per process)."""
     data = json.loads(shipped("registry.json").read_text(encoding="utf-8"))
-    return Registry(default=data["default"], cities=tuple(CityEntry(**entry) for entry in data["cities"]))
+    return Registry(data["default"], tuple(CityEntry(entry) for entry in data["cities"]))

@@ -362,6 +362,17 @@ def vocabulary_problems(vocabulary: Vocabulary) -> list[Problem]:
                 if word in words:
                     problems.append(Problem(("concepts", index, field, w_index), f"「{word}」重复"))
                 words.add(word)
+    for index, behaviour in enumerate(vocabulary.behaviours):
+        for field, listed in (
+            ("concepts", behaviour.concepts),
+            ("omits", behaviour.omits),
+            ("context", behaviour.context),
+        ):
+            for c_index, key in enumerate(listed):
+                if key not in seen:
+                    problems.append(Problem(("behaviours", index, field, c_index), f"未定义的概念「{key}」"))
+                elif field == "omits" and key not in behaviour.concepts:
+                    problems.append(Problem(("behaviours", index, field, c_index), f"「{key}」须同时列在 concepts 中"))
     return problems
 
 

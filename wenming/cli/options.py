@@ -13,7 +13,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON（与屏�
 
 
 class Command:
-    """A command as a module offers it; wenming.cli.app.make_app registers it on an app of its own.
+    """A command as a module offers it; wenming.cli.build.make_app registers it on an app of its own.
 
     A plain class, not a dataclass: dataclasses (and the inspect module it imports) cost a command
     about 2 ms of start-up (benchmarks/startup.py).

@@ -16,7 +16,7 @@ from typing import Any, TextIO, TypeVar
 import typer
 from pydantic import BaseModel
 
-from wenming.cli.state import regulation
+from wenming.cli.state import regulation, state
 from wenming.errors import EXIT_USAGE, WenmingError
 from wenming.regulation import Regulation
 
@@ -151,16 +151,21 @@ def incomplete_notice(regulation: Regulation) -> str | None:
     return f"本条例文本不完整（来源被截断）：{reasons or '数据文件标明 complete: false'}"
 
 
-def show(result: BaseModel, json_output: bool, notice: str | None = None) -> None:
+def show(result: BaseModel, json_output: bool, notice: str | None = None, title: str | None = None) -> None:
     """Print a result: its JSON, or the view wenming.render draws for the result's type.
 
     `notice`: said with the result wherever it is shown (a regulation cut short): in JSON as
-    `incomplete: true` and `notice`, in the view as a line before it."""
+    `incomplete: true` and `notice`, in the view as a line before it. `title`: the regulation the
+    answer comes from, where --city chose it (a citation means nothing without its regulation): in
+    JSON as `regulation`, in the view as the first line."""
     text = result.model_dump_json(indent=2)
-    if notice is not None and json_output:
+    if (notice is not None or title is not None) and json_output:
         import json
 
-        text = json.dumps({**json.loads(text), "incomplete": True, "notice": notice}, ensure_ascii=False, indent=2)
+        extra: dict[str, object] = {"regulation": title} if title is not None else {}
+        if notice is not None:
+            extra |= {"incomplete": True, "notice": notice}
+        text = json.dumps({**json.loads(text), **extra}, ensure_ascii=False, indent=2)
     if json_output:
         print_json(text)
         return
@@ -172,6 +177,8 @@ def show(result: BaseModel, json_output: bool, notice: str | None = None) -> Non
     from wenming.render import draw
 
     with _reader_may_leave():
+        if title is not None:
+            sys.stdout.write(f"《{title}》\n")
         if notice is not None:
             sys.stdout.write(f"注意：{notice}\n")
         draw(result)
@@ -185,7 +192,8 @@ def run(compute: Callable[[Regulation], Result], json_output: bool) -> None:
     except WenmingError as error:  # an unusable data file too: see regulation()
         fail(error, json_output)
         return
-    show(result, json_output, incomplete_notice(loaded))
+    chosen_by_city = state.city is not None
+    show(result, json_output, incomplete_notice(loaded), loaded.meta.title if chosen_by_city else None)
 
 
 def tolerant_streams() -> None:

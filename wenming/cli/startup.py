@@ -7,7 +7,7 @@ the output has gone; 130 on Ctrl-C.
 import os
 import sys
 
-from wenming.cli.app import COMMANDS, GLOBAL_VALUE_OPTIONS, make_app
+from wenming.cli.build import COMMAND_NAMES, GLOBAL_VALUE_OPTIONS, make_app
 from wenming.cli.output import printable, silence_stdout, tolerant_streams
 from wenming.errors import EXIT_USAGE
 
@@ -53,7 +53,7 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     # Only the named command is built, except when the shell asks for completions, which list them all.
     completing = "_WENMING_COMPLETE" in os.environ
-    only = None if completing else named_command(arguments, [command.name for command in COMMANDS])
+    only = None if completing else named_command(arguments, list(COMMAND_NAMES))
     try:
         make_app(only)()
     except BrokenPipeError:  # the reader left outside our writes and click's own EPIPE handling

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 INDENT = 2
@@ -125,3 +126,13 @@ def hanging(console: Console, marker: str, text: str, style: str = "", marker_st
 def field(console: Console, label: str, value: str) -> None:
     """`label：value`, the label bold, continuation lines under the value."""
     hanging(console, f"{label}：", value, marker_style="bold")
+
+
+def print_table(console: Console, table: Table) -> None:
+    """A table's lines without the spaces rich pads them with."""
+    for line in console.render_lines(table, console.options, pad=False):
+        text = Text.assemble(
+            *((segment.text.replace(NBSP, " "), segment.style or "") for segment in line if not segment.control)
+        )
+        text.rstrip()
+        console.print(text, no_wrap=True, overflow="ignore", crop=False)

@@ -23,7 +23,7 @@ from wenming.penalty import (
     StepView,
     UnpenalisedAnswer,
 )
-from wenming.render.lines import INDENT, NBSP, emit, field, hanging, wrap
+from wenming.render.lines import INDENT, NBSP, emit, field, hanging, print_table, wrap
 
 MIN_WORDING_CELLS = 8  # the ladder's wording column: narrower than this, the ladder is a list
 # The schedule's columns that fold (agencies, circumstances) need at least this many cells.
@@ -185,7 +185,7 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
         if marked:
             cells.insert(0, "▶" if step.applied else ("·" if step.reached else ""))
         table.add_row(*cells, style="bold yellow" if step.applied else "")
-    _print_table(console, table)
+    print_table(console, table)
 
 
 def _ladder_list(console: Console, steps: list[StepView], marked: bool) -> None:
@@ -361,15 +361,5 @@ def _schedule_table(console: Console, result: Schedule) -> bool:
     )
     if need + 2 + 2 * (len(columns) - 1) > console.width:
         return False
-    _print_table(console, table)
+    print_table(console, table)
     return True
-
-
-def _print_table(console: Console, table: Table) -> None:
-    """A table's lines without the spaces rich pads them with."""
-    for line in console.render_lines(table, console.options, pad=False):
-        text = Text.assemble(
-            *((segment.text.replace(NBSP, " "), segment.style or "") for segment in line if not segment.control)
-        )
-        text.rstrip()
-        console.print(text, no_wrap=True, overflow="ignore", crop=False)

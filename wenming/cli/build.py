@@ -2,20 +2,20 @@
 
 Exit codes: 0 found; 1 nothing found; 2 usage error, ambiguous input or unusable data file.
 
-`app` is the whole app (tests, tools and shell completion use it); a command line builds an app of its
-own with make_app(), so that nothing shared is changed from one run to the next.
+A command line builds an app of its own with make_app(), importing only the module of the command it
+names; `wenming.cli.app` is the whole app (tests, tools and shell completion), built when first asked.
 """
 
 # Start-up (benchmarks/startup.py): typer reads the global options' signature on every run, so the
 # annotations here are real objects rather than strings to evaluate (no `from __future__ import annotations`).
 
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wenming import __version__
-from wenming.cli import compare, data, lookup, penalty
 from wenming.cli.help import HelpCommand
 from wenming.cli.options import Command
 from wenming.cli.state import choose
@@ -30,8 +30,34 @@ APP_HELP = (
     + EXIT_CODES_HELP
 )
 
-# Every command, in the order --help lists them.
-COMMANDS: tuple[Command, ...] = (*lookup.COMMANDS, *penalty.COMMANDS, *compare.COMMANDS, *data.COMMANDS)
+# Every command and the module of wenming.cli that defines it, in the order --help lists them: a command
+# line that names one imports only its module (benchmarks/startup.py). tests/test_help.py checks this
+# table against each module's COMMANDS.
+COMMAND_MODULES: tuple[tuple[str, str], ...] = (
+    ("article", "lookup"),
+    ("chapter", "lookup"),
+    ("contents", "lookup"),
+    ("toc", "lookup"),
+    ("behaviours", "lookup"),
+    ("search", "lookup"),
+    ("fine", "penalty"),
+    ("fines", "penalty"),
+    ("agency", "penalty"),
+    ("compare", "compare"),
+    ("cities", "cities"),
+    ("validate", "data"),
+    ("import", "data"),
+)
+COMMAND_NAMES = tuple(name for name, _ in COMMAND_MODULES)
+
+
+def commands(only: str | None = None) -> tuple[Command, ...]:
+    """Every command (importing every command module), or only the one named `only` (its module alone)."""
+    wanted = [(name, module) for name, module in COMMAND_MODULES if only is None or name == only]
+    modules = {module: import_module(f"wenming.cli.{module}") for module in dict.fromkeys(m for _, m in wanted)}
+    by_name = {command.name: command for module in modules.values() for command in module.COMMANDS}
+    return tuple(by_name[name] for name, _ in wanted)
+
 
 # The global options that take a value: a command line names its command after them and their values.
 GLOBAL_VALUE_OPTIONS = ("--data", "--city")
@@ -84,12 +110,9 @@ def make_app(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     app.callback()(_global_options)
-    for command in COMMANDS:
-        if only is None or command.name == only:
-            app.command(command.name, help=command.help, cls=command.cls or HelpCommand)(command.callback)
+    for command in commands(only):
+        app.command(command.name, help=command.help, cls=command.cls or HelpCommand)(command.callback)
     return app
 
 
-app = make_app()
-
-__all__ = ["COMMANDS", "EXIT_CODES_HELP", "GLOBAL_VALUE_OPTIONS", "app", "make_app"]
+__all__ = ["COMMAND_MODULES", "COMMAND_NAMES", "EXIT_CODES_HELP", "GLOBAL_VALUE_OPTIONS", "commands", "make_app"]
