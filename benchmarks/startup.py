@@ -249,7 +249,9 @@ for module in ("wenming.citation", "wenming.model", "wenming.cache", "wenming.cl
     importlib.import_module(module)
     steps[module] = (clock() - begun) * 1000
 report["import_steps"] = steps
-cli_app = sys.modules.get("wenming.cli.build") or sys.modules["wenming.cli.app"]  # the module (app: older builds)
+# The module of the global options and make_app: wenming.cli.build (wenming.cli.app in older builds).
+cli_app = sys.modules.get("wenming.cli.build") or sys.modules["wenming.cli.app"]
+whole_app = sys.modules["wenming.cli"].app  # the whole typer app (built when first asked for)
 # Where the regulation is read, and where run() looks it up (one module in older builds).
 cli_state = sys.modules.get("wenming.cli.state", cli_app)
 cli_output = sys.modules.get("wenming.cli.output", cli_app)
@@ -275,7 +277,7 @@ if mode == "query":
             start = clock()
             try:
                 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                    code = cli_app.app(command, standalone_mode=False)
+                    code = whole_app(command, standalone_mode=False)
             except SystemExit as stop:
                 code = stop.code
             except Exception as error:
@@ -437,7 +439,7 @@ def print_in_process(work: Path, cases: list[Case], results: dict[Case, Samples]
     steps = [report["import_steps"] for report in cached]
     for module, what in [
         ("wenming.citation", "citations and numerals"),
-        ("wenming.model", "the data's 22 pydantic classes"),
+        ("wenming.model", "the data's pydantic classes"),
         ("wenming.cache", "the cache: JSON entries, no validation"),
         ("wenming.cli", "the typer app and its commands"),
     ]:

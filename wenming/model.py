@@ -212,17 +212,25 @@ class Circumstance(Record):
     related: list[Key] = []  # circumstances other provisions word for much the same
 
 
-class FineRange(Record):
-    """罚款 in whole yuan; a fixed fine has min == max; an upper limit only (二百元以下) has min None."""
+class FineRange:
+    """A step's fine in whole yuan, derived from its fine measure (not a field of the data file): a fixed
+    fine has min == max; an upper limit only (二百元以下) has min None. A plain class: the data's
+    measures are validated, and this is built from them on each ask."""
 
-    min: Yuan | None
-    max: Yuan
+    __slots__ = ("max", "min")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "FineRange":
-        if self.min is not None and self.min > self.max:
-            raise ValueError(f"罚款下限 {self.min} 大于上限 {self.max}")
-        return self
+    def __init__(self, min: int | None, max: int) -> None:
+        self.min = min
+        self.max = max
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FineRange) and (self.min, self.max) == (other.min, other.max)
+
+    def __hash__(self) -> int:
+        return hash((self.min, self.max))
+
+    def __repr__(self) -> str:
+        return f"FineRange(min={self.min}, max={self.max})"
 
     @property
     def floor(self) -> int:
