@@ -41,6 +41,8 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "不听劝阻、制止的": ["unheeded"],
     "法律、法规已规定行政处罚的": ["other-law"],
     "依法给与罚款的": ["fined"],
+    "拒不听从劝阻的": ["unheeded"],
+    "违反治安管理的": ["public-order-offence"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
@@ -189,6 +191,12 @@ def penalty_part(city: str) -> dict[str, Any]:
             notes.append(f"引用{'、'.join(behaviour['cites'])}整章，按条文的描述链接")
             behaviour = {**behaviour, "link": "description", "cites": []}
             link = {"link": "description"}
+        elif behaviour["link"] == "citation" and behaviour["cites"][0] not in text + lead_in:
+            # Cited in another spelling (丽水 第三十条: 第十四条第（四）项): a data file's citation link is checked
+            # word for word, so the provision's words describe the behaviour; it still points at the item.
+            notes.append(f"条文所引{behaviour['cites'][0]}的写法与其编号不同，数据按条文的描述链接，仍指向该条文")
+            behaviour = {**behaviour, "link": "description"}
+            link = {"link": "description"}
         if behaviour["cites"]:
             link["cites"] = behaviour["cites"][0]
             if len(behaviour["cites"]) > 1:
@@ -239,7 +247,7 @@ def penalty_part(city: str) -> dict[str, Any]:
             "key": key,
             "name": (behaviour["words"] or entry["text"]).strip("，。；"),
             "behaviour": link
-            if behaviour["link"] != "description"
+            if behaviour["link"] != "description" or behaviour["cites"]
             else {"link": "description", "words": behaviour["words"]},
             "provision": provision,
         }
