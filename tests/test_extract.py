@@ -32,18 +32,18 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 98.1,
-    "link": 96.2,
-    "cites": 96.2,
-    "agencies": 97.5,
-    "referral": 96.9,
-    "variants": 92.5,
-    "steps": 96.2,
-    "measures": 97.5,
-    "amounts": 98.1,
-    "optional": 98.1,
-    "connector": 98.1,
-    "taxonomy": 91.9,
+    "provisions found": 97.7,
+    "link": 94.7,
+    "cites": 94.7,
+    "agencies": 97.1,
+    "referral": 96.5,
+    "variants": 91.8,
+    "steps": 95.9,
+    "measures": 97.1,
+    "amounts": 97.7,
+    "optional": 97.1,
+    "connector": 97.7,
+    "taxonomy": 90.6,
 }
 SPURIOUS_AT_MOST = 4
 
