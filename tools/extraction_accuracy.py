@@ -1,4 +1,4 @@
-"""How well the penalty extractor (wenming.extract) reads the ten regulations read by hand.
+"""How well the penalty extractor (wenming.extract) reads the regulations read by hand.
 
     python tools/extraction_accuracy.py          # a table by field, then every miss named
     python tools/extraction_accuracy.py --json   # the same, for machines

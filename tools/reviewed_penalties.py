@@ -41,6 +41,8 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "不听劝阻、制止的": ["unheeded"],
     "法律、法规已规定行政处罚的": ["other-law"],
     "依法给与罚款的": ["fined"],
+    "拒不听从劝阻的": ["unheeded"],
+    "违反治安管理的": ["public-order-offence"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
@@ -68,6 +70,13 @@ class Texts:
 
         read = read_file(source)
         self.articles = {article.number: article for article in read.articles}
+
+    def article_text(self, citation: str) -> str:
+        """Every word of the article a citation is in: its paragraphs and their items."""
+        from wenming.citation import parse_citation
+
+        article = self.articles[parse_citation(citation).article]
+        return "\n".join(p.text + "\n" + "\n".join(i.text for i in p.items) for p in article.paragraphs)
 
     def text(self, citation: str) -> tuple[str, str]:
         """(the provision's words, its lead-in where it is an item) for a citation like 第五十条第一款第三项."""
@@ -181,6 +190,7 @@ def penalty_part(city: str) -> dict[str, Any]:
         provision = entry["provision"]
         text, lead_in = texts.text(provision)
         kinds = {m["kind"] for v in entry["variants"] for s in v["steps"] for m in s["measures"]}
+        is_referral = kinds <= REFERRAL_ONLY and entry["referral"] is not None
         behaviour = entry["behaviour"]
         link: dict[str, Any] = {"link": behaviour["link"]}
         notes = []
@@ -189,13 +199,25 @@ def penalty_part(city: str) -> dict[str, Any]:
             notes.append(f"引用{'、'.join(behaviour['cites'])}整章，按条文的描述链接")
             behaviour = {**behaviour, "link": "description", "cites": []}
             link = {"link": "description"}
+        elif (
+            not is_referral
+            and behaviour["link"] in ("citation", "carried")
+            and behaviour["cites"][0]
+            not in (texts.article_text(provision) if behaviour["link"] == "carried" else text + lead_in)
+        ):
+            # Cited in another spelling (丽水 第三十条: 第十四条第（四）项; 绍兴 第三十九条: 第十一条第三项 for
+            # the first paragraph's item): a data file's citation link is checked word for word, so the
+            # provision's words describe the behaviour; it still points at the item.
+            notes.append(f"条文所引{behaviour['cites'][0]}的写法与其编号不同，数据按条文的描述链接，仍指向该条文")
+            behaviour = {**behaviour, "link": "description"}
+            link = {"link": "description"}
         if behaviour["cites"]:
             link["cites"] = behaviour["cites"][0]
             if len(behaviour["cites"]) > 1:
                 link["also"] = behaviour["cites"][1:]
         if behaviour["link"] in ("description", "relative") and behaviour["words"]:
             link["words"] = behaviour["words"]
-        if kinds <= REFERRAL_ONLY and entry["referral"] is not None:
+        if is_referral:
             referral: dict[str, Any] = {
                 "citation": provision,
                 "kind": "referral",
@@ -239,7 +261,7 @@ def penalty_part(city: str) -> dict[str, Any]:
             "key": key,
             "name": (behaviour["words"] or entry["text"]).strip("，。；"),
             "behaviour": link
-            if behaviour["link"] != "description"
+            if behaviour["link"] != "description" or behaviour["cites"]
             else {"link": "description", "words": behaviour["words"]},
             "provision": provision,
         }
