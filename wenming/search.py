@@ -184,14 +184,52 @@ def _hit(unit: _Unit, text: str, found: tuple[list[str], list[Span]]) -> tuple[t
     return unit.key, hit
 
 
-def _finds_anything(regulation: Regulation, words: list[str]) -> bool:
-    texts = [unit.text for paragraph, items in _units(regulation) for unit in (paragraph, *items)]
-    texts += [f"{note.summary}\n{note.quote}" for note in regulation.notes]
-    return any(word in text for word in words for text in texts)
+def _finds_anything(sources: list["Units"], words: list[str]) -> bool:
+    return any(word in text for units in sources for text in units.texts() for word in words)
+
+
+class Units(NamedTuple):
+    """What a search reads of one regulation: each paragraph with its items, and each note's two parts.
+
+    Built from a Regulation (`regulation_units`), or read back from the corpus index (wenming.corpus),
+    which keeps every shipped regulation's units in one cache entry."""
+
+    paragraphs: list[tuple[_Unit, list[_Unit]]]
+    notes: list[tuple[_Unit, list[str], str]]
+
+    def texts(self) -> Iterator[str]:
+        for paragraph, items in self.paragraphs:
+            yield paragraph.text
+            for item in items:
+                yield item.text
+        for unit, _, _ in self.notes:
+            yield unit.text
+
+
+def regulation_units(regulation: Regulation) -> Units:
+    """The regulation's searchable units, in its order."""
+    return Units(list(_units(regulation)), list(_note_units(regulation)))
+
+
+class _Query(NamedTuple):
+    """The terms as read, and what searching them found: hits for each source searched."""
+
+    cleaned: list[str]
+    split: list[TermSplit]
+    searched_as: str | None
+    hits: list[list[SearchHit]]
 
 
 def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     """Every provision and note matching all `terms` (literal; colloquial words expanded)."""
+    query = run_query(regulation, [regulation_units(regulation)], terms)
+    return SearchResult(terms=query.cleaned, split=query.split, searched_as=query.searched_as, hits=query.hits[0])
+
+
+def run_query(regulation: Regulation, sources: list[Units], terms: list[str]) -> _Query:
+    """Search every source in `sources` for all `terms`, read with `regulation`'s words (its colloquial
+    terms and question words, and the shared vocabulary for splitting a phrase); NotFound when no
+    source has a hit. The hits of each source, in its order."""
     # One argument "电梯 吸烟" (or 电梯\u3000吸烟) is two terms.
     cleaned = [_normalise(word) for term in terms for word in term.split()]
     known = {word for word, _ in vocabulary_words(regulation)}
@@ -209,7 +247,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     for term in cleaned:
         # Only a phrase (Chinese characters throughout) is split: 犬|狗 stays the literal it is.
         phrase = all(is_cjk(char) for char in term)
-        whole = not phrase or _finds_anything(regulation, expansions(regulation, term))
+        whole = not phrase or _finds_anything(sources, expansions(regulation, term))
         found = [] if whole else _phrase_words(regulation, term)
         if found:
             words = [word.text for word in found]
@@ -222,8 +260,8 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             statute.update((word.text, word.statute) for word in found)
             continue
         searched.append(term)
-    result = _search(regulation, searched, statute)
-    if not result and split:
+    result = _search_all(regulation, sources, searched, statute)
+    if not any(result) and split:
         # No provision holds all the words: leave out a split term's leading words (a place or a
         # vehicle, 公交车上抽烟) until some provision holds the rest; say which were left out.
         for index, part in enumerate(split):
@@ -231,14 +269,14 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             for cut in range(1, len(remaining)):
                 kept = remaining[cut:]
                 trial = [w for w in searched if w not in part.words] + kept
-                result = _search(regulation, trial, statute)
-                if result:
+                result = _search_all(regulation, sources, trial, statute)
+                if any(result):
                     split[index] = part.model_copy(update={"dropped": [*part.dropped, *remaining[:cut]]})
                     searched = trial
                     break
-            if result:
+            if any(result):
                 break
-    if not result:
+    if not any(result):
         raise _nothing(cleaned)
     searched_as = None
     if split:
@@ -249,7 +287,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             searched_as += "（" + "".join(f"「{word}」" for word in places) + "是地点，未作查找条件）"
         if dropped:
             searched_as += "（" + "".join(f"「{word}」" for word in dropped) + "未见于同一条文，未作查找条件）"
-    return SearchResult(terms=cleaned, split=split, searched_as=searched_as, hits=result)
+    return _Query(cleaned, split, searched_as, result)
 
 
 def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:
@@ -259,16 +297,19 @@ def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:
     return phrase_words(regulation, term)
 
 
-def _search(
-    regulation: Regulation, terms: list[str], statute: dict[str, tuple[str, ...]] | None = None
-) -> list[SearchHit]:
-    extra = statute or {}
+def _search_all(
+    regulation: Regulation, sources: list[Units], terms: list[str], statute: dict[str, tuple[str, ...]]
+) -> list[list[SearchHit]]:
     alternatives = [
-        sorted({*expansions(regulation, term), *extra.get(term, ())}, key=lambda word: (-len(word), word))
+        sorted({*expansions(regulation, term), *statute.get(term, ())}, key=lambda word: (-len(word), word))
         for term in terms
     ]
+    return [_search(units, alternatives) for units in sources]
+
+
+def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
-    for paragraph, items in _units(regulation):
+    for paragraph, items in units.paragraphs:
         found_here = False
         for unit in (paragraph, *items):
             found = _match(unit.text, alternatives)
@@ -291,7 +332,7 @@ def _search(
                     start += len(item.text) + 1
                 hits.append((key, hit.model_copy(update={"items": places})))
     reported_notes: set[str | None] = set()
-    for unit, others, part in _note_units(regulation):
+    for unit, others, part in units.notes:
         found = _match(unit.text, alternatives)
         # A note once: the committee's words, else the summary.
         if found and unit.note not in reported_notes:
