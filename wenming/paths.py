@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # The largest regulation file wenming reads: the loader refuses a larger one, and the cache reads no
 # more than this to name an entry. One number, so that the two cannot drift apart.
 MAX_DATA_BYTES = 1024 * 1024
 
+# Not for normal use: a folder holding a registry.json and the regulation files it names, read instead
+# of the shipped ones (the scale study's synthetic corpora, tools/synthesise_corpus.py, and tests).
+# The vocabulary, the national laws and the rest still come from the package.
+CORPUS_DIR_ENV = "WENMING_CORPUS_DIR"
+
+
+def _in_corpus(name: str) -> bool:
+    return name in ("registry.json", "regulation.yaml") or name.startswith("regulations/")
+
 
 def shipped(name: str) -> Path:
     """A data file shipped in the package (wheel), else the repository's data/ (source tree)."""
+    corpus = os.environ.get(CORPUS_DIR_ENV)
+    if corpus and _in_corpus(name):
+        return Path(corpus) / name
     packaged = Path(__file__).parent / "data" / name
     if packaged.is_file():
         return packaged
