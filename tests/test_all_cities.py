@@ -107,7 +107,7 @@ def test_search_all_view_groups_by_city() -> None:
     headings = [line.split()[1] for line in view.splitlines() if line.startswith("■ ")]
     assert headings == [city["city"] for city in _json("--city", "all", "search", "犬只")["cities"]]
     assert headings[0] == registry().default
-    assert "个城市的条例" in view.splitlines()[-1]
+    assert "个城市的条例" in view.splitlines()[-2] and "--json" in view.splitlines()[-1]
 
 
 def test_search_all_errors() -> None:
