@@ -18,15 +18,12 @@ from pydantic import BaseModel
 from wenming.corpus import corpus_model
 from wenming.registry import CityEntry
 from wenming.regulation import Regulation, incomplete_notice
-from wenming.search import SearchHit, TermSplit, Units, _Unit, regulation_units, run_query
+from wenming.search import SearchHit, TermSplit, Units, regulation_units, run_query
 
 
 class IndexedRegulation(BaseModel):
-    """One regulation's searchable units, flat (lists of text read back without a model apiece).
-
-    paragraphs: [article, paragraph, citation, text, then per item: number, citation, text].
-    notes: [article, note index, part index, citation, note title, part, text, then other provisions].
-    """
+    """One regulation's searchable units: wenming.search.Units' rows of text, kept as they are (read
+    back without a model apiece, nor a tuple: the search reads the rows)."""
 
     city: str
     title: str
@@ -45,18 +42,9 @@ class SearchIndex(BaseModel):
 
 def _indexed(entry: CityEntry, regulation: Regulation) -> IndexedRegulation:
     units = regulation_units(regulation)
-    paragraphs = []
-    for paragraph, items in units.paragraphs:
-        row = [str(paragraph.key[0]), str(paragraph.key[1]), paragraph.citation, paragraph.text]
-        for item in items:
-            row += [str(item.key[2]), item.citation, item.text]
-        paragraphs.append(row)
-    notes = [
-        [str(unit.key[0]), str(unit.key[2]), str(unit.key[3]), unit.citation, unit.note or "", part, unit.text, *others]
-        for unit, others, part in units.notes
-    ]
+    notice = incomplete_notice(regulation)
     return IndexedRegulation(
-        city=entry.city, title=entry.title, notice=incomplete_notice(regulation), paragraphs=paragraphs, notes=notes
+        city=entry.city, title=entry.title, notice=notice, paragraphs=units.paragraphs, notes=units.notes
     )
 
 
@@ -67,24 +55,6 @@ def build_index(regulations: Iterator[tuple[CityEntry, Regulation]]) -> SearchIn
 def search_index() -> SearchIndex:
     """The index: from its cache entry, else built from every regulation (validated where not cached)."""
     return corpus_model(SearchIndex, build_index)
-
-
-def units_of(indexed: IndexedRegulation) -> Units:
-    """The units search reads, back from the index's lists."""
-    paragraphs: list[tuple[_Unit, list[_Unit]]] = []
-    for row in indexed.paragraphs:
-        article, number = int(row[0]), int(row[1])
-        items = [
-            _Unit((article, number, int(row[at]), 0), row[at + 1], "item", article, row[at + 2])
-            for at in range(4, len(row), 3)
-        ]
-        paragraphs.append((_Unit((article, number, 0, 0), row[2], "paragraph", article, row[3]), items))
-    notes = []
-    for row in indexed.notes:
-        article = int(row[0])
-        key = (article, 10_000, int(row[1]), int(row[2]))
-        notes.append((_Unit(key, row[3], "note", article, row[6], note=row[4]), row[7:], row[5]))
-    return Units(paragraphs, notes)
 
 
 class CityHit(SearchHit):
@@ -118,7 +88,7 @@ class AllCitiesSearchResult(BaseModel):
 def search_all(default: Regulation, terms: list[str]) -> AllCitiesSearchResult:
     """Every shipped regulation searched for all `terms`, read with the default regulation's words."""
     index = search_index()
-    query = run_query(default, [units_of(indexed) for indexed in index.regulations], terms)
+    query = run_query(default, [Units(indexed.paragraphs, indexed.notes) for indexed in index.regulations], terms)
     cities: list[CitySearch] = []
     hits: list[CityHit] = []
     for indexed, found in zip(index.regulations, query.hits, strict=True):

@@ -88,22 +88,16 @@ NOTE_QUOTE = "原文"  # a note's quote: the committee's words
 NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
 
 
-class _Unit(NamedTuple):
-    """A searchable text with its place in the regulation (sort key) and what to report.
-
-    A NamedTuple rather than a frozen dataclass: a fifth of the cost to create at import.
-    """
-
-    key: tuple[int, int, int, int]
-    citation: str
-    kind: str
-    article: int
-    text: str
-    note: str | None = None
+# What search reads of a regulation, as flat rows of text (so that the corpus index, wenming.corpus_search,
+# keeps them as they are, and reading them back builds nothing):
+#   a paragraph: [article, paragraph, citation, text, then per item: number, citation, text]
+#   a note's part: [article, note index, part index, citation, note title, part, text, *other provisions]
+# Numbers are written as text: a row is a list of one type.
+_Row = list[str]
 
 
-def _units(regulation: Regulation) -> Iterator[tuple[_Unit, list[_Unit]]]:
-    """Each paragraph with its items; the paragraph's unit holds its full text for terms spread over items.
+def _paragraph_rows(regulation: Regulation) -> Iterator[_Row]:
+    """Each paragraph with its items; the paragraph's text is searched whole for terms spread over items.
 
     The provisions are Regulation.units() (items, and paragraphs without items), grouped by paragraph.
     """
@@ -114,17 +108,16 @@ def _units(regulation: Regulation) -> Iterator[tuple[_Unit, list[_Unit]]]:
         group = list(grouped)
         paragraph = group[0].paragraph
         assert paragraph is not None  # Regulation.units() sets every unit's paragraph
-        items = [
-            _Unit((article, paragraph.number, unit.item.number, 0), unit.chinese, "item", article, unit.text)
-            for unit in group
-            if unit.item is not None
-        ]
         whole = cite(regulation.paragraph_citation(article, paragraph.number))  # a sole paragraph: 第三十八条
-        yield _Unit((article, paragraph.number, 0, 0), whole, "paragraph", article, paragraph.text), items
+        row = [str(article), str(paragraph.number), whole, paragraph.text]
+        for unit in group:
+            if unit.item is not None:
+                row += [str(unit.item.number), unit.chinese, unit.text]
+        yield row
 
 
-def _note_units(regulation: Regulation) -> Iterator[tuple[_Unit, list[str], str]]:
-    """Each note's summary and quote, with the note's other provisions and which part it is."""
+def _note_rows(regulation: Regulation) -> Iterator[_Row]:
+    """Each note's quote and summary, with the note's other provisions and which part it is."""
     for index, note in enumerate(regulation.notes):
         concerns = sorted(
             (regulation.cite(text) for text in note.concerns),
@@ -134,10 +127,9 @@ def _note_units(regulation: Regulation) -> Iterator[tuple[_Unit, list[str], str]
         others = [provision.chinese for provision in concerns[1:]]
         # After the provisions of the first article it concerns.
         # The committee's words first: a hit quotes them where they hold the terms.
-        for field_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
-            key = (first.citation.article, 10_000, index, field_index)
-            unit = _Unit(key, first.chinese, "note", first.citation.article, text, note=note.title)
-            yield unit, others, part
+        for part_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
+            article = str(first.citation.article)
+            yield [article, str(index), str(part_index), first.chinese, note.title, part, text, *others]
 
 
 def _match(text: str, alternatives: list[list[str]]) -> tuple[list[str], list[Span]] | None:
@@ -170,45 +162,28 @@ def _merged(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _hit(unit: _Unit, text: str, found: tuple[list[str], list[Span]]) -> tuple[tuple[int, int, int, int], SearchHit]:
-    matched, spans = found
-    hit = SearchHit(
-        citation=unit.citation,
-        kind=unit.kind,
-        article=unit.article,
-        text=text,
-        matched=matched,
-        spans=spans,
-        note=unit.note,
-    )
-    return unit.key, hit
-
-
 def _finds_anything(sources: list["Units"], words: list[str]) -> bool:
     return any(word in text for units in sources for text in units.texts() for word in words)
 
 
 class Units(NamedTuple):
-    """What a search reads of one regulation: each paragraph with its items, and each note's two parts.
+    """What a search reads of one regulation: each paragraph with its items, and each note's two parts,
+    as rows of text (see _Row). Built from a Regulation (`regulation_units`), or read back from the
+    corpus index (wenming.corpus_search), which keeps every shipped regulation's rows in one cache entry."""
 
-    Built from a Regulation (`regulation_units`), or read back from the corpus index (wenming.corpus),
-    which keeps every shipped regulation's units in one cache entry."""
-
-    paragraphs: list[tuple[_Unit, list[_Unit]]]
-    notes: list[tuple[_Unit, list[str], str]]
+    paragraphs: list[_Row]
+    notes: list[_Row]
 
     def texts(self) -> Iterator[str]:
-        for paragraph, items in self.paragraphs:
-            yield paragraph.text
-            for item in items:
-                yield item.text
-        for unit, _, _ in self.notes:
-            yield unit.text
+        for row in self.paragraphs:
+            yield from row[3::3]
+        for row in self.notes:
+            yield row[6]
 
 
 def regulation_units(regulation: Regulation) -> Units:
     """The regulation's searchable units, in its order."""
-    return Units(list(_units(regulation)), list(_note_units(regulation)))
+    return Units(list(_paragraph_rows(regulation)), list(_note_rows(regulation)))
 
 
 class _Query(NamedTuple):
@@ -309,40 +284,53 @@ def _search_all(
 
 def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
-    for paragraph, items in units.paragraphs:
+    for row in units.paragraphs:
         found_here = False
-        for unit in (paragraph, *items):
-            found = _match(unit.text, alternatives)
+        for at in range(3, len(row), 3):  # the paragraph's text, then each item's
+            found = _match(row[at], alternatives)
             if found:
-                hits.append(_hit(unit, unit.text, found))
+                article, paragraph = int(row[0]), int(row[1])
+                item = int(row[at - 2]) if at > 3 else 0
+                key = (article, paragraph, item, 0)
+                hits.append((key, _hit(row[at - 1], "item" if item else "paragraph", article, row[at], found)))
                 found_here = True
-        if not found_here and items:
+        if not found_here and len(row) > 4:
             # The terms are spread over the lead-in and items: the paragraph is the finest level.
-            whole = "\n".join([paragraph.text, *(item.text for item in items)])
+            whole = "\n".join(row[3::3])
             found = _match(whole, alternatives)
             if found:
-                key, hit = _hit(paragraph, whole, found)
+                article, paragraph = int(row[0]), int(row[1])
                 places: list[HitItem] = []
-                start = len(paragraph.text) + 1
-                for item in items:
-                    number = item.key[2]
-                    places.append(
-                        HitItem(number=number, citation=item.citation, start=start, end=start + len(item.text))
-                    )
-                    start += len(item.text) + 1
-                hits.append((key, hit.model_copy(update={"items": places})))
-    reported_notes: set[str | None] = set()
-    for unit, others, part in units.notes:
-        found = _match(unit.text, alternatives)
+                start = len(row[3]) + 1
+                for at in range(6, len(row), 3):
+                    number, citation, text = int(row[at - 2]), row[at - 1], row[at]
+                    places.append(HitItem(number=number, citation=citation, start=start, end=start + len(text)))
+                    start += len(text) + 1
+                hit = _hit(row[2], "paragraph", article, whole, found)
+                hit.items = places
+                hits.append(((article, paragraph, 0, 0), hit))
+    reported_notes: set[str] = set()
+    for row in units.notes:
+        found = _match(row[6], alternatives)
+        title = row[4]
         # A note once: the committee's words, else the summary.
-        if found and unit.note not in reported_notes:
-            reported_notes.add(unit.note)
-            key, hit = _hit(unit, unit.text, found)
-            hits.append((key, hit.model_copy(update={"also_concerns": others, "note_part": part})))
+        if found and title not in reported_notes:
+            reported_notes.add(title)
+            article = int(row[0])
+            hit = _hit(row[3], "note", article, row[6], found, note=title)
+            hit.also_concerns, hit.note_part = row[7:], row[5]
+            hits.append(((article, 10_000, int(row[1]), int(row[2])), hit))
     if not hits:
         return []
     hits.sort(key=lambda pair: pair[0])
     return [hit for _, hit in hits]
+
+
+def _hit(
+    citation: str, kind: str, article: int, text: str, found: tuple[list[str], list[Span]], note: str | None = None
+) -> SearchHit:
+    matched, spans = found
+    return SearchHit(citation=citation, kind=kind, article=article, text=text, matched=matched, spans=spans, note=note)
 
 
 def _nothing(terms: list[str]) -> NotFound:
