@@ -33,21 +33,24 @@ def search_all(console: Console, view: AllCitiesSearchResult) -> None:
     if view.searched_as:
         emit(console, Text(view.searched_as, style="dim"))
     cities = {city.city: city for city in view.cities}
+    lines: list[Text] = []
     for city, hits in groupby(view.hits, key=lambda hit: hit.city):
         shown = cities[city]
         heading = Text(f"■ {city}", style="bold")
         heading.append(f"  《{shown.title}》  {shown.hits} 处", style="dim")
-        emit(console, heading)
+        lines.append(_fitted(heading, console.width))
         if shown.notice:
-            emit(console, Text(f"注意：{shown.notice}", style="yellow"))
-        for hit in hits:
-            _line(console, hit)
+            lines.append(Text(f"注意：{shown.notice}", style="yellow"))
+        lines += [_line(console, hit) for hit in hits]
+    # Each line already fits (or is a notice, wrapped by the terminal): one print, no wrapping by rich,
+    # whose cost is per line and per call more than per character.
+    console.print(Text("\n").join(lines), soft_wrap=True)
     summary = f"共 {len(view.hits)} 处，见于 {len(view.cities)} 个城市的条例（共查 {view.searched} 部）"
     emit(console, Text(summary, style="dim"))
     emit(console, Text("每处一行；全文见 --json，或 wenming --city 城市 search …", style="dim"))
 
 
-def _line(console: Console, hit: CityHit) -> None:
+def _line(console: Console, hit: CityHit) -> Text:
     """One hit on one line: where, then its words from a little before the first match, cut to fit."""
     where = hit.citation if not hit.note else f"立法说明《{hit.note}》"
     lead = Text(" " * INDENT + where + "  ", style="cyan")
@@ -61,4 +64,19 @@ def _line(console: Console, hit: CityHit) -> None:
     for span in hit.spans:
         if span.end + shift > 0:
             body.stylize(HIGHLIGHT, max(span.start + shift, 0), span.end + shift)
-    console.print(lead + body, no_wrap=True, overflow="ellipsis", crop=True)
+    return _fitted(lead + body, console.width)
+
+
+def _fitted(line: Text, width: int) -> Text:
+    """`line` cut to `width` cells, with … where it was cut."""
+    if line.cell_len <= width:
+        return line
+    cells, end = 0, 0
+    for character in line.plain:
+        cells += cell_len(character)
+        if cells > width - 1:  # the … takes a cell
+            break
+        end += 1
+    cut = line[:end]
+    cut.append("…")
+    return cut
