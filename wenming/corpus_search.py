@@ -28,8 +28,8 @@ class IndexedRegulation(BaseModel):
     city: str
     title: str
     notice: str | None  # the regulation is cut short: what every answer from it says
-    paragraphs: list[list[str]]
-    notes: list[list[str]]
+    paragraphs: list[str]
+    notes: list[str]
 
 
 class SearchIndex(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -24,10 +25,16 @@ def shipped(name: str) -> Path:
     corpus = os.environ.get(CORPUS_DIR_ENV)
     if corpus and _in_corpus(name):
         return Path(corpus) / name
-    packaged = Path(__file__).parent / "data" / name
-    if packaged.is_file():
+    return _data_folder() / name
+
+
+@functools.cache  # once per process: --city all asks for forty files
+def _data_folder() -> Path:
+    """The package's data folder (a wheel ships one), else the repository's data/ (source tree)."""
+    packaged = Path(__file__).parent / "data"
+    if (packaged / "registry.json").is_file():
         return packaged
-    return Path(__file__).resolve().parents[1] / "data" / name
+    return Path(__file__).resolve().parents[1] / "data"
 
 
 def vocabulary_path() -> Path:

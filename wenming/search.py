@@ -92,11 +92,13 @@ NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
 # keeps them as they are, and reading them back builds nothing):
 #   a paragraph: [article, paragraph, citation, text, then per item: number, citation, text]
 #   a note's part: [article, note index, part index, citation, note title, part, text, *other provisions]
-# Numbers are written as text: a row is a list of one type.
-_Row = list[str]
+# Numbers are written as text, and a row is kept as one string, its fields joined by _SEPARATOR (a
+# control character no text holds): a search looks for its words in the whole row first, and splits
+# only the rows that hold them all; the corpus index reads back a list of strings and nothing more.
+_SEPARATOR = "\x1f"
 
 
-def _paragraph_rows(regulation: Regulation) -> Iterator[_Row]:
+def _paragraph_rows(regulation: Regulation) -> Iterator[str]:
     """Each paragraph with its items; the paragraph's text is searched whole for terms spread over items.
 
     The provisions are Regulation.units() (items, and paragraphs without items), grouped by paragraph.
@@ -113,10 +115,10 @@ def _paragraph_rows(regulation: Regulation) -> Iterator[_Row]:
         for unit in group:
             if unit.item is not None:
                 row += [str(unit.item.number), unit.chinese, unit.text]
-        yield row
+        yield _SEPARATOR.join(row)
 
 
-def _note_rows(regulation: Regulation) -> Iterator[_Row]:
+def _note_rows(regulation: Regulation) -> Iterator[str]:
     """Each note's quote and summary, with the note's other provisions and which part it is."""
     for index, note in enumerate(regulation.notes):
         concerns = sorted(
@@ -129,7 +131,8 @@ def _note_rows(regulation: Regulation) -> Iterator[_Row]:
         # The committee's words first: a hit quotes them where they hold the terms.
         for part_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
             article = str(first.citation.article)
-            yield [article, str(index), str(part_index), first.chinese, note.title, part, text, *others]
+            row = [article, str(index), str(part_index), first.chinese, note.title, part, text, *others]
+            yield _SEPARATOR.join(row)
 
 
 def _match(text: str, alternatives: list[list[str]]) -> tuple[list[str], list[Span]] | None:
@@ -163,22 +166,28 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def _finds_anything(sources: list["Units"], words: list[str]) -> bool:
-    return any(word in text for units in sources for text in units.texts() for word in words)
+    """Whether some text holds one of `words`: only the rows that hold one anywhere are split to see."""
+    for units in sources:
+        paragraphs = [joined for joined in units.paragraphs if any(word in joined for word in words)]
+        notes = [joined for joined in units.notes if any(word in joined for word in words)]
+        if any(word in text for text in Units(paragraphs, notes).texts() for word in words):
+            return True
+    return False
 
 
 class Units(NamedTuple):
     """What a search reads of one regulation: each paragraph with its items, and each note's two parts,
-    as rows of text (see _Row). Built from a Regulation (`regulation_units`), or read back from the
+    as rows of text (see _SEPARATOR). Built from a Regulation (`regulation_units`), or read back from the
     corpus index (wenming.corpus_search), which keeps every shipped regulation's rows in one cache entry."""
 
-    paragraphs: list[_Row]
-    notes: list[_Row]
+    paragraphs: list[str]  # each a row joined by _SEPARATOR
+    notes: list[str]
 
     def texts(self) -> Iterator[str]:
-        for row in self.paragraphs:
-            yield from row[3::3]
-        for row in self.notes:
-            yield row[6]
+        for joined in self.paragraphs:
+            yield from joined.split(_SEPARATOR)[3::3]
+        for joined in self.notes:
+            yield joined.split(_SEPARATOR)[6]
 
 
 def regulation_units(regulation: Regulation) -> Units:
@@ -284,7 +293,10 @@ def _search_all(
 
 def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
-    for row in units.paragraphs:
+    for joined in units.paragraphs:
+        if not _may_match(joined, alternatives):  # most rows: no need to split them
+            continue
+        row = joined.split(_SEPARATOR)
         found_here = False
         for at in range(3, len(row), 3):  # the paragraph's text, then each item's
             found = _match(row[at], alternatives)
@@ -310,7 +322,10 @@ def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
                 hit.items = places
                 hits.append(((article, paragraph, 0, 0), hit))
     reported_notes: set[str] = set()
-    for row in units.notes:
+    for joined in units.notes:
+        if not _may_match(joined, alternatives):
+            continue
+        row = joined.split(_SEPARATOR)
         found = _match(row[6], alternatives)
         title = row[4]
         # A note once: the committee's words, else the summary.
@@ -324,6 +339,11 @@ def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
         return []
     hits.sort(key=lambda pair: pair[0])
     return [hit for _, hit in hits]
+
+
+def _may_match(joined: str, alternatives: list[list[str]]) -> bool:
+    """Whether a row (all its fields) holds some word of every term: else none of its texts can."""
+    return all(any(word in joined for word in words) for words in alternatives)
 
 
 def _hit(
