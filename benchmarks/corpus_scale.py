@@ -84,8 +84,11 @@ def study(corpus: Path, runs: int) -> None:
         reports = []
         for _ in range(runs):
             done = subprocess.run(
-                [sys.executable, "-c", PARTS_SCRIPT], env=env, capture_output=True, text=True, check=True
+                [sys.executable, "-c", PARTS_SCRIPT], env=env, capture_output=True, text=True, check=False
             )
+            if done.returncode != 0:
+                print(f"    where the time goes: failed ({done.stderr.strip().splitlines()[-1:]})")
+                return
             reports.append(json.loads(done.stdout.splitlines()[-1]))
         for name in reports[0]:
             print(f"    {name:<52}{statistics.median(report[name] for report in reports):7.1f} ms CPU")

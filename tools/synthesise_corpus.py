@@ -45,10 +45,8 @@ def synthesise(count: int, out: Path) -> int:
                 title = f"{city}{original['title']}"
             entry = {**original, "city": city, "title": title, "file": f"regulations/{city}.yaml"}
             text = text.replace(f"title: {original['title']}\n", f"title: {title}\n", 1)
-            if f"city: {original['city']}\n" in text:
-                text = text.replace(f"city: {original['city']}\n", f"city: {city}\n", 1)
-            else:
-                text = text.replace("\n  title: ", f"\n  city: {city}\n  title: ", 1)
+            # meta.city: the city's name, or null for a province's regulation (left so: the title says it)
+            text = text.replace(f"\n  city: {original['city']}\n", f"\n  city: {city}\n", 1)
         (out / entry["file"]).write_text(text, encoding="utf-8")
         cities.append(entry)
     (out / "registry.json").write_text(
