@@ -92,10 +92,15 @@ NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
 # keeps them as they are, and reading them back builds nothing):
 #   a paragraph: [article, paragraph, citation, text, then per item: number, citation, text]
 #   a note's part: [article, note index, part index, citation, note title, part, text, *other provisions]
-# Numbers are written as text, and a row is kept as one string, its fields joined by _SEPARATOR (a
-# control character no text holds): a search looks for its words in the whole row first, and splits
-# only the rows that hold them all; the corpus index reads back a list of strings and nothing more.
+# Numbers are written as text, and a row is kept as one string, its fields joined by _SEPARATOR, a
+# control character no statute holds (one in a hostile data file is shown as U+FFFD). A search looks
+# for its words in the whole row first, and splits only the rows that hold them all; the corpus index
+# reads back a list of strings and nothing more.
 _SEPARATOR = "\x1f"
+
+
+def _joined(row: list[str]) -> str:
+    return _SEPARATOR.join(field.replace(_SEPARATOR, "\ufffd") for field in row)
 
 
 def _paragraph_rows(regulation: Regulation) -> Iterator[str]:
@@ -115,7 +120,7 @@ def _paragraph_rows(regulation: Regulation) -> Iterator[str]:
         for unit in group:
             if unit.item is not None:
                 row += [str(unit.item.number), unit.chinese, unit.text]
-        yield _SEPARATOR.join(row)
+        yield _joined(row)
 
 
 def _note_rows(regulation: Regulation) -> Iterator[str]:
@@ -132,7 +137,7 @@ def _note_rows(regulation: Regulation) -> Iterator[str]:
         for part_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
             article = str(first.citation.article)
             row = [article, str(index), str(part_index), first.chinese, note.title, part, text, *others]
-            yield _SEPARATOR.join(row)
+            yield _joined(row)
 
 
 def _match(text: str, alternatives: list[list[str]]) -> tuple[list[str], list[Span]] | None:
