@@ -71,10 +71,23 @@ def regulations() -> Iterator[tuple[CityEntry, Regulation]]:
         yield entry, load(entry, path)
 
 
+# The registry is not a data file the loader reads (wenming.paths.MAX_DATA_BYTES): with 3000 regulations
+# it is 1.2 MB (docs/scale.md). This many bytes of it are enough for any corpus wenming could read.
+MAX_REGISTRY_BYTES = 64 * 1024 * 1024
+
+
 def corpus_texts() -> list[bytes] | None:
-    """The bytes a corpus-wide entry is keyed on: the vocabulary, the registry and every data file."""
-    paths = [vocabulary_path(), shipped("registry.json"), *(path for _, path in files())]
-    return cache.read_texts(paths)
+    """The bytes a corpus-wide entry is keyed on: the vocabulary, the registry and every data file
+    (None where one cannot be read: nothing is cached then)."""
+    texts = cache.read_texts([vocabulary_path(), *(path for _, path in files())])
+    try:
+        with shipped("registry.json").open("rb") as handle:
+            registry_bytes = handle.read(MAX_REGISTRY_BYTES + 1)
+    except OSError:
+        return None
+    if texts is None or len(registry_bytes) > MAX_REGISTRY_BYTES:
+        return None
+    return [registry_bytes, *texts]
 
 
 def corpus_model(model: type[Model], build: Callable[[Iterator[tuple[CityEntry, Regulation]]], Model]) -> Model:
