@@ -48,3 +48,14 @@ def test_missing_command_is_not_available_not_a_crash(startup: ModuleType) -> No
     assert missing is not None and missing.startswith("not available")
     failed = startup.unavailable_reason(outcome(2, "错误：数据文件无效"))
     assert failed is not None and failed.startswith("failed: exit 2") and "数据文件无效" in failed
+
+
+def test_the_scale_study_takes_corpora(startup: ModuleType, tmp_path: Path) -> None:
+    """benchmarks/corpus_scale.py and startup.py --corpus take a folder of tools/synthesise_corpus.py."""
+    assert ("--city", "all", "search", "犬只") in startup.ALL_CITIES
+    corpus = tmp_path / "corpus"
+    (corpus / "regulations").mkdir(parents=True)
+    (corpus / "registry.json").write_text("{}", encoding="utf-8")
+    assert startup.parse_args(["--corpus", str(corpus)]).corpus == corpus
+    with pytest.raises(SystemExit):
+        startup.parse_args(["--corpus", str(tmp_path / "nowhere")])

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from wenming import cache
 from wenming.loader import load_regulation, regulation_from_text
+from wenming.registry import registry
 from wenming.regulation import Regulation
 
 ARTICLE_42 = "本条例自 年 月 日起施行。"  # Article 42 as printed; the tests edit it
@@ -342,10 +343,12 @@ def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch, data_text: str,
 
 
 def test_old_entries_are_pruned(cache_dir: Path, data_text: str, regulation: Regulation) -> None:
-    for edit in range(cache.KEEP_ENTRIES + 3):
+    kept = cache.kept_entries()  # KEEP_ENTRIES beyond one per shipped regulation
+    assert kept == cache.KEEP_ENTRIES + len(registry().cities)
+    for edit in range(kept + 3):
         cache.store(data_text + "#" * edit, regulation)
-    assert len(entries(cache_dir)) == cache.KEEP_ENTRIES
-    assert cache.fetch(data_text + "#" * (cache.KEEP_ENTRIES + 2)) is not None  # the newest stays
+    assert len(entries(cache_dir)) == kept
+    assert cache.fetch(data_text + "#" * (kept + 2)) is not None  # the newest stays
 
 
 def test_command_line_and_loader_agree_on_the_key(cache_dir: Path, tmp_path: Path, data_text: str) -> None:

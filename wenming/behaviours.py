@@ -152,3 +152,71 @@ def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> li
             )
         )
     return entries
+
+
+# --- --city all: every regulation's lists ---------------------------------------------------------
+
+NOT_ANNOTATED = "未标注：本条例的数据没有标注哪些条文列举行为（behaviour_articles），无法按治理、鼓励、倡导分列"
+
+
+class CityBehaviours(BaseModel):
+    """One regulation's behaviours, as `wenming --city NAME behaviours` lists them."""
+
+    city: str
+    title: str
+    notice: str | None = None  # the regulation is cut short: what every answer from it says
+    # False where the data does not say which articles list behaviours (the imported drafts): no kinds
+    # are guessed, `lacks` says so and `behaviours` is empty.
+    annotated: bool
+    lacks: str | None = None
+    behaviours: list[BehaviourEntry]
+
+
+class AllCitiesBehaviours(BaseModel):
+    """Every shipped regulation's behaviours, grouped by city (the default first, then registry order)."""
+
+    cities: list[CityBehaviours]
+    # With --domain: the annotated regulations that have no such domain, left out of `cities`.
+    without_domain: list[str] = []
+
+
+def behaviours_all(domain: str | None = None, encouraged: bool = False) -> AllCitiesBehaviours:
+    """behaviour_list for every shipped regulation; BadInput when a --domain is in none of them."""
+    from wenming.corpus import regulations
+    from wenming.regulation import incomplete_notice
+
+    cities: list[CityBehaviours] = []
+    without: list[str] = []
+    domains: list[str] = []
+    for entry, regulation in regulations():
+        notice = incomplete_notice(regulation)
+        if not regulation.behaviour_articles:
+            cities.append(
+                CityBehaviours(
+                    city=entry.city,
+                    title=entry.title,
+                    notice=notice,
+                    annotated=False,
+                    lacks=NOT_ANNOTATED,
+                    behaviours=[],
+                )
+            )
+            continue
+        try:
+            listed = behaviour_list(regulation, domain, encouraged)
+        except BadInput as error:  # no such domain here
+            if domain is None or not domain.strip():
+                raise
+            without.append(entry.city)
+            domains += [name for name in error.candidates if name not in domains]
+            continue
+        cities.append(
+            CityBehaviours(city=entry.city, title=entry.title, notice=notice, annotated=True, behaviours=listed.root)
+        )
+    if domain is not None and not any(city.annotated for city in cities):
+        raise BadInput(
+            f"没有一个城市的条例有“{domain.strip()}”这一类",
+            suggestion="用 --domain 选其中之一（可写一部分，如“交通”）",
+            candidates=domains,
+        )
+    return AllCitiesBehaviours(cities=cities, without_domain=without)

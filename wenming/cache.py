@@ -54,6 +54,13 @@ MAX_ENTRY_BYTES = 4 * MAX_DATA_BYTES
 _RETIRED_ENTRIES = "*.pickle"  # the pickles of wenming-regulation-cache-1: never read, pruned
 
 
+def _max_bytes(model: type[BaseModel]) -> int:
+    """The largest entry kept for `model`: its `cache_max_bytes` ClassVar (an index over every
+    regulation, wenming.corpus), else MAX_ENTRY_BYTES."""
+    limit = getattr(model, "cache_max_bytes", MAX_ENTRY_BYTES)
+    return limit if type(limit) is int else MAX_ENTRY_BYTES
+
+
 def cache_dir() -> Path | None:
     """The folder for cache entries, or None when there is no home to put it in."""
     override = os.environ.get(CACHE_DIR_ENV)
@@ -352,7 +359,7 @@ def _entry(key: str, value: BaseModel) -> bytes:
     data = value.model_dump(mode="json", exclude_unset=True)
     entry = {"format": FORMAT.decode(), "key": key, "value": data}
     encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-    if len(encoded) > MAX_ENTRY_BYTES:
+    if len(encoded) > _max_bytes(type(value)):
         raise _Unsupported("too large to keep")
     # Whatever model_dump does not carry back (a custom serializer, a field type this module does not
     # know) shows here, once per data edit, rather than as a wrong answer later.
@@ -388,8 +395,8 @@ def _fetch(key: str, model: type[Model]) -> Model | None:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode) or not _is_ours(status):  # defence in depth
                 return None
-            raw = handle.read(MAX_ENTRY_BYTES + 1)
-        if len(raw) > MAX_ENTRY_BYTES:
+            raw = handle.read(_max_bytes(model) + 1)
+        if len(raw) > _max_bytes(model):
             return None
         entry = json.loads(raw)
         if type(entry) is not dict or entry.get("format") != FORMAT.decode() or entry.get("key") != key:
@@ -431,10 +438,23 @@ def _store(key: str, value: BaseModel) -> None:
             Path(temporary).unlink(missing_ok=True)
 
 
+def kept_entries(prefix: str = "regulation") -> int:
+    """How many entries of a kind are kept: KEEP_ENTRIES, and for regulations one more per shipped
+    regulation too (`--city all` reads them all; pruning to four would validate the rest every run)."""
+    if prefix != "regulation":
+        return KEEP_ENTRIES
+    from wenming.registry import registry
+
+    try:
+        return KEEP_ENTRIES + len(registry().cities)
+    except Exception:  # no readable registry: the loader will say so elsewhere
+        return KEEP_ENTRIES
+
+
 def _prune(directory: Path, prefix: str = "regulation") -> None:
     """Drop all but the newest few entries of a kind, so that editing the data does not grow the folder."""
     entries = sorted(directory.glob(f"{prefix}-*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in [*entries[KEEP_ENTRIES:], *directory.glob(_RETIRED_ENTRIES)]:
+    for old in [*entries[kept_entries(prefix) :], *directory.glob(_RETIRED_ENTRIES)]:
         old.unlink(missing_ok=True)
 
 

@@ -307,12 +307,12 @@ def build_index(regulations: Iterable[tuple[str, str, bool, Regulation]]) -> Com
 
 def _index_files() -> list[Path]:
     """Every file the shipped index is built from: an edit to any of them is a new index."""
-    from wenming.corpus import shipped_paths
+    from wenming.corpus import files
     from wenming.paths import shipped, vocabulary_path
 
     # laws.yaml and parties.yaml as wenming.lawbook names them (its import brings in the law's models).
     national = (shipped("laws.yaml"), shipped("parties.yaml"))
-    return [shipped("registry.json"), vocabulary_path(), *national, *(path for _, path in shipped_paths())]
+    return [shipped("registry.json"), vocabulary_path(), *national, *(path for _, path in files())]
 
 
 def shipped_index(*, fresh: bool = False) -> CompareIndex:
@@ -322,11 +322,9 @@ def shipped_index(*, fresh: bool = False) -> CompareIndex:
         index = cache.fetch_model(texts, CompareIndex)
         if index is not None:
             return index
-    from wenming.corpus import each_regulation
+    from wenming.corpus import regulations
 
-    index = build_index(
-        (entry.city, entry.title, entry.complete, regulation) for entry, regulation in each_regulation()
-    )
+    index = build_index((entry.city, entry.title, entry.complete, regulation) for entry, regulation in regulations())
     if texts is not None:
         cache.store_model(texts, index)
     return index
@@ -486,6 +484,6 @@ def _compare(
 
 def _default_regulation() -> Regulation:
     from wenming.corpus import load
-    from wenming.registry import default_data_path
+    from wenming.registry import default_data_path, registry
 
-    return load(default_data_path())
+    return load(registry().default_entry, default_data_path())

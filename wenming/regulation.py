@@ -276,3 +276,11 @@ class Provision:
 
     def __repr__(self) -> str:
         return f"Provision({self.chinese})"
+
+
+def incomplete_notice(regulation: Regulation) -> str | None:
+    """What every answer from a regulation cut short says (None for a whole one), with the reader's reasons."""
+    if regulation.complete:
+        return None
+    reasons = "；".join(damage.message for damage in regulation.damage if damage.kind == "cut-short")
+    return f"本条例文本不完整（来源被截断）：{reasons or '数据文件标明 complete: false'}"

@@ -88,22 +88,23 @@ NOTE_QUOTE = "原文"  # a note's quote: the committee's words
 NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
 
 
-class _Unit(NamedTuple):
-    """A searchable text with its place in the regulation (sort key) and what to report.
-
-    A NamedTuple rather than a frozen dataclass: a fifth of the cost to create at import.
-    """
-
-    key: tuple[int, int, int, int]
-    citation: str
-    kind: str
-    article: int
-    text: str
-    note: str | None = None
+# What search reads of a regulation, as flat rows of text (so that the corpus index, wenming.corpus_search,
+# keeps them as they are, and reading them back builds nothing):
+#   a paragraph: [article, paragraph, citation, text, then per item: number, citation, text]
+#   a note's part: [article, note index, part index, citation, note title, part, text, *other provisions]
+# Numbers are written as text, and a row is kept as one string, its fields joined by _SEPARATOR, a
+# control character no statute holds (one in a hostile data file is shown as U+FFFD). A search looks
+# for its words in the whole row first, and splits only the rows that hold them all; the corpus index
+# reads back a list of strings and nothing more.
+_SEPARATOR = "\x1f"
 
 
-def _units(regulation: Regulation) -> Iterator[tuple[_Unit, list[_Unit]]]:
-    """Each paragraph with its items; the paragraph's unit holds its full text for terms spread over items.
+def _joined(row: list[str]) -> str:
+    return _SEPARATOR.join(field.replace(_SEPARATOR, "\ufffd") for field in row)
+
+
+def _paragraph_rows(regulation: Regulation) -> Iterator[str]:
+    """Each paragraph with its items; the paragraph's text is searched whole for terms spread over items.
 
     The provisions are Regulation.units() (items, and paragraphs without items), grouped by paragraph.
     """
@@ -114,17 +115,16 @@ def _units(regulation: Regulation) -> Iterator[tuple[_Unit, list[_Unit]]]:
         group = list(grouped)
         paragraph = group[0].paragraph
         assert paragraph is not None  # Regulation.units() sets every unit's paragraph
-        items = [
-            _Unit((article, paragraph.number, unit.item.number, 0), unit.chinese, "item", article, unit.text)
-            for unit in group
-            if unit.item is not None
-        ]
         whole = cite(regulation.paragraph_citation(article, paragraph.number))  # a sole paragraph: 第三十八条
-        yield _Unit((article, paragraph.number, 0, 0), whole, "paragraph", article, paragraph.text), items
+        row = [str(article), str(paragraph.number), whole, paragraph.text]
+        for unit in group:
+            if unit.item is not None:
+                row += [str(unit.item.number), unit.chinese, unit.text]
+        yield _joined(row)
 
 
-def _note_units(regulation: Regulation) -> Iterator[tuple[_Unit, list[str], str]]:
-    """Each note's summary and quote, with the note's other provisions and which part it is."""
+def _note_rows(regulation: Regulation) -> Iterator[str]:
+    """Each note's quote and summary, with the note's other provisions and which part it is."""
     for index, note in enumerate(regulation.notes):
         concerns = sorted(
             (regulation.cite(text) for text in note.concerns),
@@ -134,10 +134,10 @@ def _note_units(regulation: Regulation) -> Iterator[tuple[_Unit, list[str], str]
         others = [provision.chinese for provision in concerns[1:]]
         # After the provisions of the first article it concerns.
         # The committee's words first: a hit quotes them where they hold the terms.
-        for field_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
-            key = (first.citation.article, 10_000, index, field_index)
-            unit = _Unit(key, first.chinese, "note", first.citation.article, text, note=note.title)
-            yield unit, others, part
+        for part_index, (text, part) in enumerate(((note.quote, NOTE_QUOTE), (note.summary, NOTE_SUMMARY))):
+            article = str(first.citation.article)
+            row = [article, str(index), str(part_index), first.chinese, note.title, part, text, *others]
+            yield _joined(row)
 
 
 def _match(text: str, alternatives: list[list[str]]) -> tuple[list[str], list[Span]] | None:
@@ -170,28 +170,55 @@ def _merged(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _hit(unit: _Unit, text: str, found: tuple[list[str], list[Span]]) -> tuple[tuple[int, int, int, int], SearchHit]:
-    matched, spans = found
-    hit = SearchHit(
-        citation=unit.citation,
-        kind=unit.kind,
-        article=unit.article,
-        text=text,
-        matched=matched,
-        spans=spans,
-        note=unit.note,
-    )
-    return unit.key, hit
+def _finds_anything(sources: list["Units"], words: list[str]) -> bool:
+    """Whether some text holds one of `words`: only the rows that hold one anywhere are split to see."""
+    for units in sources:
+        paragraphs = [joined for joined in units.paragraphs if any(word in joined for word in words)]
+        notes = [joined for joined in units.notes if any(word in joined for word in words)]
+        if any(word in text for text in Units(paragraphs, notes).texts() for word in words):
+            return True
+    return False
 
 
-def _finds_anything(regulation: Regulation, words: list[str]) -> bool:
-    texts = [unit.text for paragraph, items in _units(regulation) for unit in (paragraph, *items)]
-    texts += [f"{note.summary}\n{note.quote}" for note in regulation.notes]
-    return any(word in text for word in words for text in texts)
+class Units(NamedTuple):
+    """What a search reads of one regulation: each paragraph with its items, and each note's two parts,
+    as rows of text (see _SEPARATOR). Built from a Regulation (`regulation_units`), or read back from the
+    corpus index (wenming.corpus_search), which keeps every shipped regulation's rows in one cache entry."""
+
+    paragraphs: list[str]  # each a row joined by _SEPARATOR
+    notes: list[str]
+
+    def texts(self) -> Iterator[str]:
+        for joined in self.paragraphs:
+            yield from joined.split(_SEPARATOR)[3::3]
+        for joined in self.notes:
+            yield joined.split(_SEPARATOR)[6]
+
+
+def regulation_units(regulation: Regulation) -> Units:
+    """The regulation's searchable units, in its order."""
+    return Units(list(_paragraph_rows(regulation)), list(_note_rows(regulation)))
+
+
+class _Query(NamedTuple):
+    """The terms as read, and what searching them found: hits for each source searched."""
+
+    cleaned: list[str]
+    split: list[TermSplit]
+    searched_as: str | None
+    hits: list[list[SearchHit]]
 
 
 def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     """Every provision and note matching all `terms` (literal; colloquial words expanded)."""
+    query = run_query(regulation, [regulation_units(regulation)], terms)
+    return SearchResult(terms=query.cleaned, split=query.split, searched_as=query.searched_as, hits=query.hits[0])
+
+
+def run_query(regulation: Regulation, sources: list[Units], terms: list[str]) -> _Query:
+    """Search every source in `sources` for all `terms`, read with `regulation`'s words (its colloquial
+    terms and question words, and the shared vocabulary for splitting a phrase); NotFound when no
+    source has a hit. The hits of each source, in its order."""
     # One argument "电梯 吸烟" (or 电梯\u3000吸烟) is two terms.
     cleaned = [_normalise(word) for term in terms for word in term.split()]
     known = {word for word, _ in vocabulary_words(regulation)}
@@ -209,7 +236,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
     for term in cleaned:
         # Only a phrase (Chinese characters throughout) is split: 犬|狗 stays the literal it is.
         phrase = all(is_cjk(char) for char in term)
-        whole = not phrase or _finds_anything(regulation, expansions(regulation, term))
+        whole = not phrase or _finds_anything(sources, expansions(regulation, term))
         found = [] if whole else _phrase_words(regulation, term)
         if found:
             words = [word.text for word in found]
@@ -222,8 +249,8 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             statute.update((word.text, word.statute) for word in found)
             continue
         searched.append(term)
-    result = _search(regulation, searched, statute)
-    if not result and split:
+    result = _search_all(regulation, sources, searched, statute)
+    if not any(result) and split:
         # No provision holds all the words: leave out a split term's leading words (a place or a
         # vehicle, 公交车上抽烟) until some provision holds the rest; say which were left out.
         for index, part in enumerate(split):
@@ -231,14 +258,14 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             for cut in range(1, len(remaining)):
                 kept = remaining[cut:]
                 trial = [w for w in searched if w not in part.words] + kept
-                result = _search(regulation, trial, statute)
-                if result:
+                result = _search_all(regulation, sources, trial, statute)
+                if any(result):
                     split[index] = part.model_copy(update={"dropped": [*part.dropped, *remaining[:cut]]})
                     searched = trial
                     break
-            if result:
+            if any(result):
                 break
-    if not result:
+    if not any(result):
         raise _nothing(cleaned)
     searched_as = None
     if split:
@@ -249,7 +276,7 @@ def search(regulation: Regulation, terms: list[str]) -> SearchResult:
             searched_as += "（" + "".join(f"「{word}」" for word in places) + "是地点，未作查找条件）"
         if dropped:
             searched_as += "（" + "".join(f"「{word}」" for word in dropped) + "未见于同一条文，未作查找条件）"
-    return SearchResult(terms=cleaned, split=split, searched_as=searched_as, hits=result)
+    return _Query(cleaned, split, searched_as, result)
 
 
 def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:
@@ -259,49 +286,76 @@ def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:
     return phrase_words(regulation, term)
 
 
-def _search(
-    regulation: Regulation, terms: list[str], statute: dict[str, tuple[str, ...]] | None = None
-) -> list[SearchHit]:
-    extra = statute or {}
+def _search_all(
+    regulation: Regulation, sources: list[Units], terms: list[str], statute: dict[str, tuple[str, ...]]
+) -> list[list[SearchHit]]:
     alternatives = [
-        sorted({*expansions(regulation, term), *extra.get(term, ())}, key=lambda word: (-len(word), word))
+        sorted({*expansions(regulation, term), *statute.get(term, ())}, key=lambda word: (-len(word), word))
         for term in terms
     ]
+    return [_search(units, alternatives) for units in sources]
+
+
+def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
-    for paragraph, items in _units(regulation):
+    for joined in units.paragraphs:
+        if not _may_match(joined, alternatives):  # most rows: no need to split them
+            continue
+        row = joined.split(_SEPARATOR)
         found_here = False
-        for unit in (paragraph, *items):
-            found = _match(unit.text, alternatives)
+        for at in range(3, len(row), 3):  # the paragraph's text, then each item's
+            found = _match(row[at], alternatives)
             if found:
-                hits.append(_hit(unit, unit.text, found))
+                article, paragraph = int(row[0]), int(row[1])
+                item = int(row[at - 2]) if at > 3 else 0
+                key = (article, paragraph, item, 0)
+                hits.append((key, _hit(row[at - 1], "item" if item else "paragraph", article, row[at], found)))
                 found_here = True
-        if not found_here and items:
+        if not found_here and len(row) > 4:
             # The terms are spread over the lead-in and items: the paragraph is the finest level.
-            whole = "\n".join([paragraph.text, *(item.text for item in items)])
+            whole = "\n".join(row[3::3])
             found = _match(whole, alternatives)
             if found:
-                key, hit = _hit(paragraph, whole, found)
+                article, paragraph = int(row[0]), int(row[1])
                 places: list[HitItem] = []
-                start = len(paragraph.text) + 1
-                for item in items:
-                    number = item.key[2]
-                    places.append(
-                        HitItem(number=number, citation=item.citation, start=start, end=start + len(item.text))
-                    )
-                    start += len(item.text) + 1
-                hits.append((key, hit.model_copy(update={"items": places})))
-    reported_notes: set[str | None] = set()
-    for unit, others, part in _note_units(regulation):
-        found = _match(unit.text, alternatives)
+                start = len(row[3]) + 1
+                for at in range(6, len(row), 3):
+                    number, citation, text = int(row[at - 2]), row[at - 1], row[at]
+                    places.append(HitItem(number=number, citation=citation, start=start, end=start + len(text)))
+                    start += len(text) + 1
+                hit = _hit(row[2], "paragraph", article, whole, found)
+                hit.items = places
+                hits.append(((article, paragraph, 0, 0), hit))
+    reported_notes: set[str] = set()
+    for joined in units.notes:
+        if not _may_match(joined, alternatives):
+            continue
+        row = joined.split(_SEPARATOR)
+        found = _match(row[6], alternatives)
+        title = row[4]
         # A note once: the committee's words, else the summary.
-        if found and unit.note not in reported_notes:
-            reported_notes.add(unit.note)
-            key, hit = _hit(unit, unit.text, found)
-            hits.append((key, hit.model_copy(update={"also_concerns": others, "note_part": part})))
+        if found and title not in reported_notes:
+            reported_notes.add(title)
+            article = int(row[0])
+            hit = _hit(row[3], "note", article, row[6], found, note=title)
+            hit.also_concerns, hit.note_part = row[7:], row[5]
+            hits.append(((article, 10_000, int(row[1]), int(row[2])), hit))
     if not hits:
         return []
     hits.sort(key=lambda pair: pair[0])
     return [hit for _, hit in hits]
+
+
+def _may_match(joined: str, alternatives: list[list[str]]) -> bool:
+    """Whether a row (all its fields) holds some word of every term: else none of its texts can."""
+    return all(any(word in joined for word in words) for words in alternatives)
+
+
+def _hit(
+    citation: str, kind: str, article: int, text: str, found: tuple[list[str], list[Span]], note: str | None = None
+) -> SearchHit:
+    matched, spans = found
+    return SearchHit(citation=citation, kind=kind, article=article, text=text, matched=matched, spans=spans, note=note)
 
 
 def _nothing(terms: list[str]) -> NotFound:

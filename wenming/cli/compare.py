@@ -10,9 +10,10 @@ from typing import Annotated
 import typer
 
 from wenming.cli.options import Command, JsonOption
-from wenming.cli.output import fail, incomplete_notice, show
+from wenming.cli.output import fail, show
 from wenming.cli.state import all_cities, regulation, state
 from wenming.errors import WenmingError
+from wenming.regulation import incomplete_notice
 
 
 def compare_command(

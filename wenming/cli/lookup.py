@@ -10,7 +10,8 @@ import typer
 
 from wenming.citation import CITATION_FORMS_HELP
 from wenming.cli.options import Command, JsonOption
-from wenming.cli.output import run
+from wenming.cli.output import run, run_all
+from wenming.cli.state import all_cities
 
 
 def article(
@@ -77,10 +78,18 @@ def behaviours(
 ) -> None:
     """治理的不文明行为（第三章），逐项注明本条例是否处罚、依据哪条。Governed behaviours and their penalties.
 
-    例 Examples: wenming behaviours ; wenming behaviours -d 交通 ; wenming behaviours --encouraged --json
+    --city all 列出全部城市的，按城市分组；未标注行为清单的条例注明“未标注”。--city all: every city's.
+
+    例 Examples: wenming behaviours ; wenming behaviours -d 交通 ; wenming behaviours --encouraged --json ;
+    wenming --city all behaviours -d 交通
 
     退出码 exit codes: 0 找到；2 没有该方面。
     """
+    if all_cities():  # --city all: every regulation's lists, grouped by city
+        from wenming.behaviours import behaviours_all
+
+        run_all(lambda _: behaviours_all(domain, encouraged), json_output)
+        return
     from wenming.behaviours import behaviour_list
 
     run(lambda regulation: behaviour_list(regulation, domain, encouraged), json_output)
@@ -94,10 +103,18 @@ def search(
 
     多个词须同时出现；结果按条例顺序，落到最小的一项或一款。Several terms must all match.
 
-    例 Examples: wenming search 狗 ; wenming search 遛狗 罚款 ; wenming search 闯红灯 --json
+    --city all 查找全部城市的条例，按城市分组。--city all searches every city's regulation.
+
+    例 Examples: wenming search 狗 ; wenming search 遛狗 罚款 ; wenming search 闯红灯 --json ;
+    wenming --city all search 犬只
 
     退出码 exit codes: 0 找到；1 没有找到；2 查找词为空或过长。
     """
+    if all_cities():  # --city all: every regulation, from one index
+        from wenming.corpus_search import search_all
+
+        run_all(lambda default: search_all(default, query), json_output)
+        return
     from wenming.search import search as search_regulation
 
     run(lambda regulation: search_regulation(regulation, query), json_output)

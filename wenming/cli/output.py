@@ -16,9 +16,9 @@ from typing import Any, TextIO, TypeVar
 import typer
 from pydantic import BaseModel
 
-from wenming.cli.state import regulation, state
+from wenming.cli.state import default_regulation, regulation, state
 from wenming.errors import EXIT_USAGE, WenmingError
-from wenming.regulation import Regulation
+from wenming.regulation import Regulation, incomplete_notice
 
 Result = TypeVar("Result", bound=BaseModel)
 
@@ -143,14 +143,6 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
     raise typer.Exit(error.exit_code)
 
 
-def incomplete_notice(regulation: Regulation) -> str | None:
-    """What every answer from a regulation cut short says (None for a whole one), with the reader's reasons."""
-    if regulation.complete:
-        return None
-    reasons = "；".join(damage.message for damage in regulation.damage if damage.kind == "cut-short")
-    return f"本条例文本不完整（来源被截断）：{reasons or '数据文件标明 complete: false'}"
-
-
 def show(result: BaseModel, json_output: bool, notice: str | None = None, title: str | None = None) -> None:
     """Print a result: its JSON, or the view wenming.render draws for the result's type.
 
@@ -194,6 +186,22 @@ def run(compute: Callable[[Regulation], Result], json_output: bool) -> None:
         return
     chosen_by_city = state.city is not None
     show(result, json_output, incomplete_notice(loaded), loaded.meta.title if chosen_by_city else None)
+
+
+def run_all(compute: Callable[[Regulation], Result], json_output: bool) -> None:
+    """A `--city all` command: its result computed from every regulation (given the default one, whose
+    words read a query); a regulation cut short is said in the result itself, beside its hits."""
+    from wenming.corpus import CorpusError
+
+    try:
+        result = compute(default_regulation())
+    except CorpusError as error:  # a shipped data file broken: the installation's fault
+        fail(WenmingError(f"数据文件无效：{error}", suggestion="重新安装 wenming"), json_output)
+        return
+    except WenmingError as error:
+        fail(error, json_output)
+        return
+    show(result, json_output)
 
 
 def tolerant_streams() -> None:

@@ -61,12 +61,18 @@ def data_path() -> Path:
     return state.data_path or default_data_path()
 
 
-def regulation() -> Regulation:
-    """The regulation, from the cache when it is fresh, else parsed and validated (an unusable file: exit 2).
+def default_regulation() -> Regulation:
+    """The default regulation, whose words `--city all` reads a query with (see regulation())."""
+    return regulation(default_data_path())
+
+
+def regulation(path: Path | None = None) -> Regulation:
+    """The regulation (the chosen one, or the one at `path`), from the cache when it is fresh, else
+    parsed and validated (an unusable file: exit 2).
 
     The loader is imported only on a cache miss: PyYAML's import alone costs more than a cached look-up.
     """
-    path = data_path()
+    path = path or data_path()
     cached = cache.cached_regulation(path)
     if cached is not None:
         return cached

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from wenming.behaviours import BehaviourEntry, BehaviourList
+from wenming.behaviours import AllCitiesBehaviours, BehaviourEntry, BehaviourList
 from wenming.render.lines import INDENT, emit
 from wenming.render.lookup import penalty_line, unpenalised_line
 
@@ -14,6 +14,8 @@ def draw(console: Console, result: object) -> None:
     match result:
         case BehaviourList():
             behaviours(console, result)
+        case AllCitiesBehaviours():
+            behaviours_all(console, result)
         case _:
             raise TypeError(f"wenming.render.behaviours cannot draw {type(result).__qualname__}")
 
@@ -46,3 +48,22 @@ def behaviours(console: Console, view: BehaviourList) -> None:
             count += f"（含{'、'.join(partly)}未设罚则的部分）"
         console.print()
         emit(console, Text(f"{count}：{unpenalised[0].otherwise}", style="dim"))
+
+
+def behaviours_all(console: Console, view: AllCitiesBehaviours) -> None:
+    """Each city's lists under its name; a regulation whose lists are not annotated says so."""
+    for index, city in enumerate(view.cities):
+        if index:
+            console.print()
+        heading = Text(f"■ {city.city}", style="bold")
+        heading.append(f"  《{city.title}》", style="dim")
+        emit(console, heading)
+        if city.notice:
+            emit(console, Text(f"注意：{city.notice}", style="yellow"))
+        if not city.annotated:
+            emit(console, Text(city.lacks or "未标注", style="dim"), INDENT)
+            continue
+        behaviours(console, BehaviourList(city.behaviours))
+    if view.without_domain:
+        console.print()
+        emit(console, Text(f"没有这一类的：{'、'.join(view.without_domain)}", style="dim"))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.text import Text
 
 from wenming.numerals import to_chinese
 from wenming.render.lines import INDENT, emit
-from wenming.search import SearchResult
+from wenming.search import SearchHit, SearchResult
 
 HIGHLIGHT = "bold reverse"
 
@@ -23,7 +25,13 @@ def draw(console: Console, result: object) -> None:
 def search(console: Console, view: SearchResult) -> None:
     if view.searched_as:
         emit(console, Text(view.searched_as, style="dim"))
-    for hit in view.hits:
+    draw_hits(console, view.hits)
+    emit(console, Text(f"共 {len(view.hits)} 处", style="dim"))
+
+
+def draw_hits(console: Console, hits: Sequence[SearchHit]) -> None:
+    """Each hit: where it is, the words found, and its text with them highlighted."""
+    for hit in hits:
         if hit.note:
             where = f"立法说明《{hit.note}》（{'、'.join([hit.citation, *hit.also_concerns])}）"
         else:
@@ -47,4 +55,3 @@ def search(console: Console, view: SearchResult) -> None:
         for item in hit.items:
             marker = Text(f"（{to_chinese(item.number)}）", style="cyan")
             emit(console, body[item.start : item.end], INDENT, marker)
-    emit(console, Text(f"共 {len(view.hits)} 处", style="dim"))

@@ -1,0 +1,108 @@
+"""`wenming --city all search`: every shipped regulation searched at once, from one index.
+
+Reading forty regulations' cache entries one by one costs more than the whole look-up may; the index
+keeps what search reads of each (its paragraphs, items and notes: wenming.search.Units) as plain lists
+of text in ONE cache entry (wenming.corpus.corpus_model: JSON, keyed on every data file's bytes and
+the vocabulary). The terms are read as `search` reads them for the default regulation (its people's
+words, 狗 → 犬只, and question words; the shared vocabulary splits a phrase); every city's text is then
+searched for the same words. Hits come grouped by city: the default city first, then registry order.
+"""
+
+# Real annotations (no `from __future__ import annotations`): the result models are built per run.
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+
+from wenming.corpus import corpus_model
+from wenming.registry import CityEntry
+from wenming.regulation import Regulation, incomplete_notice
+from wenming.search import SearchHit, TermSplit, Units, regulation_units, run_query
+
+
+class IndexedRegulation(BaseModel):
+    """One regulation's searchable units: wenming.search.Units' rows of text, kept as they are (read
+    back without a model apiece, nor a tuple: the search reads the rows)."""
+
+    city: str
+    title: str
+    notice: str | None  # the regulation is cut short: what every answer from it says
+    paragraphs: list[str]
+    notes: list[str]
+
+
+class SearchIndex(BaseModel):
+    """Every shipped regulation's searchable text, in the order of wenming.corpus.files()."""
+
+    # 40 regulations make about 2 MB; the synthetic corpora of the scale study (docs/scale.md) more.
+    cache_max_bytes: ClassVar[int] = 512 * 1024 * 1024
+    regulations: list[IndexedRegulation]
+
+
+def _indexed(entry: CityEntry, regulation: Regulation) -> IndexedRegulation:
+    units = regulation_units(regulation)
+    notice = incomplete_notice(regulation)
+    return IndexedRegulation(
+        city=entry.city, title=entry.title, notice=notice, paragraphs=units.paragraphs, notes=units.notes
+    )
+
+
+def build_index(regulations: Iterator[tuple[CityEntry, Regulation]]) -> SearchIndex:
+    return SearchIndex(regulations=[_indexed(entry, regulation) for entry, regulation in regulations])
+
+
+def search_index() -> SearchIndex:
+    """The index: from its cache entry, else built from every regulation (validated where not cached)."""
+    return corpus_model(SearchIndex, build_index)
+
+
+class CityHit(SearchHit):
+    """A hit of `--city all search`: the hit, and the regulation it is in."""
+
+    city: str
+    title: str
+    incomplete: bool = False  # the regulation is cut short (its notice: CitySearch.notice)
+
+
+class CitySearch(BaseModel):
+    """One city's share of the hits."""
+
+    city: str
+    title: str
+    hits: int
+    notice: str | None = None  # the regulation is cut short: what every answer from it says
+
+
+class AllCitiesSearchResult(BaseModel):
+    """The hits in every shipped regulation: grouped by city (default first, then registry order)."""
+
+    terms: list[str]
+    split: list[TermSplit] = []
+    searched_as: str | None = None
+    cities: list[CitySearch]  # the cities with hits, in the order of `hits`
+    searched: int  # how many regulations were searched
+    hits: list[CityHit]
+
+
+def search_all(default: Regulation, terms: list[str]) -> AllCitiesSearchResult:
+    """Every shipped regulation searched for all `terms`, read with the default regulation's words."""
+    index = search_index()
+    query = run_query(default, [Units(indexed.paragraphs, indexed.notes) for indexed in index.regulations], terms)
+    cities: list[CitySearch] = []
+    hits: list[CityHit] = []
+    for indexed, found in zip(index.regulations, query.hits, strict=True):
+        if not found:
+            continue
+        cities.append(CitySearch(city=indexed.city, title=indexed.title, hits=len(found), notice=indexed.notice))
+        extra: dict[str, Any] = {"city": indexed.city, "title": indexed.title, "incomplete": indexed.notice is not None}
+        # Not validated again: the hit was, and the rest is the index's (a few hundred hits per query).
+        hits += [CityHit.model_construct(**dict(hit), **extra) for hit in found]
+    return AllCitiesSearchResult(
+        terms=query.cleaned,
+        split=query.split,
+        searched_as=query.searched_as,
+        cities=cities,
+        searched=len(index.regulations),
+        hits=hits,
+    )
