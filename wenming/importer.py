@@ -60,19 +60,17 @@ class Imported:
     report: ImportReport
 
 
-def repository_root() -> Path:
-    return Path(__file__).resolve().parents[1]
-
-
 def _source_file(path: Path | None) -> str:
-    """The source's path relative to this repository's root where it lies inside it, else as given."""
+    """The source's path relative to the root of the project it lies in (the nearest folder above it with a
+    pyproject.toml and a data/ folder: a clone of this repository, wherever the package is installed),
+    else as given."""
     if path is None:
         return "-"
     resolved = path.resolve()
-    try:
-        return resolved.relative_to(repository_root()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for folder in resolved.parents:
+        if (folder / "pyproject.toml").is_file() and (folder / "data").is_dir():
+            return resolved.relative_to(folder).as_posix()
+    return path.as_posix()
 
 
 def _provenance(path: Path | None) -> dict[str, Any]:
