@@ -141,3 +141,13 @@ def _dump(data: dict[str, Any]) -> str:
     from wenming.importer import to_yaml
 
     return to_yaml(data)
+
+
+def test_a_schedule_of_no_ladders_lists_its_liability_provisions() -> None:
+    """东营's liability provisions are referrals, quotations and discipline (drafts): `fines` lists them."""
+    result = runner.invoke(app, ["--data", str(CITIES / "东营市.yaml"), "fines", "--json"])
+    schedule = json.loads(result.stdout)
+    assert result.exit_code == 0 and schedule["penalties"] == []
+    assert [p["citation"] for p in schedule["provisions"]][:1] == ["第四十条第一项"]
+    view = runner.invoke(app, ["--data", str(CITIES / "东营市.yaml"), "fines"], env={"COLUMNS": "100"}).stdout
+    assert "数据中没有罚款阶梯" in view and "第四十条第一项（转致）" in view and "未经人工核对" in view

@@ -274,11 +274,21 @@ class ScheduleRow(BaseModel):
     fine_max: int | None
 
 
+class ScheduleProvision(BaseModel):
+    citation: str
+    kind: str  # referral, protection, discipline, text-only
+    summary: str
+    review: str
+
+
 class Schedule(BaseModel):
     """`wenming fines`: the whole penalty schedule."""
 
     title: str
     penalties: list[ScheduleRow]
+    # The liability provisions that are no ladder (referral, discipline, text-only …): where a regulation's
+    # penalties are all referrals, these are its schedule.
+    provisions: list[ScheduleProvision] = []
     notes: list[str]
 
 
@@ -1154,4 +1164,13 @@ def schedule(regulation: Regulation) -> Schedule:
         m = regulation.mitigation
         notes.append(f"{regulation.cite(m.citation).chinese}：参加并完成社会服务、经认定的，{m.effect}。")
     notes += _referral_notes(regulation)
-    return Schedule(title=regulation.meta.title, penalties=rows, notes=notes)
+    provisions = [
+        ScheduleProvision(
+            citation=regulation.cite(entry.citation).chinese,
+            kind=entry.kind,
+            summary=entry.summary,
+            review=entry.review,
+        )
+        for entry in regulation.liability
+    ]
+    return Schedule(title=regulation.meta.title, penalties=rows, provisions=provisions, notes=notes)

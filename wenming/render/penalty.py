@@ -116,6 +116,9 @@ def _unpenalised(console: Console, answer: UnpenalisedAnswer) -> None:
         hanging(console, "· ", note)
 
 
+# The same kinds in a word, for a list of them (`fines` of a regulation whose provisions are all such).
+SHORT_PROVISION_KINDS = {"referral": "转致", "protection": "保护", "discipline": "处分", "text-only": "原文"}
+
 PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by its kind in the data
     "referral": "法律责任条款：其他法律、法规已有处罚规定的，从其规定",
     "protection": "法律责任条款：保护劝阻人、投诉人、举报人",
@@ -309,6 +312,14 @@ def _notes(console: Console, notes: list[str]) -> None:
 
 def schedule(console: Console, result: Schedule) -> None:
     emit(console, Text(f"《{result.title}》罚则一览", style="bold"))
+    if not result.penalties:  # an imported regulation whose liability provisions hold no ladder (or none yet)
+        emit(console, Text("数据中没有罚款阶梯；法律责任条款：", style="yellow"))
+        for provision in result.provisions:
+            kind = SHORT_PROVISION_KINDS.get(provision.kind, provision.kind)
+            draft = "（未经人工核对）" if provision.review == "draft" else ""
+            hanging(console, "· ", f"{provision.citation}（{kind}）{provision.summary}{draft}")
+        _notes(console, result.notes)
+        return
     if not _schedule_table(console, result):
         _schedule_list(console, result)
     for row in result.penalties:  # an interpretation is shown wherever its step is
