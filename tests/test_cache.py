@@ -58,7 +58,7 @@ def test_round_trip(cache_dir: Path, data_text: str, regulation: Regulation) -> 
     assert same_models(found, regulation)  # not ==: pydantic before 2.6 compares cached look-ups too
     assert found.model_dump() == regulation.model_dump()
     assert found.model_dump(exclude_unset=True) == regulation.model_dump(exclude_unset=True)
-    assert found.meta.adoption is not None and isinstance(found.meta.adoption.date, datetime.date)
+    assert found.meta.history and isinstance(found.meta.history[0].date, datetime.date)
     assert found.cite("22.9").text == "在禁止吸烟场所（区域）吸烟（含电子烟）；"  # cached_property look-ups
     with pytest.raises(pydantic.ValidationError, match="frozen"):
         found.meta.title = "changed"  # type: ignore[misc]
@@ -138,11 +138,11 @@ def tampered(data: dict[str, Any], how: str) -> dict[str, Any]:
     elif how == "number as a boolean":
         item["number"] = True
     elif how == "model as text":
-        regulation["meta"]["adoption"] = "2022-06-23"
+        regulation["meta"]["source"] = "2022-06-23"
     elif how == "list as a mapping":
         regulation["chapters"] = {"0": regulation["chapters"][0]}
     elif how == "not a date":
-        regulation["meta"]["adoption"]["date"] = "23 June 2022"
+        regulation["meta"]["history"][0]["date"] = "23 June 2022"
     elif how == "literal out of range":
         regulation["schema_version"] = 2
     elif how == "missing required field":

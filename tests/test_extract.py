@@ -311,7 +311,8 @@ def test_the_reviewed_regulation_is_read_as_its_reviewers_read_it() -> None:
     # data/regulation.yaml's penalties were read by hand off the gazette it was imported from: the
     # extractor, run over that gazette, drafts the same ladders, amounts and agency kinds.
     reviewed = load_regulation()
-    read = read_file(ROOT / reviewed.meta.gazette.file, reviewed.meta.title)
+    assert reviewed.meta.source is not None
+    read = read_file(ROOT / reviewed.meta.source.file, reviewed.meta.title)
     found = {finding.provision: finding for finding in find_liability(read)}
     kinds = {agency.key: agency.kind for agency in reviewed.agencies}
     for penalty in reviewed.penalties:

@@ -114,7 +114,7 @@ def test_an_alias_without_anchor_is_refused(parser: str) -> None:
     ("old", "new"),
     [
         ("schema_version: 1\n", "schema_version: 1\nschema_version: 1\n"),  # top level
-        ("    issue: ", "    title: x\n    issue: "),  # meta.gazette
+        ("    issue: ", "    file: x\n    issue: "),  # meta.source
         (
             "min: 50, max: 50}",
             "min: 50, max: 50, min: 5}",

@@ -67,23 +67,6 @@ class Chapter(Record):
 # --- where the data comes from --------------------------------------------------------
 
 
-class GazetteSource(Record):
-    """The printed source of the text."""
-
-    title: NonEmpty
-    issue: NonEmpty
-    date: datetime.date
-    file: NonEmpty  # the copy in this repository, relative to its root
-    section_title: NonEmpty  # the heading under which the regulation is printed
-
-
-class Adoption(Record):
-    date: datetime.date
-    body: NonEmpty
-    meeting: NonEmpty
-    as_printed: NonEmpty  # the adoption line under the title, as printed
-
-
 class ExternalFact(Record):
     """A fact the gazette lacks, kept apart from its text, with the source it comes from."""
 
@@ -111,14 +94,15 @@ class SourceFile(Record):
     file: NonEmpty  # relative to this repository's root
     repository: NonEmpty | None = None  # e.g. LawRefBook/Laws; None for a printed gazette
     commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{40}$")] | None = None
+    # A printed gazette: its name, issue and date, and the heading the regulation is printed under.
+    publication: NonEmpty | None = None
+    issue: NonEmpty | None = None
+    date: datetime.date | None = None
+    section_title: NonEmpty | None = None
 
 
 class Metadata(Record):
     title: NonEmpty
-    # Yongzhou's, read off its gazette by hand; an imported regulation has `history` instead.
-    enacting_body: NonEmpty | None = None
-    adoption: Adoption | None = None
-    gazette: GazetteSource | None = None
     history: list[HistoryEvent] = []
     source: SourceFile | None = None
     city: NonEmpty | None = None  # None where the title names none (a province's regulation)
