@@ -500,17 +500,7 @@ def assess(
         else None,
     )
     return PenalisedAnswer(
-        query=penalty.key,
-        violation=penalty.key,
-        violation_name=penalty.name,
-        violation_basis=behaviour.chinese,
-        behaviour=_behaviour_words(penalty, behaviour),
-        penalty_basis=provision.chinese,
-        penalty_text=provision.text,
-        agencies=names,
-        agency_text=penalty.agency_text,
-        circumstances=_circumstance_names(regulation, given),
-        circumstance_descriptions=[c.description for c in regulation.circumstances if c.key in given],
+        **_answered(regulation, penalty, behaviour, provision, given, variants, notes),
         ignored_circumstances=_circumstance_names(regulation, ignored),
         steps=steps,
         applied_step=applied_index + 1,
@@ -521,12 +511,38 @@ def assess(
         mitigation=mitigation_view,
         decision=decision,
         decision_label=label,
-        notes=_review_notes(penalty.review, penalty.review_notes) + notes,
-        review=penalty.review,
-        review_notes=list(penalty.review_notes),
-        variants=variants,
         **national,
     )
+
+
+def _answered(
+    regulation: Regulation,
+    penalty: Penalty,
+    behaviour: Provision,
+    provision: Provision,
+    given: list[str],
+    variants: list[VariantView],
+    notes: list[str],
+) -> dict[str, object]:
+    """What every answer for a penalty says, whatever step it reaches: the violation, its provisions and
+    agencies, the circumstances given, the review mark (a draft's label first among the notes)."""
+    return {
+        "query": penalty.key,
+        "violation": penalty.key,
+        "violation_name": penalty.name,
+        "violation_basis": behaviour.chinese,
+        "behaviour": _behaviour_words(penalty, behaviour),
+        "penalty_basis": provision.chinese,
+        "penalty_text": provision.text,
+        "agencies": regulation.agency_names(penalty.agencies),
+        "agency_text": penalty.agency_text,
+        "circumstances": _circumstance_names(regulation, given),
+        "circumstance_descriptions": [c.description for c in regulation.circumstances if c.key in given],
+        "notes": _review_notes(penalty.review, penalty.review_notes) + notes,
+        "review": penalty.review,
+        "review_notes": list(penalty.review_notes),
+        "variants": variants,
+    }
 
 
 def _unreached(
@@ -546,17 +562,7 @@ def _unreached(
         *_variant_notes(variants),
     ]
     return PenalisedAnswer(
-        query=penalty.key,
-        violation=penalty.key,
-        violation_name=penalty.name,
-        violation_basis=behaviour.chinese,
-        behaviour=_behaviour_words(penalty, behaviour),
-        penalty_basis=provision.chinese,
-        penalty_text=provision.text,
-        agencies=regulation.agency_names(penalty.agencies),
-        agency_text=penalty.agency_text,
-        circumstances=_circumstance_names(regulation, given),
-        circumstance_descriptions=[c.description for c in regulation.circumstances if c.key in given],
+        **_answered(regulation, penalty, behaviour, provision, given, variants, notes),
         ignored_circumstances=_circumstance_names(regulation, given),
         steps=steps,
         applied_step=0,
@@ -567,10 +573,6 @@ def _unreached(
         mitigation=None,
         decision=None,
         decision_label=None,
-        notes=_review_notes(penalty.review, penalty.review_notes) + notes,
-        review=penalty.review,
-        review_notes=list(penalty.review_notes),
-        variants=variants,
     )
 
 
