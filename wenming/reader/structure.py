@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from wenming.citation import Citation
+from wenming.model import RepairKind  # the data records each repair the reader makes, by the same kinds
 from wenming.numerals import from_chinese, to_chinese
 
 NUMERAL = "[一二三四五六七八九十百零]+"
@@ -62,14 +63,6 @@ ProblemKind = Literal[
     "stray-text",  # text where no article is open (before the first article)
     "unreadable-number",  # a 第X条/第X章/(X) whose numeral is not a canonical Chinese numeral
     "header",  # the adoption history is damaged
-]
-RepairKind = Literal[
-    "page-break-join",  # a gazette scan's page break in mid-sentence, joined
-    "line-break-join",  # a transcription's line break in mid-sentence, joined
-    "split-merged-articles",
-    "split-merged-items",
-    "item-marker-restored",
-    "chapter-marker-restored",
 ]
 
 
