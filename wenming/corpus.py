@@ -30,6 +30,7 @@ from wenming.paths import shipped, vocabulary_path
 from wenming.registry import CityEntry, registry
 
 if TYPE_CHECKING:
+    from wenming.loader import DataError
     from wenming.regulation import Regulation
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -51,8 +52,10 @@ def files() -> list[tuple[CityEntry, Path]]:
     return [(entry, chosen.path(entry)) for entry in ordered]
 
 
-def load(entry: CityEntry, path: Path) -> Regulation:
-    """One shipped regulation: from its cache entry, else validated (CorpusError when it is not valid)."""
+def read(path: Path, refused: Callable[[DataError], Exception]) -> Regulation:
+    """The regulation in the data file at `path`: from its cache entry when fresh, else parsed and validated,
+    an unusable file raised as `refused(error)` says. The loader, and PyYAML with it, is imported only on a
+    cache miss: its import alone costs more than a cached look-up. Every command's regulation comes here."""
     cached = cache.cached_regulation(path)
     if cached is not None:
         return cached
@@ -61,8 +64,17 @@ def load(entry: CityEntry, path: Path) -> Regulation:
     try:
         return load_regulation(path)
     except DataError as error:
+        raise refused(error) from None
+
+
+def load(entry: CityEntry, path: Path) -> Regulation:
+    """One shipped regulation: from its cache entry, else validated (CorpusError when it is not valid)."""
+
+    def refused(error: DataError) -> CorpusError:
         problems = error.report().splitlines()
-        raise CorpusError(entry, problems[0] if problems else str(error)) from None
+        return CorpusError(entry, problems[0] if problems else str(error))
+
+    return read(path, refused)
 
 
 def regulations() -> Iterator[tuple[CityEntry, Regulation]]:

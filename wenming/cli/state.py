@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wenming import cache
+from wenming.corpus import read
 from wenming.errors import BadInput, WenmingError
 from wenming.registry import ALL, default_data_path, registry
 from wenming.regulation import Regulation
@@ -68,20 +68,8 @@ def default_regulation() -> Regulation:
 
 def regulation(path: Path | None = None) -> Regulation:
     """The regulation (the chosen one, or the one at `path`), from the cache when it is fresh, else
-    parsed and validated (an unusable file: exit 2).
-
-    The loader is imported only on a cache miss: PyYAML's import alone costs more than a cached look-up.
-    """
-    path = path or data_path()
-    cached = cache.cached_regulation(path)
-    if cached is not None:
-        return cached
-    from wenming.loader import DataError, load_regulation
-
-    try:
-        return load_regulation(path)
-    except DataError as error:
-        raise data_error(error) from None
+    parsed and validated (wenming.corpus.read); an unusable file is a user error (exit 2)."""
+    return read(path or data_path(), data_error)
 
 
 SHOWN_DATA_PROBLEMS = 5  # in a look-up's message; `wenming validate` lists them all
