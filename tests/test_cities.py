@@ -1,4 +1,4 @@
-"""Other cities' penalties answered by `wenming fine`: the worked cases of tests/cases/city_fines.yaml,
+"""Other cities' penalties answered by `wenming fine`: the worked cases of tests/cases/city_fines/,
 read off each article by hand, against the reviewed data (data/regulations/), and that data against the
 hand-read records it was made from (tests/cases/corpus/, tools/reviewed_penalties.py).
 """
@@ -21,7 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 CITIES = ROOT / "data" / "regulations"
 SOURCES = ROOT / "data" / "sources" / "lawrefbook"
 RECORDS = ROOT / "tests" / "cases" / "corpus"  # the regulations read by hand
-CASES = yaml.safe_load((ROOT / "tests" / "cases" / "city_fines.yaml").read_text(encoding="utf-8"))["cases"]
+CASE_FILES = sorted((ROOT / "tests" / "cases" / "city_fines").glob("*.yaml"))
+CASES = [
+    case | {"file": path.stem}
+    for path in CASE_FILES
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+]
 runner = CliRunner()
 
 
@@ -36,8 +41,9 @@ def _ask(case: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     return result.exit_code, json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{case['city']}: {case['id']}" for case in CASES])
 def test_worked_case(case: dict[str, Any]) -> None:
+    assert case["city"] == case["file"], "a city's cases stand in its own file"
     file, _, line = case["source"].partition(":")
     source = (SOURCES / file).read_text(encoding="utf-8").split("\n")
     first = int(line.split(",")[0]) if line else None
