@@ -77,6 +77,17 @@ def test_worked_case(case: dict[str, Any]) -> None:
         assert [step["fine_of"], step["times_min"], step["times_max"]] == expect["times"]
 
 
+def test_every_step_of_every_reviewed_penalty_has_a_worked_case() -> None:
+    """For each ladder (anyone's, or each party's and role's), every step is the step some case's answer
+    applies: read off the answers, not the cases' own expectations (tools/case_coverage.py)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from case_coverage import uncovered
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    assert uncovered() == []
+
+
 def test_every_reviewed_city_loads_and_has_no_draft() -> None:
     """`validate --strict` on each: every penalty reviewed, every word and amount the text's."""
     files = [CITIES / f"{record.stem}.yaml" for record in sorted(RECORDS.glob("*.yaml"))]
