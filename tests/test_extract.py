@@ -32,20 +32,20 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 95.6,
-    "link": 93.2,
-    "cites": 93.2,
-    "agencies": 95.1,
-    "referral": 94.7,
-    "variants": 89.8,
-    "steps": 93.2,
-    "measures": 95.1,
-    "amounts": 95.6,
-    "optional": 95.1,
-    "connector": 95.6,
-    "taxonomy": 87.9,
+    "provisions found": 94.8,
+    "link": 92.5,
+    "cites": 92.5,
+    "agencies": 94.4,
+    "referral": 93.9,
+    "variants": 89.2,
+    "steps": 92.5,
+    "measures": 94.4,
+    "amounts": 94.8,
+    "optional": 94.4,
+    "connector": 94.8,
+    "taxonomy": 86.9,
 }
-SPURIOUS_AT_MOST = 6
+SPURIOUS_AT_MOST = 10
 
 
 @cache
