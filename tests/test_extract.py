@@ -32,20 +32,20 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 95.7,
-    "link": 93.0,
-    "cites": 93.0,
-    "agencies": 95.1,
-    "referral": 94.6,
-    "variants": 90.3,
-    "steps": 93.5,
-    "measures": 95.1,
-    "amounts": 95.7,
-    "optional": 95.1,
-    "connector": 95.1,
-    "taxonomy": 89.2,
+    "provisions found": 94.3,
+    "link": 92.0,
+    "cites": 92.0,
+    "agencies": 93.9,
+    "referral": 93.4,
+    "variants": 88.7,
+    "steps": 92.0,
+    "measures": 93.9,
+    "amounts": 94.3,
+    "optional": 93.9,
+    "connector": 93.9,
+    "taxonomy": 86.4,
 }
-SPURIOUS_AT_MOST = 6
+SPURIOUS_AT_MOST = 10
 
 
 @cache

@@ -43,6 +43,8 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "依法给与罚款的": ["fined"],
     "拒不听从劝阻的": ["unheeded"],
     "违反治安管理的": ["public-order-offence"],
+    "拒不驶离或者驾驶员不在现场的": ["refused-or-absent"],
+    "拒不驶离或者无法驶离的": ["refused-or-immovable"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
