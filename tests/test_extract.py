@@ -33,17 +33,17 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
     "provisions found": 96.7,
-    "link": 92.8,
-    "cites": 92.3,
+    "link": 92.9,
+    "cites": 92.4,
     "agencies": 96.2,
-    "referral": 95.2,
+    "referral": 95.3,
     "variants": 91.9,
-    "steps": 94.7,
+    "steps": 94.8,
     "measures": 96.2,
     "amounts": 96.7,
     "optional": 96.2,
     "connector": 96.7,
-    "taxonomy": 89.0,
+    "taxonomy": 89.1,
 }
 SPURIOUS_AT_MOST = 6
 
