@@ -33,17 +33,17 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
     "provisions found": 96.7,
-    "link": 92.9,
-    "cites": 92.4,
-    "agencies": 96.2,
+    "link": 93.0,
+    "cites": 92.5,
+    "agencies": 96.3,
     "referral": 95.3,
-    "variants": 91.9,
-    "steps": 94.8,
-    "measures": 96.2,
+    "variants": 92.1,
+    "steps": 94.9,
+    "measures": 96.3,
     "amounts": 96.7,
-    "optional": 96.2,
+    "optional": 96.3,
     "connector": 96.7,
-    "taxonomy": 89.1,
+    "taxonomy": 89.3,
 }
 SPURIOUS_AT_MOST = 6
 
