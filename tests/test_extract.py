@@ -32,18 +32,18 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 94.2,
-    "link": 89.8,
-    "cites": 89.8,
-    "agencies": 91.6,
-    "referral": 91.1,
-    "variants": 88.4,
-    "steps": 89.3,
-    "measures": 90.7,
-    "amounts": 91.6,
-    "optional": 91.1,
-    "connector": 90.7,
-    "taxonomy": 84.0,
+    "provisions found": 93.8,
+    "link": 89.4,
+    "cites": 89.4,
+    "agencies": 91.1,
+    "referral": 90.7,
+    "variants": 88.0,
+    "steps": 88.9,
+    "measures": 90.3,
+    "amounts": 91.1,
+    "optional": 90.7,
+    "connector": 89.8,
+    "taxonomy": 83.6,
 }
 SPURIOUS_AT_MOST = 7
 

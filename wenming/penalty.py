@@ -35,6 +35,7 @@ from wenming.procedure import (
     StepFacts,
     TellView,
 )
+from wenming.procedure import unanswered_measures as law_measures_unanswered
 from wenming.regulation import Provision, Regulation
 from wenming.resolve import Resolved, Unpenalised, behaviour_of, find_violation, provision_of, resolve_query
 from wenming.units import Match, unpenalised_units
@@ -367,14 +368,6 @@ def assess(
     """
     if book is None and (amount is not None or reduce is not None or (party is not None and not penalty.variants)):
         raise BadInput("当事人、数额和减轻依据需要法律数据（data/laws.yaml）", suggestion="用 wenming fine 查询")
-    # The national law's readings, parties and pointers are written for one regulation (laws.yaml's
-    # written_for): another regulation's answer gets its own ladder without them.
-    own_law = book is not None and book.laws.written_for == regulation.meta.title
-    if book is not None and not own_law and (amount is not None or reduce is not None):
-        raise BadInput(
-            f"《{regulation.meta.title}》尚无行政处罚法程序的资料，--amount、--reduce 无法核对",
-            suggestion="去掉 --amount、--reduce",
-        )
     penalty, variants = _ladder_for(regulation, penalty, party, book)
     chosen = next((variant for variant in variants if variant.chosen), None)
     if chosen is not None and chosen.party is None:
@@ -467,15 +460,33 @@ def assess(
         notes.append(f"{provision.chinese}没有写明执法机关。")
     notes += _variant_notes(variants)
     notes += _referral_notes(regulation)
-    if book is not None and not own_law:
-        notes.append(f"行政处罚法程序的资料只为《{book.laws.written_for}》编写，本答复不含程序部分。")
-    national = (
-        _national(
-            regulation, penalty, provision.chinese, applied_index, given, social_service, book, party, amount, reduce
+    national: dict[str, object] = {}
+    unanswered = law_measures_unanswered(applied) if book is not None else []
+    if book is not None and unanswered:
+        if amount is not None or reduce is not None:
+            raise BadInput(
+                f"本档有{'、'.join(unanswered)}，行政处罚法程序的资料不涵盖，--amount、--reduce 无法核对",
+                suggestion="去掉 --amount、--reduce",
+            )
+        notes.append(
+            f"本档有{'、'.join(unanswered)}：行政处罚法程序的资料只涵盖警告、以元计的罚款和责令改正，本答复不含程序部分。"
         )
-        if book is not None and own_law
-        else {}
-    )
+    elif book is not None:
+        written = chosen.party if chosen is not None else None  # the party a ladder of its own is for (对单位…)
+        national = _national(
+            regulation,
+            penalty,
+            provision.chinese,
+            applied_index,
+            given,
+            social_service,
+            book,
+            party,
+            written,
+            amount,
+            reduce,
+        )
+        notes += _procedure_notes(book, applied)
     deadline = national.get("deadline")
     ground = national.get("reduction")
     if isinstance(ground, GroundView):  # the ground given, in its own words: 不予 where it says so
@@ -686,6 +697,24 @@ def _social_service_ground(regulation: Regulation) -> GroundView | None:
     )
 
 
+def _procedure_notes(book: "LawBook", applied: Step) -> list[str]:
+    """Where the procedure is answered on an assumption the step leaves open: a fine it may (可以) or may
+    not impose, or a warning it may give instead of the fine (警告或者罚款)."""
+    fine = applied.fine_measure
+    if fine is None:
+        return []
+    notes = []
+    if fine.optional:
+        notes.append(f"本档的罚款是“可以”处的（{fine.text}）：以下程序按处以罚款作答。")
+    if applied.connector == "or" and "警告" in applied.measure_names:
+        spot = book.laws.procedure.on_the_spot.warning
+        notes.append(
+            f"本档是警告或者罚款择一：以下程序按处以罚款作答；只给予警告的，"
+            f"依{spot.citation}（{spot.words}）同样可以当场作出。"
+        )
+    return notes
+
+
 def _national(
     regulation: Regulation,
     penalty: Penalty,
@@ -695,10 +724,12 @@ def _national(
     social_service: bool,
     book: "LawBook",
     party: str | None,
+    written: str | None,
     amount: int | None,
     reduce: str | None,
 ) -> dict[str, object]:
-    """The fields of 行政处罚法 for the step reached (wenming.procedure), by name."""
+    """The fields of 行政处罚法 for the step reached (wenming.procedure), by name; `written` is the party
+    the penalty's own ladder is for, where it has one."""
     from wenming import procedure as law
 
     applied = penalty.steps[applied_index]
@@ -712,7 +743,9 @@ def _national(
             suggestion="--reduce 只用于从轻或者减轻的依据；不予行政处罚的，依该条处理",
         )
     given_party = law.resolve_party(book, party) if party is not None else None
-    parties, party_view = law.parties_for(book, penalty, provision, given_party, ground)
+    entry = law.penalty_parties(book, regulation, penalty)
+    written_party = law.resolve_party(book, written) if written is not None else None
+    parties, party_view = law.parties_for(book, entry, provision, given_party, ground, written_party)
     reduction = law.ground_view(book, ground) if ground is not None else None
     lowered_to = _lowered_to(regulation, applied, social_service, ground)
     amount_view = None

@@ -187,17 +187,26 @@ def party_names(book: LawBook, keys: Sequence[PartyKey]) -> list[str]:
     return [book.parties.kinds[key].name for key in keys]
 
 
-def penalty_parties(book: LawBook, penalty: Penalty) -> PenaltyParties | None:
+def penalty_parties(book: LawBook, regulation: Regulation, penalty: Penalty) -> PenaltyParties | None:
+    """data/parties.yaml's reading of whom the penalty addresses: written for one regulation (laws.yaml's
+    written_for), whose keys other regulations share, so for no other."""
+    if book.laws.written_for != regulation.meta.title:
+        return None
     return book.parties.penalties.get(penalty.key)
 
 
 def parties_for(
-    book: LawBook, penalty: Penalty, provision_name: str, given: PartyKey | None, ground: ReduceGround | None
+    book: LawBook,
+    entry: PenaltyParties | None,
+    provision_name: str,
+    given: PartyKey | None,
+    ground: ReduceGround | None,
+    written: PartyKey | None = None,
 ) -> tuple[list[PartyKey], PartyView]:
-    """The parties the answer is for, and the view of them; AmountRefused where the penalty or the
-    ground excludes the party given."""
-    entry = penalty_parties(book, penalty)
-    addresses: list[PartyKey] = list(entry.parties) if entry else list(book.parties.kinds)
+    """The parties the answer is for, and the view of them: those `entry` (penalty_parties) reads the
+    penalty to address, else the one its own ladder is `written` for (对单位…), else either kind.
+    AmountRefused where the penalty or the ground excludes the party given."""
+    addresses: list[PartyKey] = list(entry.parties) if entry else [written] if written else list(book.parties.kinds)
     if given is not None and given not in addresses:
         names = "、".join(party_names(book, addresses))
         said = "（解读）" if entry is not None and entry.reading else ""
@@ -275,6 +284,25 @@ class StepFacts(NamedTuple):  # a NamedTuple: a tenth of a dataclass's cost to c
     circumstances: frozenset[str]
 
 
+# The kinds of measure (wenming.model's) the procedure data answers for: an order to correct, 警告, and a
+# fine of a range in yuan. A step with any other (没收, 吊销, a fine per unit or a multiple of a sum, a
+# credit record …) gets no procedure: what 行政处罚法 attaches to those is not in the data.
+ANSWERED_KINDS = frozenset({"order", "warning", "fine"})
+
+
+def unanswered_measures(step: Step) -> list[str]:
+    """The names of the step's measures the procedure data cannot answer for; empty where it can."""
+    named = []
+    for measure in step.measures:
+        if measure.kind == "fine-per-unit":
+            named.append(f"按每{measure.per}计的罚款")  # the total depends on how many: 第五十一条 cannot be judged
+        elif measure.kind == "fine-multiple":
+            named.append(f"按{measure.of}倍数计的罚款")
+        elif measure.kind not in ANSWERED_KINDS:
+            named.append(measure.name)
+    return named
+
+
 def is_penalty(book: LawBook, measures: Sequence[str]) -> bool:
     """Whether a step's measures include a kind of 行政处罚 (警告, 罚款), not only an order to correct."""
     kinds = {kind.measure for kind in book.laws.procedure.order_only.kinds}
@@ -303,11 +331,13 @@ class _Entries:
         self.party = party
         self.limit = getattr(self.rules.on_the_spot.fine_max, party)
         self.penalty = is_penalty(book, facts.measures)
-        self.fined = facts.fine_min is not None and facts.fine_max is not None
-        # The part of the range that may be decided on the spot (第五十一条): None where none may.
-        self.spot: tuple[int, int] | None = None
-        if self.fined and facts.fine_min is not None and facts.fine_max is not None:
-            if facts.fine_min <= self.limit.amount:
+        # A fine with an upper limit only (二百元以下) has no minimum: its range starts above nothing.
+        self.fined = facts.fine_max is not None
+        # The part of the range that may be decided on the spot (第五十一条): None where none may; its
+        # low end None where the fine has no minimum.
+        self.spot: tuple[int | None, int] | None = None
+        if facts.fine_max is not None:
+            if (facts.fine_min or 0) <= self.limit.amount:
                 self.spot = (facts.fine_min, min(facts.fine_max, self.limit.amount))
         elif self.penalty and self._non_fine_on_the_spot():
             self.spot = (0, 0)
@@ -399,7 +429,7 @@ class _Entries:
         low, high = self.spot
         if case.fine_max is not None:
             high = min(high, case.fine_max)
-        if low > high:
+        if (low or 0) > high:
             return self.entry(citation, rule, words, False, because=rule)
         applies, condition = _condition(rules.requires, case)
         reading = self.rules.on_the_spot.inclusive.reading if high == case.fine_max else None
