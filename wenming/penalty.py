@@ -69,6 +69,7 @@ class StepView(BaseModel):
 
     number: int
     condition: str
+    wording: str  # condition and sanction as the provision words them (what views show as 原文)
     circumstances: list[str]  # names of the circumstances that reach it; empty: the violation itself
     sanction: str
     measures: list[str]
@@ -317,7 +318,8 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
     return [c.key for c in regulation.circumstances if c.key in keys]
 
 
-def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
+def _step_view(regulation: Regulation, number: int, step: Step, text: str) -> StepView:
+    """A step as answers show it; `text` is its provision's, whose words the step's wording keeps."""
     measure = step.fine_measure
     multiple = next((m for m in step.measures if m.kind == "fine-multiple"), None)
     named = measure or multiple
@@ -325,6 +327,7 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
     return StepView(
         number=number,
         condition=step.condition,
+        wording=_wording(step, text),
         circumstances=_circumstance_names(regulation, step.when_any),
         sanction=step.sanction,
         measures=step.measure_names,
@@ -341,6 +344,16 @@ def _step_view(regulation: Regulation, number: int, step: Step) -> StepView:
         alternatives=[m.name for m in step.measures if m.kind != "order"] if step.connector == "or" else [],
         reading=step.reading,
     )
+
+
+def _wording(step: Step, text: str) -> str:
+    """The step's condition and sanction as the provision words them: joined by the comma the text has
+    between them, or by none where the text has none (…行为人的不良信息，依法记入…), else by …… (the
+    two stand apart in the text)."""
+    for between in ("，", ""):
+        if f"{step.condition}{between}{step.sanction}" in text:
+            return f"{step.condition}{between}{step.sanction}"
+    return f"{step.condition}……{step.sanction}"
 
 
 def _referral_notes(regulation: Regulation) -> list[str]:
@@ -375,7 +388,8 @@ def assess(
     given = _check_circumstances(regulation, list(circumstances))
     behaviour = behaviour_of(regulation, penalty)
     provision = provision_of(regulation, penalty)
-    steps = [_step_view(regulation, number, step) for number, step in enumerate(penalty.steps, start=1)]
+    text = provision_of(regulation, penalty).text
+    steps = [_step_view(regulation, number, step, text) for number, step in enumerate(penalty.steps, start=1)]
     reached = [
         index for index, step in enumerate(penalty.steps) if not step.when_any or set(step.when_any) & set(given)
     ]
@@ -1173,6 +1187,7 @@ def schedule(regulation: Regulation) -> Schedule:
     """Every penalty, one row per ladder: the one for anyone, then each party's or role's own."""
     rows = []
     for penalty in regulation.penalties:
+        text = provision_of(regulation, penalty).text
         for variant, steps in penalty.ladders():
             fines = [step.fine for step in steps if step.fine is not None]
             floors = [fine.min for fine in fines]
@@ -1188,7 +1203,7 @@ def schedule(regulation: Regulation) -> Schedule:
                     party=variant.party if variant is not None else None,
                     role=variant.role if variant is not None else None,
                     review=penalty.review,
-                    steps=[_step_view(regulation, n, step) for n, step in enumerate(steps, start=1)],
+                    steps=[_step_view(regulation, n, step, text) for n, step in enumerate(steps, start=1)],
                     # An upper limit only, anywhere in the ladder, leaves the least amount unstated.
                     fine_min=None if not fines or None in floors else min(f for f in floors if f is not None),
                     fine_max=max(fine.max for fine in fines) if fines else None,

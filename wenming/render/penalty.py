@@ -183,7 +183,7 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     table.add_column("罚款", no_wrap=True)
     for step, when, amount in zip(steps, whens, amounts, strict=True):
         # The wording is wrapped here rather than by the table, so that no cell line starts with ） or ，.
-        wording = Text("\n").join(wrap(console, Text(f"{step.condition}，{step.sanction}"), wording_width))
+        wording = Text("\n").join(wrap(console, Text(step.wording), wording_width))
         cells: list[str | Text] = [str(step.number), when, wording, amount]
         if marked:
             cells.insert(0, "▶" if step.applied else ("·" if step.reached else ""))
@@ -194,7 +194,7 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
 def _ladder_list(console: Console, steps: list[StepView], marked: bool) -> None:
     for step in steps:
         mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
-        wording = f"{_when(step)}：{step.condition}，{step.sanction}（{_step_amount(step)}）"
+        wording = f"{_when(step)}：{step.wording}（{_step_amount(step)}）"
         emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
 
 
@@ -338,7 +338,8 @@ def _row_name(row: ScheduleRow, between: str = "\n") -> str:
 
 def _schedule_list(console: Console, result: Schedule) -> None:
     for row in result.penalties:
-        basis = f"{row.violation_basis} / {row.penalty_basis}（{'、'.join(row.agency_short_names)}）"
+        agencies = f"（{'、'.join(row.agency_short_names)}）" if row.agency_short_names else ""
+        basis = f"{row.violation_basis} / {row.penalty_basis}{agencies}"
         emit(console, Text(basis), lead=Text(f"{_row_name(row, ' ')} ", style="bold"))
         for step in row.steps:
             emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
