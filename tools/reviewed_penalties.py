@@ -45,6 +45,10 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "违反治安管理的": ["public-order-offence"],
     "拒不驶离或者驾驶员不在现场的": ["refused-or-absent"],
     "拒不驶离或者无法驶离的": ["refused-or-immovable"],
+    "当场不改正、逾期不改正或不采取补救措施的": ["refused", "overdue"],
+    "未当场改正或逾期不改正的": ["refused", "overdue"],
+    "违反治安管理处罚法的": ["public-order-offence"],
+    "违反《中华人民共和国消防法》的": ["other-law"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
@@ -131,19 +135,25 @@ def _keys(step: dict[str, Any]) -> list[str]:
     return REVIEWED_KEYS[step["condition"]]
 
 
-def _steps(record: dict[str, Any], variant: dict[str, Any], text: str) -> list[dict[str, Any]]:
+def _steps(record: dict[str, Any], variant: dict[str, Any], text: str, lead_in: str = "") -> list[dict[str, Any]]:
     steps = []
     # Where the record's sentence starts: a paragraph may hold several penalties (湖州 29(1)).
     sentence = record["text"].lstrip("（一二三四五六七八九十）")
     found = [text.find(sentence.rstrip("；。")), text.find(sentence[:30]), text.find(sentence[:12])]
     base = next((at for at in found if at >= 0), 0)
     agencies = [agency["text"] for agency in record["agencies"]]
+    from_lead_in = False
     for index, step in enumerate(variant["steps"]):
         first_text = step["measures"][0]["text"]
         if index == 0 and step["condition"] is None:
             # The violation itself: the provision's words up to its 的 before the first measure.
             at = text.find(first_text, base)
             head = text[base:at] if at > base else text[base:]
+            # The first step's measures in the lead-in and a ladder after them (泰安 第四十六条、第四十九条: …予以警告，
+            # 并责令…；当场不改正…的，按下列规定予以处罚：): the condition is the item's sentence, the sanction the lead-in's.
+            from_lead_in = at < 0 and first_text in lead_in and len(variant["steps"]) > 1
+            if from_lead_in:
+                head = text[base : base + len(sentence)]
             cut = next((head.find(words) for words in agencies if head.find(words) > 0), -1)
             # It ends at the last 的 that closes a clause (…饲养危险犬的，由…指定的主管部门…), else, where no
             # clause ends in 的 before the agency (…佩戴嘴套，由城市管理部门…), at the agency, else the last 的.
@@ -161,6 +171,14 @@ def _steps(record: dict[str, Any], variant: dict[str, Any], text: str) -> list[d
         start = text.find(condition, base)
         start = text.find(condition) if start < 0 else start
         sanction = _clause_after(text, start + len(condition)) if start >= 0 else first_text
+        if index == 0 and step["condition"] is None and from_lead_in:
+            begin = lead_in.find(first_text)
+            ends = [lead_in.find(m["text"], begin) + len(m["text"]) for m in step["measures"] if m["text"] in lead_in]
+            sanction = lead_in[begin : max(ends)]
+        if start < 0 and condition in lead_in and first_text not in lead_in:
+            # A later condition in the lead-in whose measures are the item's (泰安 第四十六条: …当场不改正…的，
+            # 按下列规定予以处罚：): the sanction is the lead-in's words after it, up to the next clause.
+            sanction = _clause_after(lead_in, lead_in.find(condition) + len(condition)).split("，")[0].rstrip("：:")
         entry: dict[str, Any] = {"condition": condition}
         keys = _keys(step)
         if index > 0 and not keys:  # a later step in the text's order that names no circumstance
@@ -281,7 +299,7 @@ def penalty_part(city: str) -> dict[str, Any]:
                 ]
         variants = entry["variants"]
         if len(variants) == 1:
-            penalty["steps"] = _steps(entry, variants[0], text)
+            penalty["steps"] = _steps(entry, variants[0], text, lead_in)
         else:
             penalty["steps"] = []
             penalty["variants"] = []
@@ -292,7 +310,7 @@ def penalty_part(city: str) -> dict[str, Any]:
                 role = variant["role"] or {"person": "个人", "organisation": "单位"}.get(variant["party"])
                 if role:
                     shaped["role"] = role
-                shaped["steps"] = _steps(entry, variant, text)
+                shaped["steps"] = _steps(entry, variant, text, lead_in)
                 penalty["variants"].append(shaped)
             del penalty["steps"]
         if entry["taxonomy"]:
