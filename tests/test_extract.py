@@ -32,18 +32,18 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 94.4,
-    "link": 92.1,
-    "cites": 92.1,
-    "agencies": 93.5,
-    "referral": 93.1,
-    "variants": 89.8,
-    "steps": 91.2,
-    "measures": 93.1,
-    "amounts": 94.0,
-    "optional": 93.5,
-    "connector": 94.0,
-    "taxonomy": 86.6,
+    "provisions found": 92.0,
+    "link": 89.7,
+    "cites": 89.7,
+    "agencies": 91.1,
+    "referral": 90.6,
+    "variants": 87.5,
+    "steps": 88.8,
+    "measures": 90.6,
+    "amounts": 91.5,
+    "optional": 91.1,
+    "connector": 91.5,
+    "taxonomy": 84.4,
 }
 SPURIOUS_AT_MOST = 7  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
 
