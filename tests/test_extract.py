@@ -32,18 +32,18 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 92.0,
-    "link": 89.7,
-    "cites": 89.7,
-    "agencies": 91.1,
-    "referral": 90.6,
-    "variants": 87.5,
-    "steps": 88.8,
-    "measures": 90.6,
-    "amounts": 91.5,
-    "optional": 91.1,
-    "connector": 91.5,
-    "taxonomy": 84.4,
+    "provisions found": 91.2,
+    "link": 89.0,
+    "cites": 89.0,
+    "agencies": 90.3,
+    "referral": 89.9,
+    "variants": 86.8,
+    "steps": 87.7,
+    "measures": 89.4,
+    "amounts": 90.3,
+    "optional": 89.9,
+    "connector": 90.3,
+    "taxonomy": 83.7,
 }
 SPURIOUS_AT_MOST = 7  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
 
