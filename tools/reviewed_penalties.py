@@ -150,8 +150,9 @@ def _steps(record: dict[str, Any], variant: dict[str, Any], text: str, lead_in: 
             # The violation itself: the provision's words up to its 的 before the first measure.
             at = text.find(first_text, base)
             head = text[base:at] if at > base else text[base:]
-            # The first step's measures in the lead-in and a ladder after them (泰安 第四十六条、第四十九条: …予以警告，
-            # 并责令…；当场不改正…的，按下列规定予以处罚：): the condition is the item's sentence, the sanction the lead-in's.
+            # The first step's measures in the lead-in and a ladder after them (泰安 第四十六条、第四十九条:
+            # …予以警告，并责令…；当场不改正…的，按下列规定予以处罚：): the condition is the item's
+            # sentence, the sanction the lead-in's.
             from_lead_in = at < 0 and first_text in lead_in and len(variant["steps"]) > 1
             if from_lead_in:
                 head = text[base : base + len(sentence)]
@@ -300,7 +301,9 @@ def penalty_part(city: str) -> dict[str, Any]:
                     min(starts) : max(s + len(w) for s, w in zip(starts, words, strict=True))
                 ]
         variants = entry["variants"]
-        if len(variants) == 1:
+        # One ladder for anyone is the penalty's own; one for a named party or role only (机动车驾驶人,
+        # 经营管理单位) stays a variant, so that answers say whom the provision penalises.
+        if len(variants) == 1 and variants[0]["party"] == "any" and not variants[0]["role"]:
             penalty["steps"] = _steps(entry, variants[0], text, lead_in)
         else:
             penalty["steps"] = []
