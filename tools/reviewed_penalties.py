@@ -42,6 +42,7 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "法律、法规已规定行政处罚的": ["other-law"],
     "依法给与罚款的": ["fined"],
     "拒不听从劝阻的": ["unheeded"],
+    "经劝阻制止无效的": ["unheeded"],
     "违反治安管理的": ["public-order-offence"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
