@@ -42,6 +42,7 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "法律、法规已规定行政处罚的": ["other-law"],
     "依法给与罚款的": ["fined"],
     "拒不听从劝阻的": ["unheeded"],
+    "经劝阻制止无效的": ["unheeded"],
     "违反治安管理的": ["public-order-offence"],
     "拒不驶离或者驾驶员不在现场的": ["refused-or-absent"],
     "拒不驶离或者无法驶离的": ["refused-or-immovable"],
@@ -50,6 +51,21 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "违反治安管理处罚法的": ["public-order-offence"],
     "违反《中华人民共和国消防法》的": ["other-law"],
     "拒不改正或造成严重后果的": ["refused", "serious-consequence"],
+    "违反《中华人民共和国治安管理处罚法》的": ["public-order-offence"],
+}
+# Provisions a record cannot hold because the model has no measure for their sanction (拘留): by city
+# and citation, what the data says of them instead — a liability entry that quotes the provision
+# (review: text-only), with the reviewer's reason. A reviewer's decision, recorded once.
+TEXT_ONLY: dict[str, dict[str, dict[str, Any]]] = {
+    "滨州市": {
+        "第四十八条": {
+            "agency": "公安机关",
+            "behaviour": {"link": "citation", "cites": "第三十八条第二款"},
+            "taxonomy": "retaliation",
+            "reason": "经人工核对：罚则以拘留为主（威胁、侮辱劝阻人、举报人的，处五日以下拘留或者五百元以下罚款，情节较重的拘留并可以并处罚款；"
+            "殴打的，拘留并处罚款，情节较轻的拘留或者罚款），数据格式没有拘留这一处罚，只引原文，不作结构化",
+        },
+    },
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
@@ -332,6 +348,19 @@ def penalty_part(city: str) -> dict[str, Any]:
                     if circumstance not in circumstances or (circumstance in joint and len(named) == 1):
                         circumstances[circumstance] = step["condition"].removesuffix("的")
                         (joint.add if len(named) > 1 else joint.discard)(circumstance)
+    for citation, quoted in TEXT_ONLY.get(city, {}).items():
+        liability.append(
+            {
+                "citation": citation,
+                "kind": "text-only",
+                "summary": texts.text(citation)[0],
+                "agency": quoted["agency"],
+                "behaviour": quoted["behaviour"],
+                "taxonomy": quoted["taxonomy"],
+                "review": "text-only",
+                "review_notes": [quoted["reason"]],
+            }
+        )
     return {
         "circumstances": [{"key": key, "name": name, "description": name} for key, name in circumstances.items()],
         "agencies": list(agencies.values()),
