@@ -53,20 +53,6 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "拒不改正或造成严重后果的": ["refused", "serious-consequence"],
     "违反《中华人民共和国治安管理处罚法》的": ["public-order-offence"],
 }
-# Provisions a record cannot hold because the model has no measure for their sanction (拘留): by city
-# and citation, what the data says of them instead — a liability entry that quotes the provision
-# (review: text-only), with the reviewer's reason. A reviewer's decision, recorded once.
-TEXT_ONLY: dict[str, dict[str, dict[str, Any]]] = {
-    "滨州市": {
-        "第四十八条": {
-            "agency": "公安机关",
-            "behaviour": {"link": "citation", "cites": "第三十八条第二款"},
-            "taxonomy": "retaliation",
-            "reason": "经人工核对：罚则以拘留为主（威胁、侮辱劝阻人、举报人的，处五日以下拘留或者五百元以下罚款，情节较重的拘留并可以并处罚款；"
-            "殴打的，拘留并处罚款，情节较轻的拘留或者罚款），数据格式没有拘留这一处罚，只引原文，不作结构化",
-        },
-    },
-}
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
     "warning": "警告",
@@ -174,15 +160,16 @@ def _steps(record: dict[str, Any], variant: dict[str, Any], text: str, lead_in: 
                 head = text[base : base + len(sentence)]
             cut = next((head.find(words) for words in agencies if head.find(words) > 0), -1)
             # It ends at the last 的 that closes a clause (…饲养危险犬的，由…指定的主管部门…), else, where no
-            # clause ends in 的 before the agency (…佩戴嘴套，由城市管理部门…), at the agency, else the last 的.
+            # clause ends in 的 before the agency (…佩戴嘴套，由城市管理部门…), at the agency, else at the
+            # measure: a 的 inside a noun phrase (…行为人的不良信息，依法记入…; 对…的不文明行为予以曝光)
+            # closes no condition.
             closing = [m.start() for m in re.finditer("的[，,]", head)]
             if closing:
                 condition = head[: closing[-1] + 1]
             elif cut > 0:
                 condition = head[:cut].rstrip("，,")
             else:
-                end = head.rfind("的")
-                condition = head[: end + 1] if end >= 0 else head.rstrip("，,")
+                condition = head.rstrip("，,；;。")
             condition = condition.split("。")[-1].split("；")[-1].strip() or record["behaviour"]["words"]
         else:
             condition = step["condition"]
@@ -348,7 +335,9 @@ def penalty_part(city: str) -> dict[str, Any]:
                     if circumstance not in circumstances or (circumstance in joint and len(named) == 1):
                         circumstances[circumstance] = step["condition"].removesuffix("的")
                         (joint.add if len(named) > 1 else joint.discard)(circumstance)
-    for citation, quoted in TEXT_ONLY.get(city, {}).items():
+    # Provisions the model cannot hold (a sanction it has no measure for, 拘留): quoted, with the reason.
+    for quoted in record.get("text_only", []):
+        citation = quoted["provision"]
         liability.append(
             {
                 "citation": citation,
