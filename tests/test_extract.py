@@ -32,18 +32,18 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 90.5,
-    "link": 86.5,
-    "cites": 86.2,
-    "agencies": 88.4,
-    "referral": 87.8,
-    "variants": 85.9,
-    "steps": 85.6,
-    "measures": 87.2,
-    "amounts": 88.1,
-    "optional": 87.8,
-    "connector": 87.2,
-    "taxonomy": 79.0,
+    "provisions found": 90.2,
+    "link": 86.3,
+    "cites": 86.0,
+    "agencies": 88.1,
+    "referral": 87.5,
+    "variants": 85.7,
+    "steps": 85.4,
+    "measures": 86.9,
+    "amounts": 87.8,
+    "optional": 87.5,
+    "connector": 86.9,
+    "taxonomy": 78.7,
 }
 SPURIOUS_AT_MOST = 12  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
 
