@@ -63,9 +63,21 @@ def penalising(key: str) -> set[str]:
 
 
 def governing_only(key: str) -> set[str]:
+    """The cities with a provision of this key that no penalty covers, under any key (a provision a
+    penalty cites is penalised there, not 未设罚则)."""
     found = set()
     for city, data in shipped().items():
-        links = [link.get("taxonomy") for link in data.get("behaviour_taxonomy", [])]
+        covered = {
+            (cited, penalty["behaviour"].get("part"))
+            for penalty in data.get("penalties", [])
+            for cited in [penalty["behaviour"].get("cites"), *penalty["behaviour"].get("also", [])]
+            if cited
+        }
+        links = [
+            link.get("taxonomy")
+            for link in data.get("behaviour_taxonomy", [])
+            if (link["cites"], None) not in covered and (link["cites"], link.get("part")) not in covered
+        ]
         links += [entry.get("taxonomy") for entry in data.get("liability", [])]
         if key in links and city not in penalising(key):
             found.add(city)

@@ -350,12 +350,19 @@ def penalty_part(city: str) -> dict[str, Any]:
                 "review_notes": [quoted["reason"]],
             }
         )
-    return {
+    part: dict[str, Any] = {
         "circumstances": [{"key": key, "name": name, "description": name} for key, name in circumstances.items()],
         "agencies": list(agencies.values()),
         "penalties": penalties,
         "liability": liability,
     }
+    # The governed provisions' shared keys, read by hand (compare's 未设罚则): they replace the drafts.
+    if "taxonomy_links" in record:
+        part["behaviour_taxonomy"] = [
+            {key: link[key] for key in ("cites", "part", "taxonomy") if link.get(key)}
+            for link in record["taxonomy_links"]
+        ]
+    return part
 
 
 class _Dumper(yaml.SafeDumper):

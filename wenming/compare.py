@@ -234,11 +234,21 @@ def _rows(
 def _unpenalised(city: str, title: str, complete: bool, regulation: Regulation) -> list[UnpenalisedRow]:
     """The provisions that govern a behaviour of a key no penalty of this regulation has."""
     penalised = {penalty.taxonomy for penalty in regulation.penalties if penalty.taxonomy is not None}
+    # The provisions (or parts) some penalty covers, whatever its key: a behaviour they govern is
+    # penalised there (枣庄 第九条第七项 under roadway-vending), not 未设罚则 under another key.
+    covered = {
+        (regulation.cite(cited).chinese, penalty.behaviour.part)
+        for penalty in regulation.penalties
+        if penalty.behaviour.cites is not None
+        for cited in (penalty.behaviour.cites, *penalty.behaviour.also)
+    }
     found: dict[tuple[str, str], UnpenalisedRow] = {}
     for link in regulation.behaviour_taxonomy:
         if link.taxonomy in penalised:
             continue
         provision = regulation.cite(link.cites)
+        if (provision.chinese, None) in covered or (provision.chinese, link.part) in covered:
+            continue
         found.setdefault(
             (link.taxonomy, provision.chinese),
             UnpenalisedRow(
