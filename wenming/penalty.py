@@ -974,6 +974,16 @@ def _unpenalised_view(regulation: Regulation, unit: Unpenalised) -> UnpenalisedV
     )
     if duty is not None and not unit.part_of_penalised:
         return view("duty", f"{unit.citation}规定{duty.bearer}的义务；本条例未设罚则。")
+    # A liability provision that names this behaviour (依照治安管理处罚法处罚, a text-only one): its words.
+    concerning = regulation.liability_concerning(provision.citation)
+    if concerning and not unit.part_of_penalised:
+        said = "；".join(
+            f"{regulation.cite(entry.citation).chinese}：{entry.summary.rstrip('。；')}" for entry in concerning
+        )
+        return view("governed", f"本条例未对{unit.citation}规定的行为设定罚款阶梯；{said}。")
+    if kind is None and not unit.part_of_penalised and not regulation.classifies_behaviours:
+        # The data does not say which articles state behaviours: say only what is certain.
+        return view("governed", f"本条例未对{unit.citation}设定罚则。")
     if kind is None and not unit.part_of_penalised:
         chapter = regulation.chapter_of(provision.article.number)
         where = " ".join(filter(None, [chapter_citation(chapter.number), chapter.title])) if chapter else ""

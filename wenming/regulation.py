@@ -20,6 +20,7 @@ from wenming.model import (
     BehaviourKind,
     Chapter,
     Item,
+    LiabilityProvision,
     Paragraph,
     Penalty,
     RegulationData,
@@ -71,6 +72,22 @@ class Regulation(RegulationData):
         article listing behaviours, or any part of it, has the article's kind. None for any other."""
         entry = self._behaviour_articles.get(citation.article)
         return entry.kind if entry is not None else None
+
+    @property
+    def classifies_behaviours(self) -> bool:
+        """Whether the data says which articles state behaviours and of what kind (behaviour_articles):
+        without it, an article of no known kind is unknown, not "no behaviour"."""
+        return bool(self._behaviour_articles)
+
+    def liability_concerning(self, citation: Citation) -> list[LiabilityProvision]:
+        """The liability provisions (referrals, text-only …) that name this provision's behaviour."""
+        found = []
+        for entry in self.liability:
+            ref = entry.behaviour
+            cited = [ref.cites, *ref.also] if ref is not None and ref.cites is not None else []
+            if any(self.cite(c).citation.overlaps(citation) for c in cited):
+                found.append(entry)
+        return found
 
     def referrals(self) -> list["Provision"]:
         """The provisions that refer every behaviour to other laws (Article 35), for their own words; a

@@ -251,6 +251,14 @@ def resolve_query(regulation: Regulation, query: str) -> Resolved:
     for penalty in regulation.penalties:
         if text.lower() == penalty.key:
             return Resolved(penalty)
+    # A key no penalty has but a liability provision does (a referral for one behaviour, 依照治安管理
+    # 处罚法处罚): the behaviour it names, answered as that provision's.
+    referred = [entry for entry in regulation.liability if entry.taxonomy == text.lower()]
+    if referred:
+        ref = referred[0].behaviour
+        cited = ref.cites if ref is not None and ref.cites is not None else referred[0].citation
+        provision = regulation.cite(cited)
+        return Resolved((Unpenalised(provision.citation, provision.chinese, provision.text, False),))
     name = strip_question(regulation, text)
     named = [p for p in regulation.penalties if name == p.name or name in p.aliases]
     if len(named) == 1:
