@@ -138,6 +138,16 @@ class Regulation(RegulationData):
         """The penalties for the behaviour at `citation` (or, overlapping, in it or containing it)."""
         return self._penalties_at(citation, overlapping, behaviour=True)
 
+    def penalties_citing_whole(self, citation: Citation) -> list[Penalty]:
+        """The penalties whose behaviour is a larger provision holding this one, cited whole (违反本条例第十七条
+        规定的 covers 第十七条第二款), not a part of it."""
+        place = self.canonical(citation)
+        return [
+            penalty
+            for penalty, cited, _ in self._penalty_places
+            if cited != place and cited.contains(place) and penalty.behaviour.part is None
+        ]
+
     def penalties_under(self, citation: Citation, *, overlapping: bool = False) -> list[Penalty]:
         """The penalties the liability provision at `citation` imposes (or, overlapping, in it or containing it)."""
         return self._penalties_at(citation, overlapping, behaviour=False)

@@ -50,6 +50,8 @@ def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
     for unit in regulation.units():
         if regulation.penalties_under(unit.citation, overlapping=True):
             continue
+        if regulation.penalties_citing_whole(unit.citation):  # a penalty cites the whole article
+            continue
         if not regulation.penalties_citing(unit.citation):
             found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
             continue
