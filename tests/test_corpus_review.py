@@ -122,8 +122,18 @@ def fine_amounts(text: str) -> tuple[int | None, int]:
     return found[0], found[0]
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """A loader that refuses a mapping with a key twice (PyYAML keeps the last one silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        doubled = {key for key in keys if keys.count(key) > 1}
+        assert not doubled, f"line {node.start_mark.line + 1}: keys given twice: {sorted(map(str, doubled))}"
+        return super().construct_mapping(node, deep=deep)
+
+
 def load(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)  # a SafeLoader: builds plain data only
     assert isinstance(data, dict)
     return data
 

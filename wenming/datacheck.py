@@ -56,7 +56,8 @@ def summarise(regulation: Regulation) -> DataSummary:
 
 
 def draft_entries(regulation: Regulation) -> list[tuple[str, str]]:
-    """(field, message) for each penalty or liability provision still marked draft (not read by a person)."""
+    """(field, message) for each penalty, liability provision or taxonomy link still marked draft (not read by
+    a person)."""
     found = [
         (f"penalties[{index}].review", f"{penalty.provision}（{penalty.key}）未经人工核对（草稿）")
         for index, penalty in enumerate(regulation.penalties)
@@ -66,6 +67,11 @@ def draft_entries(regulation: Regulation) -> list[tuple[str, str]]:
         (f"liability[{index}].review", f"{entry.citation}（{entry.kind}）未经人工核对（草稿）")
         for index, entry in enumerate(regulation.liability)
         if entry.review == "draft"
+    ]
+    found += [
+        (f"behaviour_taxonomy[{index}].review", f"{link.cites}（{link.taxonomy}）的分类未经人工核对（草稿）")
+        for index, link in enumerate(regulation.behaviour_taxonomy)
+        if link.review == "draft"
     ]
     return found
 
