@@ -179,3 +179,33 @@ def test_a_schedule_of_no_ladders_lists_its_liability_provisions(tmp_path: Path)
     assert [p["citation"] for p in schedule["provisions"]][:1] == ["第十八条"]
     view = runner.invoke(app, ["--data", str(path), "fines"], env={"COLUMNS": "100"}).stdout
     assert "数据中没有罚款阶梯" in view and "第十八条（转致）" in view and "未经人工核对" in view
+
+
+@pytest.mark.parametrize(
+    ("city", "key", "words", "step"),
+    [
+        # 北京 第五十九条 (line 367): 逾期不整改或者整改不达标的，责令公开道歉 — the regulation names the
+        # circumstance 逾期不改正 (第五十八条); the step's own words reach it too.
+        ("北京市", "large-event-organiser", "逾期不整改或者整改不达标", 2),
+        ("北京市", "large-event-organiser", "整改不达标", 2),
+        # 许昌 第三十五条第二项 (line 185): 拒不驶离或者驾驶员不在现场的，处以二十元以上二百元以下罚款 —
+        # either alternative of the clause reaches the fine.
+        ("许昌市", "ev-charger-obstruction", "驾驶员不在现场", 2),
+        ("许昌市", "ev-charger-obstruction", "拒不驶离", 2),
+        # 东莞 第四十六条第三款 (line 415): 拒不改正或者多次违反的，依法从重处罚 — 多次违反 alone reaches it.
+        ("东莞市", "provision-46-3", "多次违反", 1),
+    ],
+)
+def test_a_circumstance_in_the_provisions_own_words(city: str, key: str, words: str, step: int) -> None:
+    args = ["--data", str(CITIES / f"{city}.yaml"), "fine", key, "--when", words, "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["applied_step"] == step
+
+
+def test_one_alternative_of_a_joined_clause_is_its_own_circumstance() -> None:
+    """东莞 第四十三条 (smoking) fines on 拒不改正 only: 多次违反, the other half of 第四十六条第三款's
+    拒不改正或者多次违反, is not a refusal and reaches no fine there."""
+    args = ["--data", str(CITIES / "东莞市.yaml"), "fine", "smoking", "--when", "多次违反", "--json"]
+    answer = json.loads(runner.invoke(app, args).stdout)
+    assert answer["applied_step"] == 1 and answer["fine_max"] is None

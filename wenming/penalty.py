@@ -15,6 +15,7 @@ module holds only the logic that reads them:
   maximum.
 """
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -302,11 +303,47 @@ def _circumstance_names(regulation: Regulation, keys: Iterable[str]) -> list[str
     return [names.get(key, key) for key in keys]
 
 
+def _step_circumstances(regulation: Regulation, step: Step) -> list[str]:
+    """The names of the circumstances that reach a step, each once: a name within another
+    (拒不改正 within 拒不改正或者多次违反, the clause naming both) is said by it."""
+    names = list(dict.fromkeys(_circumstance_names(regulation, step.when_any)))
+    return [name for name in names if not any(name != other and name in other for other in names)]
+
+
+# How Chinese joins alternatives in one clause (拒不改正或者多次违反, 情节恶劣或者造成严重后果).
+_ALTERNATIVES = re.compile("或者|或|、")
+
+
+def _circumstance_words(regulation: Regulation) -> dict[str, set[str]]:
+    """Every word `--when` takes, with the circumstance keys it names: a key; a circumstance's name; a
+    step's own words for its condition (逾期不整改或者整改不达标); and each alternative such words join,
+    for the key in the same place where the clause joins as many keys as alternatives (拒不改正或者多次违反:
+    refused, repeat), else for each of the clause's keys (驾驶员不在现场, of 拒不驶离或者驾驶员不在现场)."""
+    words: dict[str, set[str]] = {}
+    clauses: dict[str, list[str]] = {}  # a clause's words -> the keys it names, in order
+    for circumstance in regulation.circumstances:
+        words.setdefault(circumstance.key, set()).add(circumstance.key)
+        clauses.setdefault(circumstance.name, []).append(circumstance.key)
+    for penalty in regulation.penalties:
+        for _, steps in penalty.ladders():
+            for step in steps:
+                if step.when_any and len(step.condition) <= 30:  # a circumstance's clause, not a whole sentence
+                    clauses.setdefault(step.condition.removesuffix("的"), list(step.when_any))
+    for clause, keys in clauses.items():
+        words.setdefault(clause, set()).update(keys)
+        parts = [part for part in _ALTERNATIVES.split(clause) if part]
+        for index, part in enumerate(parts):
+            named = [keys[index]] if len(parts) == len(keys) else keys
+            words.setdefault(part, set()).update(named)
+    return words
+
+
 def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[str]:
-    """The keys of the circumstances given, each by its key or its name (拒不改正), in the data's order;
-    a circumstance this regulation does not name: an error listing those it does (exit 2)."""
-    by_word = {word: c.key for c in regulation.circumstances for word in (c.key, c.name)}
+    """The keys of the circumstances given, each by its key, its name (拒不改正) or a step's own words
+    for it, in the data's order; a circumstance this regulation does not name: an error listing those
+    it does (exit 2)."""
     wanted = [word.strip() for word in given]
+    by_word = _circumstance_words(regulation) if wanted else {}
     unknown = [word for word in wanted if word not in by_word]
     if unknown:
         own = "、".join(f"{c.name}（{c.key}）" for c in regulation.circumstances) or "（无）"
@@ -314,7 +351,7 @@ def _check_circumstances(regulation: Regulation, given: Iterable[str]) -> list[s
             f"《{regulation.meta.title}》没有这些情形：{'、'.join(unknown)}",
             suggestion=f"本条例的情形：{own}；用 --when 名称或键",
         )
-    keys = {by_word[word] for word in wanted}
+    keys = {key for word in wanted for key in by_word[word]}
     return [c.key for c in regulation.circumstances if c.key in keys]
 
 
@@ -328,7 +365,7 @@ def _step_view(regulation: Regulation, number: int, step: Step, text: str) -> St
         number=number,
         condition=step.condition,
         wording=_wording(step, text),
-        circumstances=_circumstance_names(regulation, step.when_any),
+        circumstances=_step_circumstances(regulation, step),
         sanction=step.sanction,
         measures=step.measure_names,
         fine_min=step.fine.min if step.fine else None,
