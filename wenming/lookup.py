@@ -233,8 +233,10 @@ def _facts_for(regulation: Regulation, article: Article) -> list[FactView]:
 def _cited_behaviours(regulation: Regulation, penalties: list[Penalty]) -> list[CitedBehaviour]:
     cited: list[CitedBehaviour] = []
     for penalty in penalties:
-        behaviour = regulation.cite(penalty.behaviour_cites)
-        cited.append(CitedBehaviour(citation=behaviour.chinese, text=behaviour.text, part=penalty.behaviour.part))
+        for citation in (penalty.behaviour_cites, *penalty.behaviour.also):  # each provision it cites
+            behaviour = regulation.cite(citation)
+            part = penalty.behaviour.part if citation == penalty.behaviour_cites else None
+            cited.append(CitedBehaviour(citation=behaviour.chinese, text=behaviour.text, part=part))
     return cited
 
 

@@ -157,8 +157,8 @@ class Regulation(RegulationData):
         found: list[Penalty] = []
         for penalty, cited, provision in self._penalty_places:
             other = cited if behaviour else provision
-            if place.overlaps(other) if overlapping else place == other:
-                found.append(penalty)
+            if (place.overlaps(other) if overlapping else place == other) and penalty not in found:
+                found.append(penalty)  # once, though it cites several provisions (第十二条第二项至第五项)
         return found
 
     def unpenalised_part(self, citation: Citation) -> str | None:
