@@ -32,20 +32,23 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 88.2,
-    "link": 85.6,
-    "cites": 85.3,
-    "agencies": 85.8,
-    "referral": 86.4,
-    "variants": 84.2,
-    "steps": 83.4,
-    "measures": 85.6,
-    "amounts": 85.8,
-    "optional": 85.6,
-    "connector": 85.8,
-    "taxonomy": 76.0,
+    "provisions found": 91.7,
+    "link": 89.0,
+    "cites": 88.8,
+    "agencies": 88.8,
+    "referral": 89.8,
+    "variants": 87.4,
+    "steps": 86.4,
+    "measures": 88.5,
+    "amounts": 88.8,
+    "optional": 88.5,
+    "connector": 88.8,
+    "taxonomy": 78.9,
 }
-SPURIOUS_AT_MOST = 16  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
+# 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral; 南阳市
+# 第三十五条第二款 and 嘉兴市 第十七条第二款 (…对…不文明行为予以曝光) are exposures by the words, as 济南市
+# 第二十二条 and 淄博市 第四十三条 in their records, but their records leave them out.
+SPURIOUS_AT_MOST = 18
 
 
 @cache
@@ -325,6 +328,28 @@ def test_handling_or_discipline_is_one_disciplinary_measure() -> None:
     steps = _found("德州市")["40-1"].ladders[0].steps
     assert [[m.kind for m in s.measures] for s in steps] == [["disciplinary"], ["criminal"]]
     assert steps[0].condition.endswith("徇私舞弊的")
+
+
+def test_overdue_after_an_order_to_clear_within_a_time() -> None:
+    # 日照市…(2018-12-03).md line 229, 第三十二条: …责令停止违法行为，限期清理；逾期未清理的，处五百元以上
+    # 五千元以下罚款。 The time set for clearing passed: overdue, as 逾期未改正.
+    violation, overdue = _found("日照市")["32-1"].ladders[0].steps
+    assert violation.circumstance is None
+    assert (overdue.circumstance, overdue.circumstance_words) == ("overdue", "逾期未清理")
+    assert _fines(_found("日照市")["32-1"]) == [[("fine", 500, 5000, False)]]
+
+
+def test_a_sanction_outside_the_chapter_that_names_no_breach() -> None:
+    # 济南市…(2019-02-12).md line 121, 第二十二条: 市精神文明建设工作机构可以对重点治理的不文明行为以适当形式
+    # 予以曝光。 In 第三章, naming no breach: an exposure all the same.
+    exposure = _found("济南市")["22-1"]
+    assert [m.kind for m in exposure.ladders[0].steps[0].measures] == ["exposure"]
+    assert [a.name for a in exposure.agencies] == ["市精神文明建设工作机构"]
+    # 鹤壁市…md line 153, 第三十二条第二款: …作出处罚决定的机关可以将有关情况通报其所在单位。
+    assert [m.kind for m in _found("鹤壁市")["32-2"].ladders[0].steps[0].measures] == ["notify"]
+    # Not a commendation recorded in the credit platform (滨州市…md line 153, 第二十七条), nor the
+    # platform set up (line 191, 第四十一条: 本市建立公共信用信息平台，…录入…不文明行为信息).
+    assert "27-1" not in _found("滨州市") and "41-1" not in _found("滨州市")
 
 
 # --- the rules and the yardstick --------------------------------------------------------------

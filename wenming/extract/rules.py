@@ -44,6 +44,9 @@ class Rules(_Rule):
     liability_chapter: list[NonEmpty] = Field(min_length=1)
     condition_end: NonEmpty
     liability_marks: list[NonEmpty] = Field(min_length=1)
+    standalone_sanctions: list[NonEmpty] = []  # outside the chapter, a sanction naming no breach
+    standalone_objects: list[NonEmpty] = []  # … on what (不文明行为)
+    standalone_not: list[NonEmpty] = []  # … not where the sentence sets up the means
     not_penalty: list[NonEmpty] = []
     circumstance_negations: list[NonEmpty] = []
     circumstances: list[CircumstanceRule] = Field(min_length=1)

@@ -109,13 +109,23 @@ def _in_liability_chapter(read: ReadRegulation, article: Article, rules: Rules) 
 def _penalising(text: str, in_chapter: bool, rules: Rules) -> bool:
     if not has_sanction(text, rules):
         return False
-    if not in_chapter and not any(word in text for word in rules.liability_marks):
+    if not in_chapter and not any(word in text for word in rules.liability_marks) and not _standalone(text, rules):
         return False
     core = any(word in text for word in rules.referral) or re.search(rules.fine_pattern, text) is not None
     core = core or any(
         w in text for r in rules.measures if r.kind in ("order", "warning", "confiscation") for w in r.words
     )
     return core or not any(word in text for word in rules.not_penalty)
+
+
+def _standalone(text: str, rules: Rules) -> bool:
+    """A sanction outside the chapter that names no breach (对…不文明行为予以曝光): one of its words, on an
+    uncivil act, in a sentence that does not set up the means (建立公共信用信息平台)."""
+    return (
+        any(word in text for word in rules.standalone_sanctions)
+        and any(word in text for word in rules.standalone_objects)
+        and not any(word in text for word in rules.standalone_not)
+    )
 
 
 def _new_behaviour(clause: str, rules: Rules) -> bool:
