@@ -32,20 +32,23 @@ CORPUS = sorted(path for path in SOURCES.glob("*.md") if path.name != "README.md
 # The figures docs/extraction.md records (tools/extraction_accuracy.py): a change to the rules or
 # the code that reads the yardstick worse fails here.
 FLOORS = {  # per cent, as the tool prints them
-    "provisions found": 88.2,
-    "link": 83.2,
-    "cites": 82.9,
-    "agencies": 85.8,
-    "referral": 85.3,
-    "variants": 84.2,
-    "steps": 83.2,
-    "measures": 84.8,
-    "amounts": 85.6,
-    "optional": 85.3,
-    "connector": 84.2,
-    "taxonomy": 76.0,
+    "provisions found": 91.7,
+    "link": 89.0,
+    "cites": 88.8,
+    "agencies": 88.8,
+    "referral": 89.8,
+    "variants": 87.4,
+    "steps": 86.4,
+    "measures": 88.5,
+    "amounts": 88.8,
+    "optional": 88.5,
+    "connector": 88.8,
+    "taxonomy": 78.9,
 }
-SPURIOUS_AT_MOST = 16  # 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral
+# 潮州市 第四十一条第三款 (a saving clause on the no-fault rule) is drafted as a referral; 南阳市
+# 第三十五条第二款 and 嘉兴市 第十七条第二款 (…对…不文明行为予以曝光) are exposures by the words, as 济南市
+# 第二十二条 and 淄博市 第四十三条 in their records, but their records leave them out.
+SPURIOUS_AT_MOST = 18
 
 
 @cache
@@ -269,8 +272,84 @@ def test_a_citation_not_written_as_numbered_falls_back_to_the_description() -> N
     # 丽水市…(2020-08-14).md line 219: 违反本条例第十四条第（四）项规定，露天烧烤影响环境卫生的，…处一百元
     # 以上五百元以下罚款。 The check finds 第十四条第四项 nowhere in those words: described instead.
     drafted = next(p for p in _drafts("丽水市").penalties if p["provision"] == "第三十条")
-    assert drafted["behaviour"]["link"] == "description"
+    assert drafted["behaviour"] == {"link": "description", "cites": "第十四条第四项", "words": "露天烧烤影响环境卫生"}
     assert any("行为改按描述" in note for note in drafted["review_notes"])
+
+
+def test_an_aggravation_is_a_measure_of_its_own_not_a_referral() -> None:
+    # 丽水市…(2020-08-14).md line 199, 第二十五条第三款: 不文明行为人对劝阻者进行辱骂、推搡、威胁的，
+    # 相关行政执法部门应当对其不文明行为依法从重处罚。 It raises a sanction and names no law: aggravate.
+    finding = _found("丽水市")["25-3"]
+    assert [[m.kind for m in s.measures] for s in finding.ladders[0].steps] == [["aggravate"]]
+    assert not finding.referral and finding.kind == "penalty"
+    # 济南市…(2019-02-12).md line 173, 第四十五条: …有关部门应当视情节在法定处罚种类、幅度内从重处罚。
+    assert not _found("济南市")["45-1"].referral
+    # 安阳市…(2020-10-16).md line 213, 第二十六条第三款: 飙车竞技，噪声扰民的，依照前款规定从重处罚。
+    # 前款 is where the sanction is, not the behaviour: described, and no referral.
+    noise = _found("安阳市")["26-3"]
+    assert noise.link == "description" and noise.cites == [] and not noise.referral
+    assert [m.kind for m in noise.ladders[0].steps[0].measures] == ["aggravate"]
+    assert _penalty("安阳市", "article-26-3")["steps"][0]["measures"][0]["kind"] == "aggravate"
+
+
+def test_an_item_cited_without_its_paragraph_is_the_one_paragraph_with_items() -> None:
+    # 滨州市…md line 197, 第四十三条: 违反本条例第七条第八项规定，在居民生活区饲养烈性犬的，… 第七条 has two
+    # paragraphs, its items in the first: the item is 第七条第一款第八项.
+    finding = _found("滨州市")["43-1"]
+    assert finding.link == "citation" and finding.cites == ["第七条第一款第八项"]
+    # The data file's check wants the citation word for word, so the draft describes the behaviour,
+    # still pointing at the item (as the hand-read data does), and links its taxonomy to it.
+    drafted = _penalty("滨州市", "article-43-1")
+    assert drafted["behaviour"] == {
+        "link": "description",
+        "cites": "第七条第一款第八项",
+        "words": "在居民生活区饲养烈性犬",
+    }
+    assert {"cites": "第七条第一款第八项", "taxonomy": "dog-dangerous-breed", "review": "draft"} in _drafts(
+        "滨州市"
+    ).behaviour_taxonomy
+    # 绍兴市…md line 183, 第三十九条: 违反本条例第十一条第三项规定，… (第十一条 has two paragraphs).
+    assert _found("绍兴市")["39-1-s1"].cites == ["第十一条第一款第三项"]
+
+
+def test_handling_or_discipline_is_one_disciplinary_measure() -> None:
+    # 东营市…md line 219, 第四十一条: …由相应主管部门按照规定给予处理或者处分；构成犯罪的，依法追究刑事责任。
+    # 处理或者处分 is one disciplinary measure, whatever form it takes: not two joined by or.
+    first, crime = _found("东营市")["41-1"].ladders[0].steps
+    assert [(m.kind, m.text) for m in first.measures] == [("disciplinary", "处理或者处分")]
+    assert first.connector == "and" and [m.kind for m in crime.measures] == ["criminal"]
+    # 信阳市…md line 259, 第三十九条: …由其所在单位或者上级机关、监察机关依法处理；… Officials' 依法处理 is
+    # their discipline, not a referral.
+    handled = _found("信阳市")["39-1"]
+    assert handled.kind == "discipline" and not handled.referral
+    assert [[m.kind for m in s.measures] for s in handled.ladders[0].steps] == [["disciplinary"], ["criminal"]]
+    # 德州市…md line 321, 第四十条: …徇私舞弊的，对直接负责的主管人员和其他直接责任人员，依法给予处分；构成犯罪的，…
+    # 对… opens the sanction: two steps, not the first swallowed by the condition.
+    steps = _found("德州市")["40-1"].ladders[0].steps
+    assert [[m.kind for m in s.measures] for s in steps] == [["disciplinary"], ["criminal"]]
+    assert steps[0].condition.endswith("徇私舞弊的")
+
+
+def test_overdue_after_an_order_to_clear_within_a_time() -> None:
+    # 日照市…(2018-12-03).md line 229, 第三十二条: …责令停止违法行为，限期清理；逾期未清理的，处五百元以上
+    # 五千元以下罚款。 The time set for clearing passed: overdue, as 逾期未改正.
+    violation, overdue = _found("日照市")["32-1"].ladders[0].steps
+    assert violation.circumstance is None
+    assert (overdue.circumstance, overdue.circumstance_words) == ("overdue", "逾期未清理")
+    assert _fines(_found("日照市")["32-1"]) == [[("fine", 500, 5000, False)]]
+
+
+def test_a_sanction_outside_the_chapter_that_names_no_breach() -> None:
+    # 济南市…(2019-02-12).md line 121, 第二十二条: 市精神文明建设工作机构可以对重点治理的不文明行为以适当形式
+    # 予以曝光。 In 第三章, naming no breach: an exposure all the same.
+    exposure = _found("济南市")["22-1"]
+    assert [m.kind for m in exposure.ladders[0].steps[0].measures] == ["exposure"]
+    assert [a.name for a in exposure.agencies] == ["市精神文明建设工作机构"]
+    # 鹤壁市…md line 153, 第三十二条第二款: …作出处罚决定的机关可以将有关情况通报其所在单位。
+    assert [m.kind for m in _found("鹤壁市")["32-2"].ladders[0].steps[0].measures] == ["notify"]
+    # Not a commendation recorded in the credit platform (滨州市…md line 153, 第二十七条), nor the
+    # platform set up (line 191, 第四十一条: 本市建立公共信用信息平台，…录入…不文明行为信息).
+    assert "27-1" not in _found("滨州市") and "41-1" not in _found("滨州市")
 
 
 # --- the rules and the yardstick --------------------------------------------------------------

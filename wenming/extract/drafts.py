@@ -86,12 +86,17 @@ class _Writer:
             if finding.link == "relative" and finding.words and finding.words in finding.text:
                 data["words"] = finding.words
             return data
-        return {"link": "description", "words": finding.words or finding.text}
+        words = finding.words or finding.text
+        if described and finding.cites:  # written otherwise (第七条第八项): still the provision cited
+            return {"link": "description", "cites": finding.cites[0], "words": words}
+        return {"link": "description", "words": words}
 
     def penalty(self, finding: Finding, agency_keys: list[str], described: bool = False) -> dict[str, Any]:
         notes = [DRAFTED, *finding.notes]
         if described:
-            notes.append(f"所引条文（{'、'.join(finding.cites)}）的写法与条文编号不同，校验找不到，行为改按描述")
+            notes.append(
+                f"所引条文（{'、'.join(finding.cites)}）的写法与条文编号不同，校验找不到，行为改按描述，仍指向该条文"
+            )
         if len(finding.cites) > 1:
             notes.append(f"罚则引用多处：{'、'.join(finding.cites)}；只链接第一处")
         data: dict[str, Any] = {

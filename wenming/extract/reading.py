@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wenming.concepts import Vocabulary
 from wenming.extract.found import EntryKind, Finding, FoundAgency, FoundLadder, Where
@@ -21,6 +22,7 @@ _OWN_SANCTIONS = (
     "confiscation",
     "revocation",
     "interview",
+    "aggravate",  # 从重处罚 raises the sanction within a range: an aggravation, not a referral
 )
 
 
@@ -102,7 +104,6 @@ def _finding(
         unit.text + ("\n" + unit.lead_in if unit.sanction_in_lead_in and unit.lead_in else ""), rules
     )
     kinds = {m.kind for step in steps for m in step.measures}
-    referred = referred or bool(kinds & set(rules.referral_measures))
     described = unit.sanction_in_lead_in or not steps
     words = _behaviour_words(unit.text if described else steps[0].condition, rules)
     if link == "description":
@@ -118,6 +119,14 @@ def _finding(
         notes.append(f"罚则含数据格式没有的处罚（{'、'.join(unstructured)}），只引原文")
     if "disciplinary" in kinds or taxonomy in rules.discipline_behaviours:
         kind = "discipline"
+        # Officials' misconduct 依法处理 (by their unit or the supervisory organ) is their discipline,
+        # not a sanction another law sets: a disciplinary measure, and no referral unless a law is named.
+        name = next(r.words[0] for r in rules.measures if r.kind == "disciplinary")
+        for step in steps:
+            step.measures[:] = [
+                replace(m, kind="disciplinary", name=name) if m.kind == "per-law" else m for m in step.measures
+            ]
+        referred = referred and bool(laws)
     elif not unit.sanction_in_lead_in and not unstructured and kinds & set(_OWN_SANCTIONS):
         kind = "penalty"
     elif referred:

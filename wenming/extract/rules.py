@@ -44,6 +44,9 @@ class Rules(_Rule):
     liability_chapter: list[NonEmpty] = Field(min_length=1)
     condition_end: NonEmpty
     liability_marks: list[NonEmpty] = Field(min_length=1)
+    standalone_sanctions: list[NonEmpty] = []  # outside the chapter, a sanction naming no breach
+    standalone_objects: list[NonEmpty] = []  # … on what (不文明行为)
+    standalone_not: list[NonEmpty] = []  # … not where the sentence sets up the means
     not_penalty: list[NonEmpty] = []
     circumstance_negations: list[NonEmpty] = []
     circumstances: list[CircumstanceRule] = Field(min_length=1)
@@ -54,9 +57,9 @@ class Rules(_Rule):
     or_words: list[NonEmpty] = []
     measures: list[MeasureRule] = Field(min_length=1)
     referral: list[NonEmpty] = Field(min_length=1)
-    referral_measures: list[MeasureKind] = []
     unstructured: list[NonEmpty] = []
     discipline_behaviours: list[Key] = []
+    sanction_openers: list[NonEmpty] = []  # 对…人员，依法给予处分: who bears the sanction, opening it
     agency_marker: NonEmpty
     agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
@@ -70,6 +73,7 @@ class Rules(_Rule):
     citing: list[NonEmpty] = Field(min_length=1)
     citing_items: list[NonEmpty] = Field(min_length=1)
     relative_paragraph: list[NonEmpty] = []
+    relative_not_after: list[NonEmpty] = []  # 依照前款规定从重处罚: the sanction's source, not the behaviour
     other_items: list[NonEmpty] = []
     new_behaviour_min_chars: int = 8
     behaviour_preambles: list[NonEmpty] = []

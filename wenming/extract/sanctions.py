@@ -160,8 +160,21 @@ def measures_of(sanction: str, rules: Rules) -> tuple[list[FoundMeasure], str, l
 # --- steps ------------------------------------------------------------------------------------
 
 
-def _starts_sanction(segment: Segment, previous: Segment | None, rules: Rules) -> bool:
+def _starts_sanction(
+    segment: Segment, previous: Segment | None, rules: Rules, following: Segment | None = None
+) -> bool:
     if segment.text.startswith(rules.agency_marker):
+        return True
+    # …徇私舞弊的，对直接负责的主管人员和其他直接责任人员，依法给予处分: who bears it, then the sanction
+    if (
+        previous is not None
+        and previous.text.endswith(rules.condition_end)
+        and any(segment.text.startswith(word) for word in rules.sanction_openers)
+        and not segment.text.endswith(rules.condition_end)
+        and following is not None
+        and not following.after_clause
+        and has_sanction(following.text, rules)
+    ):
         return True
     return has_sanction(segment.text, rules) and (previous is None or previous.text.endswith(rules.condition_end))
 
@@ -183,7 +196,14 @@ def steps_of(text: str, rules: Rules) -> tuple[list[FoundStep], list[str]]:
     segs = segments(text)
     if not segs:
         return [], notes
-    first = next((i for i, s in enumerate(segs) if _starts_sanction(s, segs[i - 1] if i else None, rules)), None)
+    first = next(
+        (
+            i
+            for i, s in enumerate(segs)
+            if _starts_sanction(s, segs[i - 1] if i else None, rules, segs[i + 1] if i + 1 < len(segs) else None)
+        ),
+        None,
+    )
     if first is None:
         first = next((i for i, s in enumerate(segs) if has_sanction(s.text, rules)), None)
     if first is None:

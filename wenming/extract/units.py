@@ -59,15 +59,21 @@ def citation_text(read: ReadRegulation, cite: Cite) -> str | None:
     if article is None:
         return None
     paragraph = None
-    if cite[1] is not None:
-        if cite[1] > len(article.paragraphs):
+    number = cite[1]
+    if number is not None:
+        if number > len(article.paragraphs):
             return None
-        paragraph = article.paragraphs[cite[1] - 1]
-    if cite[2] is not None:
-        holder = paragraph or (article.paragraphs[0] if len(article.paragraphs) == 1 else None)
-        if holder is None or cite[2] > len(holder.items):
-            return None
-    return chinese(article, cite[1], cite[2])
+        paragraph = article.paragraphs[number - 1]
+    if cite[2] is not None and paragraph is None:
+        # 第七条第八项 where 第七条 has several paragraphs: the item of the one paragraph that has items
+        # (第七条第一款第八项); where several have items, the citation does not say which.
+        holders = [p for p in article.paragraphs if p.items]
+        if len(holders) == 1:
+            paragraph = holders[0]
+            number = paragraph.number
+    if cite[2] is not None and (paragraph is None or cite[2] > len(paragraph.items)):
+        return None
+    return chinese(article, number, cite[2])
 
 
 def parse_run(run: str, article: int | None = None, paragraph: int | None = None) -> list[Cite]:
@@ -103,13 +109,23 @@ def _in_liability_chapter(read: ReadRegulation, article: Article, rules: Rules) 
 def _penalising(text: str, in_chapter: bool, rules: Rules) -> bool:
     if not has_sanction(text, rules):
         return False
-    if not in_chapter and not any(word in text for word in rules.liability_marks):
+    if not in_chapter and not any(word in text for word in rules.liability_marks) and not _standalone(text, rules):
         return False
     core = any(word in text for word in rules.referral) or re.search(rules.fine_pattern, text) is not None
     core = core or any(
         w in text for r in rules.measures if r.kind in ("order", "warning", "confiscation") for w in r.words
     )
     return core or not any(word in text for word in rules.not_penalty)
+
+
+def _standalone(text: str, rules: Rules) -> bool:
+    """A sanction outside the chapter that names no breach (对…不文明行为予以曝光): one of its words, on an
+    uncivil act, in a sentence that does not set up the means (建立公共信用信息平台)."""
+    return (
+        any(word in text for word in rules.standalone_sanctions)
+        and any(word in text for word in rules.standalone_objects)
+        and not any(word in text for word in rules.standalone_not)
+    )
 
 
 def _new_behaviour(clause: str, rules: Rules) -> bool:
@@ -192,6 +208,16 @@ def units(read: ReadRegulation, rules: Rules) -> Iterator[Unit]:
 # --- the behaviour a unit names ---------------------------------------------------------------
 
 
+def _relative_at(text: str, rules: Rules) -> int:
+    """Where `text` cites the paragraph before for its behaviour (违反前款…), or -1; 依照前款规定从重处罚
+    names where the sanction is, not the behaviour."""
+    for word in rules.relative_paragraph:
+        for match in re.finditer(re.escape(word), text):
+            if not any(text[: match.start()].endswith(w) for w in rules.relative_not_after):
+                return match.start()
+    return -1
+
+
 def behaviour_cites(
     unit: Unit, read: ReadRegulation, rules: Rules, earlier: list[str]
 ) -> tuple[LinkKind, list[str], list[str]]:
@@ -205,10 +231,10 @@ def behaviour_cites(
     absolute = absolute_pattern.search(text)
     if absolute:
         found = parse_run(absolute.group("run"))
-    elif any(word in text for word in rules.relative_paragraph) and unit.paragraph > 1:
+    elif (relative_at := _relative_at(text, rules)) >= 0 and unit.paragraph > 1:
         link = "relative"
         base = unit.paragraph - 1
-        after = text[text.find(rules.relative_paragraph[0]) :]
+        after = text[relative_at:]
         if any(word in after[:8] for word in rules.other_items):
             previous = unit.article.paragraphs[base - 1]
             taken = {c for c in earlier}
