@@ -11,10 +11,14 @@ opening punctuation (the character before moves down with it).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:  # only the views that draw a table import rich.table (article and search do not)
+    from rich.table import Table
 
 INDENT = 2
 # Closing punctuation that must not begin a line (the preceding character moves down with it).
