@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,18 @@ from wenming.regulation import Regulation
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "regulation.yaml"
 GAZETTE = ROOT / "data" / "source" / "yongzhou-gazette-2022-04.txt"
+
+
+@pytest.fixture(scope="session")
+def ask_fine() -> Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]:
+    """`wenming fine --json` for a worked case of another city (its city's data file, key, --when,
+    --party), as tools/case_coverage.py asks it: (exit code, answer)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from case_coverage import ask
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return ask
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,21 +29,11 @@ CASES = [
     for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
 ]
 runner = CliRunner()
-
-
-def _ask(case: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    ask = case["ask"]
-    args = ["--data", str(CITIES / f"{case['city']}.yaml"), "fine", ask["key"], "--json"]
-    for name in ask.get("when", []):
-        args += ["--when", name]
-    if "party" in ask:
-        args += ["--party", ask["party"]]
-    result = runner.invoke(app, args)
-    return result.exit_code, json.loads(result.stdout)
+AskFine = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]  # the ask_fine fixture (conftest)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{case['city']}: {case['id']}" for case in CASES])
-def test_worked_case(case: dict[str, Any]) -> None:
+def test_worked_case(case: dict[str, Any], ask_fine: AskFine) -> None:
     assert case["city"] == case["file"], "a city's cases stand in its own file"
     file, _, line = case["source"].partition(":")
     source = (SOURCES / file).read_text(encoding="utf-8").split("\n")
@@ -50,7 +41,7 @@ def test_worked_case(case: dict[str, Any]) -> None:
     # The quoted words are the article's (at the line named), so the case is read off the text.
     quoted = [words for words in case["reads"].split(" … ") if "（一）" not in words]
     assert first is not None and all(words in source[first - 1] for words in quoted[-1:]), case["id"]
-    code, answer = _ask(case)
+    code, answer = ask_fine(case)
     expect = case["expect"]
     if expect["kind"] == "error":
         assert code == expect["exit"] and "error" in answer

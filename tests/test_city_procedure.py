@@ -4,6 +4,7 @@ tests/cases/city_procedure.yaml, read off the law by hand, against `wenming fine
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,7 @@ SOURCES = ROOT / "data" / "sources" / "lawrefbook"
 LAW = (ROOT / "data" / "source" / "laws" / "行政处罚法(2021-01-22).md").read_text(encoding="utf-8")
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "city_procedure.yaml").read_text(encoding="utf-8"))["cases"]
 runner = CliRunner()
-
-
-def _ask(case: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    ask = case["ask"]
-    args = ["--data", str(CITIES / f"{case['city']}.yaml"), "fine", ask["key"], "--json"]
-    for name in ask.get("when", []):
-        args += ["--when", name]
-    if "party" in ask:
-        args += ["--party", ask["party"]]
-    result = runner.invoke(app, args)
-    return result.exit_code, json.loads(result.stdout)
+AskFine = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]  # the ask_fine fixture (conftest)
 
 
 def _applies(entry: dict[str, Any]) -> str | bool:
@@ -53,14 +44,14 @@ def _check(entries: list[dict[str, Any]], expected: Any) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_procedure_case(case: dict[str, Any]) -> None:
+def test_procedure_case(case: dict[str, Any], ask_fine: AskFine) -> None:
     # The words read are the regulation's and the law's.
     source, _, words = case["reads"][0].partition(" — ")
     quoted = words.partition(" ")[2]  # after the citation
     assert quoted in (SOURCES / source).read_text(encoding="utf-8"), case["reads"][0]
     for read in case["reads"][1:]:
         assert read.partition(" ")[2] in LAW, read
-    code, answer = _ask(case)
+    code, answer = ask_fine(case)
     assert code == 0, answer
     expect = case["expect"]
     for words in expect.get("notes", []):
