@@ -35,8 +35,8 @@ from wenming.procedure import (
     ProcedureEntry,
     StepFacts,
     TellView,
+    unanswered_measures,
 )
-from wenming.procedure import unanswered_measures as law_measures_unanswered
 from wenming.regulation import Provision, Regulation
 from wenming.resolve import Resolved, Unpenalised, behaviour_of, find_violation, provision_of, resolve_query
 from wenming.units import Match, unpenalised_units
@@ -512,7 +512,7 @@ def assess(
     notes += _variant_notes(variants)
     notes += _referral_notes(regulation)
     national: dict[str, object] = {}
-    unanswered = law_measures_unanswered(applied) if book is not None else []
+    unanswered = unanswered_measures(applied) if book is not None else []
     if book is not None and unanswered:
         if amount is not None or reduce is not None:
             raise BadInput(
