@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from wenming.compare import CompareRow, CompareStep, Comparison
-from wenming.render.lines import INDENT, NBSP, NO_LINE_START, emit, hanging
+from wenming.render.lines import INDENT, NBSP, NO_LINE_START, amount_words, emit, hanging
 
 MIN_AGENCY_CELLS = 8  # the agencies column folds, down to this
 GAP = 2  # cells between two columns
@@ -38,12 +38,7 @@ def _fine(row: CompareRow) -> str:
     if row.fine_max is None:
         multiples = [m for step in row.steps for m in step.measures if "倍" in m and "（" in m]
         return "；".join(m[m.index("（") + 1 : -1] for m in multiples) if multiples else "不罚款"
-    if row.fine_min is None:
-        amount = f"{row.fine_max}{NBSP}元以下"
-    elif row.fine_min == row.fine_max:
-        amount = f"{row.fine_max}{NBSP}元"
-    else:
-        amount = f"{row.fine_min}–{row.fine_max}{NBSP}元"
+    amount = amount_words(row.fine_min, row.fine_max)
     return f"每{row.per}{NBSP}{amount}" if row.per else amount
 
 

@@ -132,6 +132,15 @@ def field(console: Console, label: str, value: str) -> None:
     hanging(console, f"{label}：", value, marker_style="bold")
 
 
+def amount_words(fine_min: int | None, fine_max: int | None) -> str:
+    """A fine in yuan as the views write it: 50–200 元, 200 元 (fixed), 200 元以下 (no minimum), — (none)."""
+    if fine_max is not None and fine_min is None:  # an upper limit only: no lower figure is stated
+        return f"{fine_max}{NBSP}元以下"
+    if fine_min is None or fine_max is None:
+        return "—"
+    return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
+
+
 def print_table(console: Console, table: Table) -> None:
     """A table's lines without the spaces rich pads them with."""
     for line in console.render_lines(table, console.options, pad=False):

@@ -23,7 +23,7 @@ from wenming.penalty import (
     StepView,
     UnpenalisedAnswer,
 )
-from wenming.render.lines import INDENT, NBSP, emit, field, hanging, print_table, wrap
+from wenming.render.lines import INDENT, NBSP, amount_words, emit, field, hanging, print_table, wrap
 
 MIN_WORDING_CELLS = 8  # the ladder's wording column: narrower than this, the ladder is a list
 # The schedule's columns that fold (agencies, circumstances) need at least this many cells.
@@ -50,20 +50,12 @@ def draw(console: Console, result: object) -> None:
 # --- words ------------------------------------------------------------------------------------
 
 
-def _amount(fine_min: int | None, fine_max: int | None) -> str:
-    if fine_max is not None and fine_min is None:  # an upper limit only: no lower figure is stated
-        return f"{fine_max}{NBSP}元以下"
-    if fine_min is None or fine_max is None:
-        return "—"
-    return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
-
-
-def _step_amount(step: StepView) -> str:
+def _stepamount_words(step: StepView) -> str:
     """The fine column: 50–200 元; 可处 200 元以下 for an optional fine; 每只犬 5000 元 per unit."""
     if step.fine_of is not None:  # a multiple of a sum: no amount in yuan
         times = step.times_max if step.times_min == step.times_max else f"{step.times_min}–{step.times_max}"
         return ("可处 " if step.fine_optional else "") + f"{step.fine_of} {times} 倍"
-    amount = _amount(step.fine_min, step.fine_max)
+    amount = amount_words(step.fine_min, step.fine_max)
     if step.fine_max is None:
         return amount
     if step.fine_per:
@@ -79,11 +71,11 @@ def _treatment(step: StepView) -> str:
     """罚款 200–500 元, or the measures of a step without a fine: 责令改正、警告; alternatives: 警告或罚款 …."""
     measure = step.fine_measure or ""
     if step.alternatives:
-        said = [f"{name} {_step_amount(step)}" if name == measure else name for name in step.alternatives]
+        said = [f"{name} {_stepamount_words(step)}" if name == measure else name for name in step.alternatives]
         orders = [name for name in step.measures if name not in step.alternatives]
         return "、".join([*orders, "或".join(said)])
     return step_treatment(
-        step.measures, measure, step.fine_min, step.fine_max, lambda _low, _high: f"{measure} {_step_amount(step)}"
+        step.measures, measure, step.fine_min, step.fine_max, lambda _low, _high: f"{measure} {_stepamount_words(step)}"
     )
 
 
@@ -165,7 +157,7 @@ def _header(console: Console, answer: PenalisedAnswer) -> None:
 def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     """The ladder as a table; a list where the wording would be too narrow to read beside whole amounts."""
     whens = [_when(step) for step in steps]
-    amounts = [_step_amount(step) for step in steps]
+    amounts = [_stepamount_words(step) for step in steps]
     fixed = [_widest([*whens, "情形"]), _widest([*amounts, "罚款"]), _widest([str(len(steps)), "档"])]
     if marked:
         fixed.append(1)
@@ -194,7 +186,7 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
 def _ladder_list(console: Console, steps: list[StepView], marked: bool) -> None:
     for step in steps:
         mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
-        wording = f"{_when(step)}：{step.wording}（{_step_amount(step)}）"
+        wording = f"{_when(step)}：{step.wording}（{_stepamount_words(step)}）"
         emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
 
 
@@ -214,7 +206,7 @@ def _outcome(console: Console, answer: PenalisedAnswer) -> None:
     outcome = f"第{answer.applied_step}档，{answer.sanction}"
     m = answer.mitigation
     if m is not None and m.requested and m.applies:
-        outcome += f"；依{m.citation}可为 {_amount(answer.fine_min, answer.fine_max)}"
+        outcome += f"；依{m.citation}可为 {amount_words(answer.fine_min, answer.fine_max)}"
     field(console, "结果", outcome)
 
 
@@ -277,7 +269,7 @@ def _procedure(console: Console, answer: PenalisedAnswer) -> None:
         else:
             said = entry.applies
             if entry.fine_min is not None and entry.fine_max is not None:
-                said += f"（仅罚款{_amount(entry.fine_min, entry.fine_max)}时）".replace(NBSP, "")
+                said += f"（仅罚款{amount_words(entry.fine_min, entry.fine_max)}时）".replace(NBSP, "")
             if entry.threshold_note:
                 said += "（“较大数额”的标准不在本工具的资料中）"
             hanging(console, f"· {name}：", said)
