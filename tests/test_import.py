@@ -413,8 +413,8 @@ def test_drafts_are_counted_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(wenming.importer, "draft_penalties", lambda read: drafted)
     report = import_text(CLEAN.read_text(encoding="utf-8")).report
     assert (report.penalties, report.drafts, report.draft_names) == (2, 1, ["smoking（第五十条）"])
-    assert report.problems[-1].model_dump() == {"line": 12, "kind": "unsure", "message": "罚则的机关不明"}
-    assert "draft_names" not in report.model_dump_json()
+    assert report.problems[-1].json_data() == {"line": 12, "kind": "unsure", "message": "罚则的机关不明"}
+    assert "draft_names" not in report.to_json()
     from wenming.cli.data import report_text
 
     shown = report_text(report)

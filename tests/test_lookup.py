@@ -214,7 +214,7 @@ def test_article_behaviours_and_fine_name_the_same_unpenalised_part(regulation: 
     assert regulation.unpenalised_part(parse_citation("22.1")) is None  # not penalised at all
     item = article_view(regulation, "22.10").paragraphs[0].items[9]
     assert item.unpenalised_part == rest
-    entry = next(e for e in behaviour_list(regulation).root if e.citation == "第二十二条第十项")
+    entry = next(e for e in behaviour_list(regulation).entries if e.citation == "第二十二条第十项")
     assert entry.unpenalised_part == rest
     partly = [unit for unit in unpenalised_units(regulation) if unit.part_of_penalised]
     assert [(unit.citation, unit.text) for unit in partly] == [("第二十二条第十项", rest)]
@@ -224,7 +224,7 @@ def test_behaviours_and_fine_quote_article_35_in_its_own_words(regulation: Regul
     from wenming.penalty import fine
 
     article_35 = regulation.cite("35")
-    entry = next(e for e in behaviour_list(regulation).root if e.citation == "第二十二条第一项")
+    entry = next(e for e in behaviour_list(regulation).entries if e.citation == "第二十二条第一项")
     assert entry.otherwise == f"本条例未设罚则；{article_35.text}（第三十五条）"
     assert f"第三十五条：{article_35.text}" in fine(regulation, "22.1").referral  # type: ignore[union-attr]
 

@@ -1,14 +1,13 @@
 """The agencies the regulation names, and what each enforces under which provision."""
 
-from pydantic import BaseModel
-
+from wenming.answer import Answer
 from wenming.errors import BadInput, NotFound
 from wenming.model import Agency
 from wenming.regulation import Regulation
 from wenming.resolve import MAX_QUERY, close_words
 
 
-class Duty(BaseModel):
+class Duty(Answer):
     """What an agency does under one provision."""
 
     provision: str
@@ -22,7 +21,7 @@ class Duty(BaseModel):
     review: str = "reviewed"  # draft: the penalty or provision is not yet read by a person
 
 
-class AgencyView(BaseModel):
+class AgencyView(Answer):
     key: str
     name: str
     short_name: str
@@ -31,7 +30,7 @@ class AgencyView(BaseModel):
     duties: list[Duty]
 
 
-class AgencyAnswer(BaseModel):
+class AgencyAnswer(Answer):
     """`wenming agency [NAME]`: the agencies (or the one named) and what each enforces."""
 
     query: str | None
@@ -80,7 +79,7 @@ def _all_duties(regulation: Regulation, agency: Agency) -> list[Duty]:
     duties = _duties(regulation, agency)
     for part in regulation.agencies:
         if part.part_of == agency.key:
-            duties += [duty.model_copy(update={"through": part.name}) for duty in _duties(regulation, part)]
+            duties += [duty.replace(through=part.name) for duty in _duties(regulation, part)]
 
     def place(duty: Duty) -> tuple[int, int, int]:
         cited = regulation.cite(duty.provision).citation

@@ -4,10 +4,9 @@ Which articles list governed, encouraged or advocated behaviours, in which domai
 (`behaviour_articles`).
 """
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, RootModel
-
+from wenming.answer import Answer, field
 from wenming.citation import Citation, chapter_citation
 from wenming.errors import BadInput
 from wenming.lookup import PenaltyLink, penalty_link
@@ -18,7 +17,7 @@ from wenming.regulation import Regulation
 _GOVERNED_KINDS = ("governed", "list-system")
 
 
-class BehaviourEntry(BaseModel):
+class BehaviourEntry(Answer):
     citation: str  # 第二十二条第九项; for a provision without items, the article
     article_citation: str  # 第二十二条: the article it is in
     # governed 治理 | encouraged 鼓励 | advocated 倡导 | list-system 清单制度 | duty: a penalised
@@ -35,8 +34,13 @@ class BehaviourEntry(BaseModel):
     otherwise: str | None
 
 
-class BehaviourList(RootModel[list[BehaviourEntry]]):
-    """The behaviours of one kind, in the order of the regulation."""
+class BehaviourList(Answer):
+    """The behaviours of one kind, in the order of the regulation; in JSON, a bare list of them."""
+
+    entries: list[BehaviourEntry]
+
+    def _json(self, data: dict[str, Any]) -> Any:
+        return data["entries"]
 
 
 def _referral(regulation: Regulation) -> str | None:
@@ -121,7 +125,7 @@ def behaviour_list(regulation: Regulation, domain: str | None = None, encouraged
                 )
     if not encouraged and domain is None:
         entries += _penalised_outside_lists(regulation, referral)
-    return BehaviourList(entries)
+    return BehaviourList(entries=entries)
 
 
 def _domain_matches(entry: BehaviourArticle, wanted: str) -> bool:
@@ -159,7 +163,7 @@ def _penalised_outside_lists(regulation: Regulation, referral: str | None) -> li
 NOT_ANNOTATED = "未标注：本条例的数据没有标注哪些条文列举行为（behaviour_articles），无法按治理、鼓励、倡导分列"
 
 
-class CityBehaviours(BaseModel):
+class CityBehaviours(Answer):
     """One regulation's behaviours, as `wenming --city NAME behaviours` lists them."""
 
     city: str
@@ -172,12 +176,12 @@ class CityBehaviours(BaseModel):
     behaviours: list[BehaviourEntry]
 
 
-class AllCitiesBehaviours(BaseModel):
+class AllCitiesBehaviours(Answer):
     """Every shipped regulation's behaviours, grouped by city (the default first, then registry order)."""
 
     cities: list[CityBehaviours]
     # With --domain: the annotated regulations that have no such domain, left out of `cities`.
-    without_domain: list[str] = []
+    without_domain: list[str] = field(default_factory=list)
 
 
 def behaviours_all(domain: str | None = None, encouraged: bool = False) -> AllCitiesBehaviours:
@@ -211,7 +215,7 @@ def behaviours_all(domain: str | None = None, encouraged: bool = False) -> AllCi
             domains += [name for name in error.candidates if name not in domains]
             continue
         cities.append(
-            CityBehaviours(city=entry.city, title=entry.title, notice=notice, annotated=True, behaviours=listed.root)
+            CityBehaviours(city=entry.city, title=entry.title, notice=notice, annotated=True, behaviours=listed.entries)
         )
     if domain is not None and not any(city.annotated for city in cities):
         raise BadInput(

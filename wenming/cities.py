@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from typing import Any
 
+from wenming.answer import Answer
 from wenming.registry import registry
 
 
-class CityView(BaseModel):
+class CityView(Answer):
     city: str
     title: str
     province: str | None
@@ -22,7 +23,7 @@ class CityView(BaseModel):
     default: bool = False  # the regulation a command reads without --city
 
 
-class CitiesAnswer(BaseModel):
+class CitiesAnswer(Answer):
     cities: list[CityView]
 
 
@@ -30,6 +31,6 @@ def cities() -> CitiesAnswer:
     chosen = registry()
     views = []
     for entry in chosen.cities:
-        fields = {key: value for key, value in entry.as_dict().items() if key != "file"}
+        fields: dict[str, Any] = {key: value for key, value in entry.as_dict().items() if key != "file"}
         views.append(CityView(**fields, default=entry.city == chosen.default))
     return CitiesAnswer(cities=views)

@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from pydantic import BaseModel, SerializerFunctionWrapHandler, model_serializer
-
+from wenming.answer import Answer
 from wenming.citation import Citation, CitationSyntaxError, chapter_citation, parse_chapter_reference
 from wenming.errors import BadInput, NotFound
 from wenming.model import Article, Chapter
@@ -13,13 +12,13 @@ from wenming.regulation import Regulation
 FIRST_LINE_CHARS = 28  # characters of an article's opening shown in the contents
 
 
-class ArticleLine(BaseModel):
+class ArticleLine(Answer):
     number: int
     citation: str
     first_line: str  # the opening of its first paragraph, cut at FIRST_LINE_CHARS with …
 
 
-class ChapterView(BaseModel):
+class ChapterView(Answer):
     number: int
     citation: str  # 第三章
     title: str | None  # None where the source lacks the chapter's heading
@@ -29,17 +28,15 @@ class ChapterView(BaseModel):
     articles: list[ArticleLine]
 
 
-class ContentsView(BaseModel):
+class ContentsView(Answer):
     title: str
     chapters: list[ChapterView]
     # A regulation without chapters: its articles. Left out of the JSON where there are chapters.
     articles: list[ArticleLine] | None = None
 
-    @model_serializer(mode="wrap")
-    def _without_absent_articles(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if data.get("articles") is None:
-            data.pop("articles", None)
+    def _json(self, data: dict[str, Any]) -> Any:
+        if data["articles"] is None:
+            del data["articles"]
         return data
 
 

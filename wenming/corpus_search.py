@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
+from wenming.answer import Answer, field
 from wenming.corpus import corpus_model
 from wenming.registry import CityEntry
 from wenming.regulation import Regulation, incomplete_notice
@@ -65,7 +66,7 @@ class CityHit(SearchHit):
     incomplete: bool = False  # the regulation is cut short (its notice: CitySearch.notice)
 
 
-class CitySearch(BaseModel):
+class CitySearch(Answer):
     """One city's share of the hits."""
 
     city: str
@@ -74,11 +75,11 @@ class CitySearch(BaseModel):
     notice: str | None = None  # the regulation is cut short: what every answer from it says
 
 
-class AllCitiesSearchResult(BaseModel):
+class AllCitiesSearchResult(Answer):
     """The hits in every shipped regulation: grouped by city (default first, then registry order)."""
 
     terms: list[str]
-    split: list[TermSplit] = []
+    split: list[TermSplit] = field(default_factory=list)
     searched_as: str | None = None
     cities: list[CitySearch]  # the cities with hits, in the order of `hits`
     searched: int  # how many regulations were searched
@@ -96,8 +97,7 @@ def search_all(default: Regulation, terms: list[str]) -> AllCitiesSearchResult:
             continue
         cities.append(CitySearch(city=indexed.city, title=indexed.title, hits=len(found), notice=indexed.notice))
         extra: dict[str, Any] = {"city": indexed.city, "title": indexed.title, "incomplete": indexed.notice is not None}
-        # Not validated again: the hit was, and the rest is the index's (a few hundred hits per query).
-        hits += [CityHit.model_construct(**dict(hit), **extra) for hit in found]
+        hits += [CityHit(**hit.field_values(), **extra) for hit in found]
     return AllCitiesSearchResult(
         terms=query.cleaned,
         split=query.split,

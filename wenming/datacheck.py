@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel
-
+from wenming.answer import Answer, field
 from wenming.loader import DataError, display_path, read_text, regulation_from_text
 from wenming.regulation import Regulation
 
 
-class DataSummary(BaseModel):
+class DataSummary(Answer):
     title: str
     chapters: int
     articles: int
@@ -23,20 +22,20 @@ class DataSummary(BaseModel):
     penalised_provisions: list[str]
 
 
-class DataProblemView(BaseModel):
+class DataProblemView(Answer):
     file: str
     line: int | None
     field: str | None
     message: str
 
 
-class DataReport(BaseModel):
+class DataReport(Answer):
     file: str
     valid: bool
     summary: DataSummary | None
     problems: list[DataProblemView]
     # A valid file's penalties not yet read by a person (review: draft): usable, labelled in every answer.
-    warnings: list[DataProblemView] = []
+    warnings: list[DataProblemView] = field(default_factory=list)
 
 
 def summarise(regulation: Regulation) -> DataSummary:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, Field
 
+from wenming.answer import Answer, field
 from wenming.errors import BadInput
 from wenming.extract import Drafts, draft_penalties
 from wenming.reader.document import ReadRegulation
@@ -34,13 +34,13 @@ _PLACE = re.compile(r"^(?P<province>[^省市]{1,10}省)?(?P<city>[^省市]{1,10}
 _APPROVING = re.compile(r"^(?P<province>[^省市]{1,10}(?:省|自治区))人民代表大会常务委员会$")
 
 
-class ImportProblem(BaseModel):
+class ImportProblem(Answer):
     line: int | None
     kind: str
     message: str
 
 
-class ImportReport(BaseModel):
+class ImportReport(Answer):
     """What `wenming import` did: the file written (None: to stdout), what it holds, what to review."""
 
     output: str | None
@@ -50,8 +50,12 @@ class ImportReport(BaseModel):
     penalties: int
     drafts: int  # penalties marked `review: draft`
     # Each draft as people read it, `key（provision）`; the report on screen lists them.
-    draft_names: list[str] = Field(default=[], exclude=True)
+    draft_names: list[str] = field(default_factory=list)  # not in the JSON
     problems: list[ImportProblem]  # the reader's damage, then the extractor's problems
+
+    def _json(self, data: dict[str, Any]) -> Any:
+        del data["draft_names"]
+        return data
 
 
 @dataclass

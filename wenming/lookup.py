@@ -1,15 +1,14 @@
 """Look-up: an article in context, and the penalty links the listings share.
 
 The table of contents and the behaviours are wenming.contents and wenming.behaviours (their names
-are still importable from here). Each function returns the pydantic result model that a command
+are still importable from here). Each function returns the result (a wenming.answer.Answer) that a command
 prints, as JSON or as a view. Everything legal comes from the regulation data: the penalties that
 cite an item, the notes that concern it, the facts the gazette lacks.
 """
 
 from typing import Any
 
-from pydantic import BaseModel
-
+from wenming.answer import Answer, field
 from wenming.citation import (
     CITATION_FORMS_HELP,
     Citation,
@@ -23,7 +22,7 @@ from wenming.regulation import Provision, Regulation, UnknownProvision
 # --- shared pieces -------------------------------------------------------------------------
 
 
-class FineStepView(BaseModel):
+class FineStepView(Answer):
     """One rung of a penalty ladder: the provision's condition, what follows, the fine in yuan."""
 
     condition: str
@@ -33,7 +32,7 @@ class FineStepView(BaseModel):
     reading: str | None = None  # how wenming reads the step where the provision leaves it open
 
 
-class PenaltyLink(BaseModel):
+class PenaltyLink(Answer):
     """A liability provision that penalises a behaviour, with its fine in brief."""
 
     key: str
@@ -47,7 +46,7 @@ class PenaltyLink(BaseModel):
     review: str = "reviewed"  # draft: not yet read by a person (未经人工核对)
 
 
-class NoteView(BaseModel):
+class NoteView(Answer):
     """A legislative note, and which provisions of the article at hand it concerns."""
 
     key: str
@@ -61,7 +60,7 @@ class NoteView(BaseModel):
     here: list[str]  # those in this article (the article itself, or its paragraphs or items)
 
 
-class FactView(BaseModel):
+class FactView(Answer):
     """A fact the gazette does not print, with its source."""
 
     key: str
@@ -126,7 +125,7 @@ def penalty_link(regulation: Regulation, penalty: Penalty) -> PenaltyLink:
 # --- wenming article -----------------------------------------------------------------------
 
 
-class CitedBehaviour(BaseModel):
+class CitedBehaviour(Answer):
     """In a liability provision: the governed behaviour it cites, with the words it penalises."""
 
     citation: str
@@ -134,27 +133,28 @@ class CitedBehaviour(BaseModel):
     part: str | None
 
 
-class ItemView(BaseModel):
+class ItemView(Answer):
     number: int
     citation: str
     text: str
-    penalties: list[PenaltyLink] = []
+    penalties: list[PenaltyLink] = field(default_factory=list)
     unpenalised_part: str | None = None  # the words no penalty covers, when penalties cover only parts
-    notes: list[str] = []  # titles of the notes that concern this item in particular
+    notes: list[str] = field(default_factory=list)  # titles of the notes that concern this item in particular
 
 
-class ParagraphView(BaseModel):
+class ParagraphView(Answer):
     number: int
     citation: str
     text: str
     items: list[ItemView]
-    penalties: list[PenaltyLink] = []  # liability provisions that penalise this paragraph's duty
+    # Liability provisions that penalise this paragraph's duty.
+    penalties: list[PenaltyLink] = field(default_factory=list)
     unpenalised_part: str | None = None  # the words no penalty covers, when penalties cover only parts
-    cites: list[CitedBehaviour] = []  # in a liability provision: the behaviours it penalises
-    notes: list[str] = []  # titles of the notes that concern this paragraph in particular
+    cites: list[CitedBehaviour] = field(default_factory=list)  # in a liability provision: the behaviours it penalises
+    notes: list[str] = field(default_factory=list)  # titles of the notes that concern this paragraph in particular
 
 
-class ArticleView(BaseModel):
+class ArticleView(Answer):
     number: int
     citation: str
     chapter: int | None  # None in a regulation without chapters
@@ -163,8 +163,8 @@ class ArticleView(BaseModel):
     focus: str | None
     focus_text: str | None = None
     paragraphs: list[ParagraphView]
-    notes: list[NoteView] = []  # every note concerning the article or a part of it
-    facts: list[FactView] = []  # facts the gazette lacks, e.g. Article 42's effective date
+    notes: list[NoteView] = field(default_factory=list)  # every note concerning the article or a part of it
+    facts: list[FactView] = field(default_factory=list)  # facts the gazette lacks, e.g. Article 42's effective date
 
 
 def find_provision(regulation: Regulation, reference: str) -> Provision:

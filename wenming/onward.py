@@ -11,19 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from wenming.answer import Answer
 from wenming.laws import LawBook, Onward
 from wenming.procedure import QuotedWords
 from wenming.regulation import Regulation
 from wenming.resolve import Unpenalised
 
 
-class OtherLawStep(BaseModel):
+class OtherLawStep(Answer):
     """One rung of the other law's penalty, in its own words."""
-
-    # Built when first used: most `fine` answers are this regulation's, and start-up counts.
-    model_config = ConfigDict(defer_build=True)
 
     number: int
     condition: str
@@ -37,10 +33,8 @@ class OtherLawStep(BaseModel):
     applied: bool = False
 
 
-class OtherLawAnswer(BaseModel):
+class OtherLawAnswer(Answer):
     """`wenming fine` for a behaviour another law penalises (via Article 35): that law's penalty."""
-
-    model_config = ConfigDict(defer_build=True)
 
     kind: Literal["other-law"] = "other-law"
     penalised: Literal[False] = False  # not by this regulation

@@ -17,10 +17,9 @@ module holds only the logic that reads them:
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
-
+from wenming.answer import Answer, field
 from wenming.citation import chapter_citation
 from wenming.errors import BadInput
 from wenming.model import ENCOURAGING_KINDS, Penalty, Step, Variant
@@ -65,7 +64,7 @@ __all__ = [
 # --- result models -----------------------------------------------------------------------
 
 
-class StepView(BaseModel):
+class StepView(Answer):
     """One rung of the ladder as the provision words it, and whether these circumstances reach it."""
 
     number: int
@@ -77,7 +76,7 @@ class StepView(BaseModel):
     fine_min: int | None
     fine_max: int | None
     fine_measure: str | None = None  # the data's word for the fine among the measures (罚款)
-    other_measures: list[str] = []  # the measures besides the fine
+    other_measures: list[str] = field(default_factory=list)  # the measures besides the fine
     fine_optional: bool = False  # 可以处: the authority may impose the fine, need not
     # A fine as a multiple of a sum (赔偿费一倍以上三倍以下): the sum, as written, and the multiples.
     fine_of: str | None = None
@@ -85,7 +84,8 @@ class StepView(BaseModel):
     times_max: int | None = None
     fine_per: str | None = None  # a per-unit fine's unit, as written after 每 (只犬): the amounts are per unit
     connector: Literal["and", "or"] = "and"  # between the sanctions proper: 警告或者罚款 is "or"
-    alternatives: list[str] = []  # with "or": the measures one of which is imposed (警告, 罚款)
+    # With "or": the measures one of which is imposed (警告, 罚款).
+    alternatives: list[str] = field(default_factory=list)
     reached: bool = False
     applied: bool = False
     # How wenming reads this step where the provision leaves it open: an interpretation, shown
@@ -93,7 +93,7 @@ class StepView(BaseModel):
     reading: str | None = None
 
 
-class VariantView(BaseModel):
+class VariantView(Answer):
     """A ladder of its own for one party or role (对单位…对个人…), and whether this answer is for it."""
 
     party: str | None  # data/parties.yaml's kind
@@ -102,7 +102,7 @@ class VariantView(BaseModel):
     chosen: bool = False
 
 
-class MitigationView(BaseModel):
+class MitigationView(Answer):
     """Article 41 as it bears on this answer."""
 
     citation: str
@@ -121,7 +121,7 @@ class MitigationView(BaseModel):
 ProvisionKind = Literal["governed", "encouraged", "advocated", "duty", "list-system", "general"]
 
 
-class UnpenalisedView(BaseModel):
+class UnpenalisedView(Answer):
     """A provision (or the part of one) the query names that no ladder of this regulation penalises."""
 
     citation: str
@@ -132,7 +132,7 @@ class UnpenalisedView(BaseModel):
     note: str  # what the regulation says of it, in a sentence
 
 
-class SeeAlso(BaseModel):
+class SeeAlso(Answer):
     """A provision an answer also points to: the other party's (36(2) beside 36(1)), or one that came near."""
 
     key: str | None  # the penalty's key; None for a provision no ladder penalises
@@ -141,17 +141,17 @@ class SeeAlso(BaseModel):
     penalty_basis: str | None = None
 
 
-class PhraseReading(BaseModel):
+class PhraseReading(Answer):
     """How `fine` read a phrase (wenming.matcher): what it answered as, the concepts its words were
     read as, and the conditions the phrase does not settle (to be established) or settles itself."""
 
     read_as: str  # e.g. 按「携带犬只出户未佩戴犬牌、未采取系犬绳等安全措施」作答
     words: list[str]  # e.g. 电梯→禁止吸烟场所（可能是，须认定）
     to_establish: list[str]  # conditions in the provision's words, e.g. 在禁止吸烟场所（区域）吸烟（含电子烟）
-    established: list[str] = []  # conditions the phrase's own words state (在禁烟区抽烟)
+    established: list[str] = field(default_factory=list)  # conditions the phrase's own words state (在禁烟区抽烟)
 
 
-class PenalisedAnswer(BaseModel):
+class PenalisedAnswer(Answer):
     """`wenming fine` for a penalised behaviour: the ladder, the step these circumstances reach, the decision."""
 
     kind: Literal["penalised"] = "penalised"
@@ -182,23 +182,24 @@ class PenalisedAnswer(BaseModel):
     # where the national law was not read (the library's assess() without a LawBook).
     administrative_penalty: bool | None = None  # false: an order alone, not a 行政处罚
     procedure_law: str | None = None
-    procedure: list[ProcedureEntry] = []
+    procedure: list[ProcedureEntry] = field(default_factory=list)
     deadline: DeadlineView | None = None  # the deadline 逾期 presupposes (a reading)
     discretion: DiscretionView | None = None  # 裁量基准: circumstances the regulation does not define
-    tell_the_party: list[TellView] = []
+    tell_the_party: list[TellView] = field(default_factory=list)
     party: PartyView | None = None
     amount: AmountView | None = None  # --amount, checked
     reduction: GroundView | None = None  # --reduce: the ground of national law given
     reading: PhraseReading | None = None  # how a phrase was read; None for a key, name or citation
-    see_also: list[SeeAlso] = []
+    see_also: list[SeeAlso] = field(default_factory=list)
     # reviewed: read against the text by a person; draft: drafted by rule, not yet read (every view
     # labels it 未经人工核对); text-only: not structured, the provision is quoted.
     review: str = "reviewed"
-    review_notes: list[str] = []
-    variants: list[VariantView] = []  # the parties' or roles' own ladders, the one answered marked
+    review_notes: list[str] = field(default_factory=list)
+    # The parties' or roles' own ladders, the one answered marked.
+    variants: list[VariantView] = field(default_factory=list)
 
 
-class UnpenalisedAnswer(BaseModel):
+class UnpenalisedAnswer(Answer):
     """`wenming fine` for behaviours the query names that this regulation does not penalise: each with
     what it is, and Article 35's referral where a governed behaviour may be penalised by other laws."""
 
@@ -212,10 +213,10 @@ class UnpenalisedAnswer(BaseModel):
     referral: list[str]  # Article 35 and its kind, where a governed behaviour is among them
     notes: list[str]
     reading: PhraseReading | None = None
-    see_also: list[SeeAlso] = []
+    see_also: list[SeeAlso] = field(default_factory=list)
 
 
-class NotMetAnswer(BaseModel):
+class NotMetAnswer(Answer):
     """`wenming fine` for a phrase about a penalised behaviour whose own words contradict a condition of
     it (在家抽烟: a home is no 禁止吸烟场所（区域）; 遛狗牵了绳): no penalty under this provision, and
     on what that rests, each a reading where the regulation does not define the words."""
@@ -231,11 +232,11 @@ class NotMetAnswer(BaseModel):
     conditions: list[str]  # the provision's conditions, in its words
     because: list[str]  # what in the phrase contradicts them, and the reading it rests on
     reading: PhraseReading
-    see_also: list[SeeAlso] = []
+    see_also: list[SeeAlso] = field(default_factory=list)
     notes: list[str]
 
 
-class ProvisionAnswer(BaseModel):
+class ProvisionAnswer(Answer):
     """`wenming fine` for a liability provision that is not a ladder: a referral to other laws (35),
     the protection of those who dissuade or report (39), discipline of officials (40), or the
     mitigation by social service (41). Shown as the kind of provision it is, with its own words."""
@@ -249,19 +250,17 @@ class ProvisionAnswer(BaseModel):
     summary: str | None = None  # the data's summary, where it has one
     agency: str | None = None
     external_law: str | None = None
-    laws: list[str] = []  # each law a referral names, verbatim
+    laws: list[str] = field(default_factory=list)  # each law a referral names, verbatim
     review: str = "reviewed"
     notes: list[str]
 
 
 # What `wenming fine` answers: one of the kinds above, told apart by `kind` (in JSON too).
 # Ambiguous input is no answer: an error with exit 2 and structured `choices` (wenming.resolve).
-FineAnswer = Annotated[
-    PenalisedAnswer | UnpenalisedAnswer | NotMetAnswer | ProvisionAnswer | OtherLawAnswer, Field(discriminator="kind")
-]
+FineAnswer = PenalisedAnswer | UnpenalisedAnswer | NotMetAnswer | ProvisionAnswer | OtherLawAnswer
 
 
-class ScheduleRow(BaseModel):
+class ScheduleRow(Answer):
     violation: str
     violation_name: str
     violation_basis: str
@@ -277,21 +276,21 @@ class ScheduleRow(BaseModel):
     fine_max: int | None
 
 
-class ScheduleProvision(BaseModel):
+class ScheduleProvision(Answer):
     citation: str
     kind: str  # referral, protection, discipline, text-only
     summary: str
     review: str
 
 
-class Schedule(BaseModel):
+class Schedule(Answer):
     """`wenming fines`: the whole penalty schedule."""
 
     title: str
     penalties: list[ScheduleRow]
     # The liability provisions that are no ladder (referral, discipline, text-only …): where a regulation's
     # penalties are all referrals, these are its schedule.
-    provisions: list[ScheduleProvision] = []
+    provisions: list[ScheduleProvision] = field(default_factory=list)
     notes: list[str]
 
 
@@ -511,7 +510,7 @@ def assess(
         notes.append(f"{provision.chinese}没有写明执法机关。")
     notes += _variant_notes(variants)
     notes += _referral_notes(regulation)
-    national: dict[str, object] = {}
+    national: dict[str, Any] = {}
     unanswered = unanswered_measures(applied) if book is not None else []
     if book is not None and unanswered:
         if amount is not None or reduce is not None:
@@ -585,7 +584,7 @@ def _answered(
     given: list[str],
     variants: list[VariantView],
     notes: list[str],
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """What every answer for a penalty says, whatever step it reaches: the violation, its provisions and
     agencies, the circumstances given, the review mark (a draft's label first among the notes)."""
     return {
@@ -795,7 +794,7 @@ def _national(
     written: str | None,
     amount: int | None,
     reduce: str | None,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """The fields of 行政处罚法 for the step reached (wenming.procedure), by name; `written` is the party
     the penalty's own ladder is for, where it has one."""
     from wenming import procedure as law
@@ -1211,17 +1210,17 @@ def fine(
         penalised = assess(
             regulation, match, circumstances, social_service, book=book, party=party, amount=amount, reduce=reduce
         )
-        update: dict[str, object] = {"query": query}
         if reading is not None or also:
-            update |= {"reading": reading, "see_also": also, "notes": _reading_notes(reading, also) + penalised.notes}
-        return penalised.model_copy(update=update)
+            notes = _reading_notes(reading, also) + penalised.notes
+            return penalised.replace(query=query, reading=reading, see_also=also, notes=notes)
+        return penalised.replace(query=query)
     answer = _unpenalised_answer(regulation, match, circumstances, social_service, laws)
     if party is not None or amount is not None or reduce is not None:
         answer.notes.append("本条例对此未设罚则：--party、--amount、--reduce 不起作用。")
     if isinstance(answer, UnpenalisedAnswer) and (reading is not None or also):
         notes = _reading_notes(reading, also) + answer.notes
-        return answer.model_copy(update={"query": query, "reading": reading, "see_also": also, "notes": notes})
-    return answer.model_copy(update={"query": query})
+        return answer.replace(query=query, reading=reading, see_also=also, notes=notes)
+    return answer.replace(query=query)
 
 
 def _unpenalised_answer(

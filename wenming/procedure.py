@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import BaseModel
-
+from wenming.answer import Answer, field
 from wenming.errors import BadInput
 from wenming.laws import LawBook, PartyKey, PenaltyParties, ReduceGround
 from wenming.model import Penalty, Step
@@ -37,14 +36,14 @@ EFFECTIVE_DATE_FACT = "effective-date"
 # --- result models --------------------------------------------------------------------------------
 
 
-class QuotedWords(BaseModel):
+class QuotedWords(Answer):
     """A piece of a provision, word for word."""
 
     citation: str
     words: str
 
 
-class ProcedureEntry(BaseModel):
+class ProcedureEntry(Answer):
     """One provision of 行政处罚法 and whether it applies to the step reached, for the party fined."""
 
     law: str  # the law's title, e.g. 中华人民共和国行政处罚法
@@ -55,7 +54,7 @@ class ProcedureEntry(BaseModel):
     party_name: str | None = None
     # true; false; or the condition (a fact wenming cannot know) in the law's words, joined by ；
     applies: bool | str
-    condition: list[QuotedWords] = []  # the condition's words, each with its provision
+    condition: list[QuotedWords] = field(default_factory=list)  # the condition's words, each with its provision
     fine_min: int | None = None  # the part of the step's range for which it can apply at all
     fine_max: int | None = None
     required_above: int | None = None  # above this amount this is the only procedure
@@ -69,7 +68,7 @@ class ProcedureEntry(BaseModel):
     text: str  # the provision, quoted whole
 
 
-class DeadlineView(BaseModel):
+class DeadlineView(Answer):
     """The deadline 逾期 presupposes: the order at `given_at_step` sets it, in `wording` — a reading."""
 
     law: str
@@ -83,7 +82,7 @@ class DeadlineView(BaseModel):
     presupposed_by: str  # that step's condition, as the regulation words it
 
 
-class DiscretionView(BaseModel):
+class DiscretionView(Answer):
     """第三十四条 裁量基准: the regulation defines these circumstances nowhere."""
 
     law: str
@@ -93,7 +92,7 @@ class DiscretionView(BaseModel):
     reading: str
 
 
-class TellView(BaseModel):
+class TellView(Answer):
     """What the party is told, and whether it applies here."""
 
     when: str
@@ -103,7 +102,7 @@ class TellView(BaseModel):
     applies: bool | str
 
 
-class PartyView(BaseModel):
+class PartyView(Answer):
     """Whom the answer is for, and whom the penalty addresses (data/parties.yaml)."""
 
     key: PartyKey | None  # None: not given, and the penalty addresses more than one kind
@@ -115,7 +114,7 @@ class PartyView(BaseModel):
     basis: str | None
 
 
-class GroundView(BaseModel):
+class GroundView(Answer):
     """A ground that lowers a fine: the regulation's Article 41, or one of national law (--reduce)."""
 
     key: str
@@ -129,7 +128,7 @@ class GroundView(BaseModel):
     reading: str | None = None  # what the ground is read to allow (从轻, 减轻): a reading
 
 
-class Qualification(BaseModel):
+class Qualification(Answer):
     """Whether the amount is within a limit of 行政处罚法, for one party."""
 
     party: PartyKey
@@ -140,7 +139,7 @@ class Qualification(BaseModel):
     reading: str | None = None  # where the amount is the limit itself: 以下 read as including it
 
 
-class AmountView(BaseModel):
+class AmountView(Answer):
     """--amount N, checked against the step reached."""
 
     amount: int
@@ -349,19 +348,15 @@ class _Entries:
         named = [m for m in self.facts.measures if m in kinds]
         return warning.allowed and all(m in warning.words for m in named)
 
-    def entry(
-        self, citation: str, rule: str, words: str | None, applies: bool | str, **fields: object
-    ) -> ProcedureEntry:
-        return ProcedureEntry.model_validate(
-            {
-                "law": self.law.title,
-                "citation": citation,
-                "words": words,
-                "rule": rule,
-                "applies": applies,
-                "text": self.law.texts[citation],
-                **fields,
-            }
+    def entry(self, citation: str, rule: str, words: str | None, applies: bool | str, **fields: Any) -> ProcedureEntry:
+        return ProcedureEntry(
+            law=self.law.title,
+            citation=citation,
+            words=words,
+            rule=rule,
+            applies=applies,
+            text=self.law.texts[citation],
+            **fields,
         )
 
     def answer(self, citation: str, rule: str, words: str | None) -> ProcedureEntry:
@@ -541,14 +536,14 @@ def procedure_entries(
     for item in book.laws.checklist:
         answers = [a.answer(item.citation, item.rule, item.words) for a in answerers]
         # The same answer for every party is given once; a reading one party's answer rests on goes with it.
-        plain = [answer.model_copy(update={"reading": None}) for answer in answers]
+        plain = [answer.replace(reading=None) for answer in answers]
         if all(answer == plain[0] for answer in plain):
             reading = next((answer.reading for answer in answers if answer.reading), None)
-            entries.append(answers[0].model_copy(update={"reading": reading}))
+            entries.append(answers[0].replace(reading=reading))
             continue
         for answerer, answer in zip(answerers, answers, strict=True):
             kind = book.parties.kinds[answerer.party]
-            entries.append(answer.model_copy(update={"party": answerer.party, "party_name": kind.name}))
+            entries.append(answer.replace(party=answerer.party, party_name=kind.name))
     entries += answerers[0].extras(regulation)
     return entries
 

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
-from pydantic import BaseModel
-
+from wenming.answer import Answer, field
 from wenming.errors import BadInput, NotFound
 from wenming.numerals import normalise_digits
 from wenming.regulation import Regulation
@@ -29,12 +28,12 @@ MAX_TERMS = 10
 MAX_TERM_LENGTH = 50
 
 
-class Span(BaseModel):
+class Span(Answer):
     start: int
     end: int
 
 
-class HitItem(BaseModel):
+class HitItem(Answer):
     """An item inside a paragraph hit's `text`: its number and citation, and where its words are."""
 
     number: int
@@ -43,7 +42,7 @@ class HitItem(BaseModel):
     end: int
 
 
-class SearchHit(BaseModel):
+class SearchHit(Answer):
     citation: str  # statute form, e.g. 第三十七条第二款; for a note, the first provision it concerns
     kind: str  # item | paragraph | note
     article: int
@@ -52,30 +51,30 @@ class SearchHit(BaseModel):
     spans: list[Span]  # where they are in `text`, for highlighting
     note: str | None = None  # a note's title
     # A note's other provisions, besides `citation`.
-    also_concerns: list[str] = []
+    also_concerns: list[str] = field(default_factory=list)
     # Which words of a note `text` is: 摘要 (the project's summary) or 原文 (the committee's words).
     note_part: str | None = None
     # A paragraph hit whose terms are spread over its items: each item's number and place in `text`,
     # so that a view can print （一）… and a reader can cite the item.
-    items: list[HitItem] = []
+    items: list[HitItem] = field(default_factory=list)
 
 
-class TermSplit(BaseModel):
+class TermSplit(Answer):
     """A term that found nothing on its own, and the known words it was searched by instead."""
 
     term: str
     words: list[str]  # the data's words in it
     # Words left out because no provision holds them with the rest (公交车 in 公交车上抽烟), or
     # because they name a place, which names no behaviour by itself (`places`, 电梯 in 电梯抽烟).
-    dropped: list[str] = []
-    places: list[str] = []
+    dropped: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
 
 
-class SearchResult(BaseModel):
+class SearchResult(Answer):
     """The hits, in the order of the regulation, and how the terms were searched."""
 
     terms: list[str]  # as searched: split on spaces, question words taken off
-    split: list[TermSplit] = []
+    split: list[TermSplit] = field(default_factory=list)
     searched_as: str | None = None  # 按「电动车」「头盔」查找, when a term was split
     hits: list[SearchHit]
 
@@ -260,7 +259,7 @@ def run_query(regulation: Regulation, sources: list[Units], terms: list[str]) ->
                 trial = [w for w in searched if w not in part.words] + kept
                 result = _search_all(regulation, sources, trial, statute)
                 if any(result):
-                    split[index] = part.model_copy(update={"dropped": [*part.dropped, *remaining[:cut]]})
+                    split[index] = part.replace(dropped=[*part.dropped, *remaining[:cut]])
                     searched = trial
                     break
             if any(result):

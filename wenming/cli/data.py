@@ -126,9 +126,9 @@ def import_source(
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             fail(BadInput(f"无法写入 {printable(output)}：{reason}"), json_output)
-        report = report.model_copy(update={"output": output})
+        report = report.replace(output=output)
     if json_output:
-        print_json(report.model_dump_json(indent=2))
+        print_json(report.to_json())
         return
     sys.stderr.write(report_text(report))
 

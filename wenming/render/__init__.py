@@ -17,6 +17,8 @@ from rich.console import Console
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from wenming.answer import Answer
+
 MIN_WIDTH = 12  # narrower terminals (COLUMNS=0 or 1) get 12-cell lines, which they wrap themselves
 
 
@@ -57,7 +59,7 @@ def _view_module(kind: type) -> ModuleType:
     raise TypeError(f"no view draws {kind.__qualname__} (from {kind.__module__})")
 
 
-def draw(result: BaseModel, console: Console | None = None) -> None:
+def draw(result: Answer | BaseModel, console: Console | None = None) -> None:
     """Draw `result` with the view for its type, written once when done (not a write for every line)."""
     view = _view_module(type(result))
     console = console or make_console()

@@ -23,7 +23,7 @@ def draw(console: Console, result: object) -> None:
 def behaviours(console: Console, view: BehaviourList) -> None:
     heading = None
     unpenalised: list[BehaviourEntry] = []
-    for entry in view.root:
+    for entry in view.entries:
         if entry.heading != heading:
             heading = entry.heading
             title = f"{entry.domain}（{entry.article_citation}）"
@@ -63,7 +63,7 @@ def behaviours_all(console: Console, view: AllCitiesBehaviours) -> None:
         if not city.annotated:
             emit(console, Text(city.lacks or "未标注", style="dim"), INDENT)
             continue
-        behaviours(console, BehaviourList(city.behaviours))
+        behaviours(console, BehaviourList(entries=city.behaviours))
     if view.without_domain:
         console.print()
         emit(console, Text(f"没有这一类的：{'、'.join(view.without_domain)}", style="dim"))
