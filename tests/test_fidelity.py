@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from wenming.gazette import ParsedRegulation, differences, parse_regulation, read_gazette
@@ -104,7 +106,7 @@ def test_every_single_character_edit_of_the_text_is_caught(parsed: ParsedRegulat
             texts = [paragraph.text] + [item.text for item in paragraph.items]
             for index, text in enumerate(texts):
                 edited = text[1:]
-                chapters = [c.model_copy(deep=True) for c in regulation.chapters]
+                chapters = copy.deepcopy(regulation.chapters)
                 target = next(a for c in chapters for a in c.articles if a.number == article.number)
                 p = target.paragraphs[paragraph.number - 1]
                 if index == 0:

@@ -18,9 +18,11 @@ import datetime
 import inspect  # imported by typer and pydantic already
 import json
 from collections.abc import Callable
-from typing import Any, ClassVar, Self, dataclass_transform, get_origin
+from typing import Any, ClassVar, Self, dataclass_transform
 
 from pydantic import BaseModel
+
+from wenming.datarecord import DataRecord, is_class_var
 
 _MISSING = object()
 
@@ -51,7 +53,7 @@ class Answer:
         fields = list(cls._fields)
         defaults = dict(cls._defaults)
         for name, annotation in inspect.get_annotations(cls).items():
-            if _is_class_var(annotation):
+            if is_class_var(annotation):
                 continue
             if name not in fields:
                 fields.append(name)
@@ -106,13 +108,6 @@ class Answer:
         return json.dumps(self.json_data(), ensure_ascii=False, indent=2)
 
 
-def _is_class_var(annotation: object) -> bool:
-    """ClassVar, ClassVar[...], or either written as text (`from __future__ import annotations`)."""
-    if isinstance(annotation, str):
-        return annotation.startswith(("ClassVar", "typing.ClassVar"))
-    return annotation is ClassVar or get_origin(annotation) is ClassVar
-
-
 def _json_data(value: Any) -> Any:
     if isinstance(value, Answer):
         return value.json_data()
@@ -120,7 +115,9 @@ def _json_data(value: Any) -> Any:
         return [_json_data(item) for item in value]
     if isinstance(value, dict):
         return {key: _json_data(item) for key, item in value.items()}
-    if isinstance(value, BaseModel):  # a piece of the data, quoted in an answer
+    if isinstance(value, DataRecord):  # a piece of the data, quoted in an answer
+        return value.data()
+    if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, datetime.date):
         return value.isoformat()

@@ -41,10 +41,15 @@ import pydantic_core
 from pydantic import BaseModel
 
 from wenming import __version__
+from wenming.datarecord import DataRecord
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
 
-Model = TypeVar("Model", bound=BaseModel)
+# What an entry keeps: the data's records (the regulation, the national law, the vocabulary) or a
+# pydantic model of an index over them (compare's, --city all search's).
+Model = TypeVar("Model", bound=DataRecord | BaseModel)
+# A record's or a model's class (mypy cannot narrow a type[] of a TypeVar bound to a union).
+ModelClass = type
 
 CACHE_DIR_ENV = "WENMING_CACHE_DIR"
 FORMAT = b"wenming-regulation-cache-2"  # bump when what an entry holds changes shape
@@ -54,7 +59,7 @@ MAX_ENTRY_BYTES = 4 * MAX_DATA_BYTES
 _RETIRED_ENTRIES = "*.pickle"  # the pickles of wenming-regulation-cache-1: never read, pruned
 
 
-def _max_bytes(model: type[BaseModel]) -> int:
+def _max_bytes(model: ModelClass) -> int:
     """The largest entry kept for `model`: its `cache_max_bytes` ClassVar (an index over every
     regulation, wenming.corpus), else MAX_ENTRY_BYTES."""
     limit = getattr(model, "cache_max_bytes", MAX_ENTRY_BYTES)
@@ -117,7 +122,7 @@ def _vocabulary_bytes() -> bytes:
     return _read(vocabulary_path()) or b""  # no readable vocabulary: the loader will say so
 
 
-def model_key(texts: Sequence[bytes], model: type[BaseModel]) -> str:
+def model_key(texts: Sequence[bytes], model: ModelClass) -> str:
     """The name of the entry for a `model` validated from several files' `texts` together (each
     UTF-8, no BOM): any data other than the regulation, keyed the same way (the national laws)."""
     digest = _code_digest(FORMAT + b"\0" + model.__qualname__.encode())
@@ -126,7 +131,7 @@ def model_key(texts: Sequence[bytes], model: type[BaseModel]) -> str:
     return digest.hexdigest()
 
 
-def _prefix(model: type[BaseModel]) -> str:
+def _prefix(model: ModelClass) -> str:
     return "regulation" if model is Regulation else model.__name__.lower()
 
 
@@ -180,21 +185,47 @@ class _Plan:
         self.defaults = defaults
 
 
-_plans: dict[type[BaseModel], _Plan] = {}
-_planning: set[type[BaseModel]] = set()  # classes being planned: a model that contains itself
+_plans: dict[ModelClass, _Plan] = {}
+_planning: set[ModelClass] = set()  # classes being planned: a model that contains itself
 _exact_kinds: dict[_Convert, type] = {}  # the checks made by _exactly, and the type each checks
 
 
-def _plan_model(model: type[BaseModel]) -> None:
+class _Field:
+    """What a plan reads of a field, from a record's RecordField or a model's FieldInfo alike."""
+
+    __slots__ = ("annotation", "default", "factory", "required")
+
+    def __init__(self, annotation: Any, required: bool, default: Any, factory: bool) -> None:
+        self.annotation = annotation
+        self.required = required
+        self.default = default
+        self.factory = factory
+
+
+def _fields(model: ModelClass) -> dict[str, _Field]:
+    if issubclass(model, DataRecord):
+        return {
+            name: _Field(field.annotation, field.required, field.default, field.factory is not None)
+            for name, field in model.record_fields.items()
+        }
+    if not issubclass(model, BaseModel):
+        raise _Unsupported(repr(model))
+    return {
+        name: _Field(field.annotation, field.is_required(), field.default, field.default_factory is not None)
+        for name, field in model.model_fields.items()
+    }
+
+
+def _plan_model(model: ModelClass) -> None:
     if model in _plans or model in _planning:
         return
     _planning.add(model)
     try:
-        fields = model.model_fields
+        fields = _fields(model)
         converters = {name: _converter(field.annotation) for name, field in fields.items()}
         _plans[model] = _Plan(
             names=frozenset(fields),
-            required=frozenset(name for name, field in fields.items() if field.is_required()),
+            required=frozenset(name for name, field in fields.items() if field.required),
             exact=tuple(
                 (name, _exact_kinds[convert]) for name, convert in converters.items() if convert in _exact_kinds
             ),
@@ -205,13 +236,13 @@ def _plan_model(model: type[BaseModel]) -> None:
         _planning.discard(model)
 
 
-def _defaults(fields: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+def _defaults(fields: dict[str, _Field]) -> tuple[tuple[str, Any], ...]:
     """Each optional field's default, where it is a plain value or an empty list or dict: given to
     model_construct with the set fields, so that it need not look each up and copy it (a third of the
     time a regulation takes to rebuild). A field with a default factory is left to model_construct."""
     found = []
     for name, field in fields.items():
-        if field.is_required() or field.default_factory is not None:
+        if field.required or field.factory:
             continue
         default = field.default
         if isinstance(default, (list, dict)) and default:
@@ -222,11 +253,11 @@ def _defaults(fields: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-def _model(model: type[BaseModel]) -> _Convert:
+def _model(model: ModelClass) -> _Convert:
     _plan_model(model)
-    construct = model.model_construct
+    construct = _constructor(model)
 
-    def build(value: Any) -> BaseModel:
+    def build(value: Any) -> DataRecord | BaseModel:
         if type(value) is not dict:
             raise _Mismatch(model.__name__)
         plan = _plans[model]
@@ -244,9 +275,20 @@ def _model(model: type[BaseModel]) -> _Convert:
         for name, default in plan.defaults:
             if name not in values:
                 values[name] = [] if default == [] else {} if default == {} else default
-        return construct(set(value), **values)
+        return construct(set(value), values)
 
     return build
+
+
+def _constructor(model: ModelClass) -> Callable[[set[str], dict[str, Any]], DataRecord | BaseModel]:
+    """Build without validation: a record from its values, a model with the fields set (as validated)."""
+    if issubclass(model, DataRecord):
+        record = model
+        return lambda _set, values: record.construct(values)
+    if not issubclass(model, BaseModel):
+        raise _Unsupported(repr(model))
+    pydantic_model = model
+    return lambda fields_set, values: pydantic_model.model_construct(fields_set, **values)
 
 
 def _exactly(kind: type) -> _Convert:
@@ -360,7 +402,7 @@ def _converter(annotation: Any) -> _Convert:
         if key is not _SCALARS[str] and typing.get_origin(arguments[0]) is not typing.Literal:
             raise _Unsupported(f"dict keys of {arguments[0]!r}")  # JSON writes every key as text
         return _dict(key, _converter(arguments[1]))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, (DataRecord, BaseModel)):
         return _model(annotation)
     if origin is None and annotation in _SCALARS:
         return _SCALARS[annotation]
@@ -387,9 +429,10 @@ def models_from(model: type[Model], data: Any) -> list[Model] | None:
         return None
 
 
-def _entry(key: str, value: BaseModel) -> bytes:
+def _entry(key: str, value: DataRecord | BaseModel) -> bytes:
     """The entry for `value` under `key`: raise if it would not rebuild to an equal value."""
-    data = value.model_dump(mode="json", exclude_unset=True)
+    # A record's fields that differ from their defaults; a model's fields that were set.
+    data = value.dump() if isinstance(value, DataRecord) else value.model_dump(mode="json", exclude_unset=True)
     entry = {"format": FORMAT.decode(), "key": key, "value": data}
     encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
     if len(encoded) > _max_bytes(type(value)):
@@ -399,9 +442,17 @@ def _entry(key: str, value: BaseModel) -> bytes:
     # Compared by their data, not by ==: pydantic before 2.6 compares the instance dict too, which
     # holds the look-ups a validated regulation has already cached (cached_property).
     rebuilt = _model_from(type(value), json.loads(encoded)["value"])
-    if rebuilt.model_dump() != value.model_dump() or rebuilt.model_fields_set != value.model_fields_set:
+    if not _same_data(rebuilt, value):
         raise _Unsupported("the value does not rebuild from its JSON")
     return encoded
+
+
+def _same_data(rebuilt: DataRecord | BaseModel, value: DataRecord | BaseModel) -> bool:
+    if isinstance(rebuilt, DataRecord) and isinstance(value, DataRecord):
+        return rebuilt.data() == value.data()
+    if isinstance(rebuilt, BaseModel) and isinstance(value, BaseModel):
+        return rebuilt.model_dump() == value.model_dump() and rebuilt.model_fields_set == value.model_fields_set
+    return False
 
 
 # --- the folder ---------------------------------------------------------------------------------
@@ -444,12 +495,12 @@ def store(text: str, regulation: Regulation) -> None:
     _store(entry_key(text.encode("utf-8")), regulation)
 
 
-def store_model(texts: Sequence[bytes], value: BaseModel) -> None:
+def store_model(texts: Sequence[bytes], value: DataRecord | BaseModel) -> None:
     """Keep `value`, validated from these files' `texts`, for the next process (see store)."""
     _store(model_key(texts, type(value)), value)
 
 
-def _store(key: str, value: BaseModel) -> None:
+def _store(key: str, value: DataRecord | BaseModel) -> None:
     directory = cache_dir()
     if directory is None:
         return

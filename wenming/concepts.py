@@ -8,15 +8,13 @@ Kept apart from wenming.model, whose classes every command builds at import: onl
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from wenming.model import Key, NonEmpty, Record
 
 
-class VocabularyRecord(BaseModel):
+class VocabularyRecord(Record):
     """The data's record (frozen, no unknown fields), declared here so that its models read as such."""
-
-    model_config = Record.model_config
 
 
 ConceptKind = Literal["who", "place", "act"]
@@ -34,12 +32,12 @@ class Concept(VocabularyRecord):
 
     key: NonEmpty
     kind: ConceptKind = "act"
-    says: list[NonEmpty] = []
-    statute: list[NonEmpty] = []
-    implies: list[NonEmpty] = []
-    may_be: list[NonEmpty] = []
-    excludes: list[Exclusion] = []
-    done: list[NonEmpty] = []
+    says: list[NonEmpty] = Field(default_factory=list)
+    statute: list[NonEmpty] = Field(default_factory=list)
+    implies: list[NonEmpty] = Field(default_factory=list)
+    may_be: list[NonEmpty] = Field(default_factory=list)
+    excludes: list[Exclusion] = Field(default_factory=list)
+    done: list[NonEmpty] = Field(default_factory=list)
 
 
 class AgencyKind(VocabularyRecord):
@@ -49,7 +47,7 @@ class AgencyKind(VocabularyRecord):
     name: NonEmpty
     # Words of an agency's name that make it this kind, for drafting by rule (wenming.extract);
     # the longest word found decides (公安机关交通管理部门 before 公安机关).
-    words: list[NonEmpty] = []
+    words: list[NonEmpty] = Field(default_factory=list)
 
 
 class BehaviourType(VocabularyRecord):
@@ -60,23 +58,24 @@ class BehaviourType(VocabularyRecord):
     # The vocabulary's concepts that identify it, and those of them whose leaving undone is the behaviour
     # (系犬绳 for dog-leash): a regulation's penalty of this key that its data does not describe
     # (behaviour_concepts) is read by these, so that a phrase reaches it in every city.
-    concepts: list[NonEmpty] = []
-    omits: list[NonEmpty] = []
-    context: list[NonEmpty] = []  # concepts it bears without being identified by them (出户 for dog-leash)
+    concepts: list[NonEmpty] = Field(default_factory=list)
+    omits: list[NonEmpty] = Field(default_factory=list)
+    # Concepts it bears without being identified by them (出户 for dog-leash).
+    context: list[NonEmpty] = Field(default_factory=list)
     # Statute words that mark a provision as this behaviour, for drafting by rule (wenming.extract).
-    words: list[NonEmpty] = []
+    words: list[NonEmpty] = Field(default_factory=list)
 
 
 class Vocabulary(VocabularyRecord):
     """The vocabulary file's schema: what data/vocabulary.yaml holds."""
 
     schema_version: Literal[1]
-    question_words: list[NonEmpty] = []
-    negations: list[NonEmpty] = []
-    ignored: list[NonEmpty] = []
+    question_words: list[NonEmpty] = Field(default_factory=list)
+    negations: list[NonEmpty] = Field(default_factory=list)
+    ignored: list[NonEmpty] = Field(default_factory=list)
     concepts: list[Concept] = Field(min_length=1)
-    agency_kinds: list[AgencyKind] = []
-    behaviours: list[BehaviourType] = []
+    agency_kinds: list[AgencyKind] = Field(default_factory=list)
+    behaviours: list[BehaviourType] = Field(default_factory=list)
 
     @cached_property
     def by_key(self) -> dict[str, Concept]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from pydantic import BaseModel
-
+from wenming.datarecord import DataRecord
 from wenming.laws import Law, LawBook, RegulationWords
 from wenming.numerals import to_chinese
 
@@ -26,12 +25,11 @@ class Problem(NamedTuple):
     message: str
 
 
-def _walk(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, BaseModel]]:
-    """Every model in the tree under `node`, with its path."""
-    if isinstance(node, BaseModel):
+def _walk(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, DataRecord]]:
+    """Every record in the tree under `node`, with its path (a field by its name in the file)."""
+    if isinstance(node, DataRecord):
         yield path, node
-        for name in type(node).model_fields:
-            field = type(node).model_fields[name]
+        for name, field in type(node).record_fields.items():
             yield from _walk(getattr(node, name), (*path, field.alias or name))
     elif isinstance(node, list):
         for index, element in enumerate(node):

@@ -16,7 +16,9 @@ import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
+
+from wenming.datarecord import DataRecord
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -40,8 +42,8 @@ if TYPE_CHECKING:  # for the engine's type checking only: a protocol costs start
         def words(self) -> str: ...
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
+class Record(DataRecord):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 # --- the laws quoted ------------------------------------------------------------------------------
@@ -260,7 +262,7 @@ class NoPenalty(Record):
     no_fault: Words
     educate: Words
     reading: Reading
-    excludes: list[Excludes] = []
+    excludes: list[Excludes] = Field(default_factory=list)
 
 
 class Minors(Record):
@@ -292,7 +294,8 @@ class Discretion(Record):
     citation: LawCitation
     words: NonEmpty
     reading: Reading
-    circumstances: list[Key] = []  # the regulation's circumstances it concerns (情节严重, 再次违反)
+    # The regulation's circumstances it concerns (情节严重, 再次违反).
+    circumstances: list[Key] = Field(default_factory=list)
 
 
 class Deadline(Record):
@@ -386,7 +389,7 @@ class OnwardFine(Record):
 
 class OnwardStep(Record):
     condition: Words
-    when_any: list[Key] = []
+    when_any: list[Key] = Field(default_factory=list)
     sanction: Words
     measures: list[NonEmpty] = Field(min_length=1)
     fine_optional: bool = False  # 可以处
@@ -421,8 +424,8 @@ class LawData(Record):
     procedure: Procedure
     checklist: list[ChecklistItem] = Field(min_length=1)
     reduce_reading: NonEmpty | None = None  # what 从轻 and 减轻 are read to allow: a reading
-    reduce_grounds: list[ReduceGround] = []
-    onward: list[Onward] = []
+    reduce_grounds: list[ReduceGround] = Field(default_factory=list)
+    onward: list[Onward] = Field(default_factory=list)
 
     def law(self, key: str) -> Law:
         return next(law for law in self.laws if law.key == key)
@@ -441,7 +444,7 @@ class PartyKind(Record):
     """A kind of party as 行政处罚法 names it (公民; 法人或者其他组织), and the words people type for it."""
 
     name: NonEmpty
-    aliases: list[NonEmpty] = []
+    aliases: list[NonEmpty] = Field(default_factory=list)
     citation: LawCitation
     words: NonEmpty
 
@@ -450,7 +453,7 @@ class PenaltyParties(Record):
     parties: list[PartyKey] = Field(min_length=1)
     reading: bool  # true: the provision does not name its party, and `basis` reads it
     basis: NonEmpty
-    quotes: list[PartyQuote] = []
+    quotes: list[PartyQuote] = Field(default_factory=list)
 
 
 class PartiesData(Record):

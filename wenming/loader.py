@@ -291,7 +291,7 @@ def regulation_from_text(
     the concepts of the regulation's behaviours are checked."""
     data, lines = _parsed_mapping(text, source)
     try:
-        regulation = Regulation.model_validate(data)
+        regulation = Regulation.validate(data)
     except ValidationError as error:
         raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
     shared = vocabulary[0] if vocabulary is not None else load_vocabulary()[0]
@@ -305,7 +305,7 @@ def vocabulary_from_text(text: str, source: str = "<text>") -> Vocabulary:
     """Validate YAML text as the shared vocabulary; raise DataError naming every problem."""
     data, lines = _parsed_mapping(text, source)
     try:
-        vocabulary = Vocabulary.model_validate(data)
+        vocabulary = Vocabulary.validate(data)
     except ValidationError as error:
         raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
     problems = vocabulary_problems(vocabulary)
@@ -414,7 +414,7 @@ def lawbook_from_files(laws_path: Path, parties_path: Path) -> tuple[list[bytes]
         text = read_text(path)
         data, lines = _parsed_mapping(text, source)
         try:
-            value = model.model_validate(data)
+            value = model.validate(data)
         except ValidationError as error:
             raise DataError(source, _bounded(_pydantic_problems(error, lines))) from None
         read[name] = (text, source, lines, value)

@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints
+
+from wenming.datarecord import DataRecord
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -24,8 +26,8 @@ Yuan = Annotated[int, Field(ge=0, strict=True)]
 FineWords = Callable[[int | None, int], str]  # a fine's (min, max) in words, e.g. 罚款50元至200元; min None: 以下
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+class Record(DataRecord):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- text -------------------------------------------------------------------------
@@ -43,7 +45,7 @@ class Paragraph(Record):
 
     number: int = Field(ge=1)
     text: NonEmpty
-    items: list[Item] = []
+    items: list[Item] = Field(default_factory=list)
 
 
 class Article(Record):
@@ -74,7 +76,7 @@ class ExternalFact(Record):
     fact: NonEmpty
     date: datetime.date
     source: NonEmpty
-    concerns: list[CitationText] = []
+    concerns: list[CitationText] = Field(default_factory=list)
 
 
 class HistoryEvent(Record):
@@ -103,11 +105,11 @@ class SourceFile(Record):
 
 class Metadata(Record):
     title: NonEmpty
-    history: list[HistoryEvent] = []
+    history: list[HistoryEvent] = Field(default_factory=list)
     source: SourceFile | None = None
     city: NonEmpty | None = None  # None where the title names none (a province's regulation)
     province: NonEmpty | None = None
-    external_facts: list[ExternalFact] = []
+    external_facts: list[ExternalFact] = Field(default_factory=list)
 
 
 class ScanConvention(Record):
@@ -178,7 +180,7 @@ class Agency(Record):
     key: Key
     name: NonEmpty  # as written in the provision
     short_name: NonEmpty
-    aliases: list[NonEmpty] = []
+    aliases: list[NonEmpty] = Field(default_factory=list)
     source: list[CitationText] = Field(min_length=1)
     # The agency it is a department of (公安机关交通管理部门 is part of 公安机关), by key.
     part_of: Key | None = None
@@ -193,7 +195,7 @@ class Circumstance(Record):
     key: Key
     name: NonEmpty
     description: NonEmpty
-    related: list[Key] = []  # circumstances other provisions word for much the same
+    related: list[Key] = Field(default_factory=list)  # circumstances other provisions word for much the same
 
 
 class FineRange:
@@ -257,8 +259,7 @@ class Measure(Record):
     of: NonEmpty | None = None  # fine-multiple: the sum it is a multiple of, as written (赔偿费)
     what: NonEmpty | None = None  # confiscation, revocation: what, as written
 
-    @model_validator(mode="after")
-    def _amounts(self) -> "Measure":
+    def check(self) -> None:
         amounted = self.kind in FINE_KINDS
         if amounted and self.max is None:
             raise ValueError(f"{self.kind} 须写 max")
@@ -270,7 +271,6 @@ class Measure(Record):
             raise ValueError("per 只用于 fine-per-unit，且 fine-per-unit 须写 per")
         if (self.kind == "fine-multiple") != (self.of is not None):
             raise ValueError("of 只用于 fine-multiple，且 fine-multiple 须写 of")
-        return self
 
 
 class Step(Record):
@@ -279,7 +279,7 @@ class Step(Record):
     condition: NonEmpty  # the provision's words, e.g. 拒不改正的
     # Circumstance keys; the step is reached when any of them holds. Empty: the first
     # step, reached by the violation itself.
-    when_any: list[Key] = []
+    when_any: list[Key] = Field(default_factory=list)
     # The provision's words for what follows the condition, e.g. 处五十元罚款; validation
     # checks they follow the condition in the provision and state the fine's amounts.
     sanction: NonEmpty
@@ -333,7 +333,7 @@ class BehaviourRef(Record):
     # The provision it resolves to; none for a behaviour only described (link: description).
     cites: CitationText | None = None
     # Further provisions the liability provision cites for the same penalty (违反第九条第一款第一项、第三项…).
-    also: list[CitationText] = []
+    also: list[CitationText] = Field(default_factory=list)
     # The liability provision's own words for the behaviour, where it describes it (link: description,
     # relative): a literal part of the provision.
     words: NonEmpty | None = None
@@ -345,13 +345,11 @@ class BehaviourRef(Record):
     # line quotes these. Must be a literal part of the cited text.
     conduct: NonEmpty | None = None
 
-    @model_validator(mode="after")
-    def _linked(self) -> "BehaviourRef":
+    def check(self) -> None:
         if self.link == "description" and self.words is None:
             raise ValueError("link: description 须写 words（罚则对行为的描述）")
         if self.link != "description" and self.cites is None:
             raise ValueError(f"link: {self.link} 须写 cites")
-        return self
 
 
 class Variant(Record):
@@ -364,11 +362,9 @@ class Variant(Record):
     role: NonEmpty | None = None
     steps: list[Step] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _someone(self) -> "Variant":
+    def check(self) -> None:
         if self.party is None and self.role is None:
             raise ValueError("须写 party 或 role")
-        return self
 
 
 class Penalty(Record):
@@ -376,27 +372,25 @@ class Penalty(Record):
 
     key: Key
     name: NonEmpty
-    aliases: list[NonEmpty] = []
+    aliases: list[NonEmpty] = Field(default_factory=list)
     behaviour: BehaviourRef
     provision: CitationText
-    agencies: list[Key] = []  # none where the provision names none
+    agencies: list[Key] = Field(default_factory=list)  # none where the provision names none
     # The words naming the agencies: in the provision, or in the lead-in of the article whose item it is.
     agency_text: NonEmpty | None = None
     # The ladder for anyone; empty where every party or role has its own (variants).
-    steps: list[Step] = []
-    variants: list[Variant] = []
+    steps: list[Step] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
     # The shared behaviour key (vocabulary's behaviours) it is an instance of, for comparing cities.
     taxonomy: Key | None = None
     review: ReviewMark = "reviewed"
-    review_notes: list[NonEmpty] = []  # what the extractor or the reviewer was unsure of
+    review_notes: list[NonEmpty] = Field(default_factory=list)  # what the extractor or the reviewer was unsure of
 
-    @model_validator(mode="after")
-    def _laddered(self) -> "Penalty":
+    def check(self) -> None:
         if not self.steps and not self.variants:
             raise ValueError("须写 steps 或 variants")
         if self.agencies and self.agency_text is None:
             raise ValueError("写了 agencies 须写 agency_text")
-        return self
 
     @property
     def behaviour_cites(self) -> str:
@@ -430,12 +424,12 @@ class LiabilityProvision(Record):
     agency: NonEmpty | None = None
     external_law: NonEmpty | None = None
     # Each law it names, verbatim (a referral may name none: 依法处罚).
-    laws: list[NonEmpty] = []
+    laws: list[NonEmpty] = Field(default_factory=list)
     # The behaviour it concerns, where it concerns one (a referral for one behaviour).
     behaviour: BehaviourRef | None = None
     taxonomy: Key | None = None
     review: ReviewMark = "reviewed"
-    review_notes: list[NonEmpty] = []
+    review_notes: list[NonEmpty] = Field(default_factory=list)
 
 
 class Mitigation(Record):
@@ -533,17 +527,15 @@ class BehaviourConcepts(Record):
 
     penalty: Key | None = None
     cites: CitationText | None = None
-    core: list[NonEmpty] = []
-    context: list[NonEmpty] = []
-    omits: list[NonEmpty] = []
-    conditions: list[Condition] = []
-    see_also: list[NonEmpty] = []
+    core: list[NonEmpty] = Field(default_factory=list)
+    context: list[NonEmpty] = Field(default_factory=list)
+    omits: list[NonEmpty] = Field(default_factory=list)
+    conditions: list[Condition] = Field(default_factory=list)
+    see_also: list[NonEmpty] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _one_target(self) -> "BehaviourConcepts":
+    def check(self) -> None:
         if (self.penalty is None) == (self.cites is None):
             raise ValueError("须且只须写 penalty 或 cites 之一")
-        return self
 
 
 class TaxonomyLink(Record):
@@ -569,7 +561,7 @@ class BehaviourArticle(Record):
     kind: BehaviourKind
     domain: NonEmpty
     # Other words people use for the domain (交通 for 文明出行行为), for `behaviours --domain`.
-    also: list[NonEmpty] = []
+    also: list[NonEmpty] = Field(default_factory=list)
 
 
 class RegulationData(Record):
@@ -580,37 +572,35 @@ class RegulationData(Record):
 
     schema_version: Literal[1]
     meta: Metadata
-    conventions: list[ScanConvention] = []
+    conventions: list[ScanConvention] = Field(default_factory=list)
     # Exactly one of the two: the chapters, or (a regulation without chapters) the articles.
-    chapters: list[Chapter] = []
-    articles: list[Article] = []
+    chapters: list[Chapter] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
     # False where the source is cut short (no 附则, no 施行 article, a chapter missing): every
     # answer from it says so. `damage` lists what the reader found, each with its source line.
     complete: bool = True
-    damage: list[Damage] = []
-    repairs: list[Repair] = []
-    notes: list[LegislativeNote] = []
-    circumstances: list[Circumstance] = []
-    agencies: list[Agency] = []
-    penalties: list[Penalty] = []
-    liability: list[LiabilityProvision] = []
+    damage: list[Damage] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
+    notes: list[LegislativeNote] = Field(default_factory=list)
+    circumstances: list[Circumstance] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+    penalties: list[Penalty] = Field(default_factory=list)
+    liability: list[LiabilityProvision] = Field(default_factory=list)
     mitigation: Mitigation | None = None
-    colloquial_terms: list[ColloquialTerm] = []
-    wide_terms: list[WideTerm] = []
-    duties: list[DutyProvision] = []
+    colloquial_terms: list[ColloquialTerm] = Field(default_factory=list)
+    wide_terms: list[WideTerm] = Field(default_factory=list)
+    duties: list[DutyProvision] = Field(default_factory=list)
     # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
-    question_phrases: list[NonEmpty] = []
+    question_phrases: list[NonEmpty] = Field(default_factory=list)
     decision_wording: DecisionWording | None = None
-    behaviour_articles: list[BehaviourArticle] = []
+    behaviour_articles: list[BehaviourArticle] = Field(default_factory=list)
     # The words of an article's opening that name its kind (鼓励, 倡导, 重点治理); `fine` says them.
-    behaviour_kind_words: dict[BehaviourKind, NonEmpty] = {}
+    behaviour_kind_words: dict[BehaviourKind, NonEmpty] = Field(default_factory=dict)
     # The behaviours by their concepts, for `fine`'s reading of a phrase (wenming.matcher).
-    behaviour_concepts: list[BehaviourConcepts] = []
+    behaviour_concepts: list[BehaviourConcepts] = Field(default_factory=list)
     # Governed behaviours (penalised or not) and the shared behaviour key each is an instance of.
-    behaviour_taxonomy: list[TaxonomyLink] = []
+    behaviour_taxonomy: list[TaxonomyLink] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _chapters_or_articles(self) -> "RegulationData":
+    def check(self) -> None:
         if bool(self.chapters) == bool(self.articles):
             raise ValueError("须且只须写 chapters（分章的条例）或 articles（不分章的条例）之一")
-        return self

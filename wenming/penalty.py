@@ -713,7 +713,7 @@ def _ladder_for(
         )
     if chosen is None:
         return penalty, views
-    return penalty.model_copy(update={"steps": chosen.steps, "variants": []}), views
+    return penalty.replace(steps=chosen.steps, variants=[]), views
 
 
 def _behaviour_words(penalty: Penalty, behaviour: Provision) -> str:

@@ -170,14 +170,16 @@ def _agencies(findings: list[tuple[Finding, bool]]) -> tuple[list[dict[str, Any]
 def _checking_regulation(read: ReadRegulation, written: dict[str, Any]) -> Regulation:
     """The regulation the drafts are validated against: the text as read (chapters, or none), the drafts."""
     text = read.text_part()
-    chapters = [Chapter.model_validate(chapter) for chapter in text.get("chapters", [])]
-    articles = [Article.model_validate(article) for article in text.get("articles", [])]
-    return Regulation.model_construct(
-        schema_version=1,
-        meta=Metadata.model_construct(title=read.title, external_facts=[]),
-        chapters=chapters,
-        articles=articles,
-        **written,
+    chapters = [Chapter.validate(chapter) for chapter in text.get("chapters", [])]
+    articles = [Article.validate(article) for article in text.get("articles", [])]
+    return Regulation.construct(
+        dict(
+            schema_version=1,
+            meta=Metadata.construct({"title": read.title, "external_facts": []}),
+            chapters=chapters,
+            articles=articles,
+            **written,
+        )
     )
 
 
@@ -211,7 +213,7 @@ def write(read: ReadRegulation, found: list[Finding], rules: Rules, vocabulary: 
             if index in chosen:
                 try:
                     data = writer.penalty(finding, keys[chosen.index(index)], index in described)
-                    Penalty.model_validate(data)
+                    Penalty.validate(data)
                 except ValidationError as error:
                     demoted[index] = f"草稿不合数据格式：{error}".splitlines()[0]
                     liability.append(writer.liability(finding, "text-only", [f"未能结构化：{demoted[index]}"]))
@@ -228,11 +230,11 @@ def write(read: ReadRegulation, found: list[Finding], rules: Rules, vocabulary: 
             regulation = _checking_regulation(
                 read,
                 {
-                    "circumstances": [Circumstance.model_validate(c) for c in writer.circumstances.values()],
-                    "agencies": [Agency.model_validate(a) for a in agencies],
-                    "penalties": [Penalty.model_validate(p) for p in penalties],
-                    "liability": [LiabilityProvision.model_validate(entry) for entry in liability],
-                    "behaviour_taxonomy": [TaxonomyLink.model_validate(link) for link in taxonomy],
+                    "circumstances": [Circumstance.validate(c) for c in writer.circumstances.values()],
+                    "agencies": [Agency.validate(a) for a in agencies],
+                    "penalties": [Penalty.validate(p) for p in penalties],
+                    "liability": [LiabilityProvision.validate(entry) for entry in liability],
+                    "behaviour_taxonomy": [TaxonomyLink.validate(link) for link in taxonomy],
                 },
             )
         except ValidationError as error:  # the text itself does not load: nothing to check against
