@@ -2,9 +2,9 @@
 
 Importing PyYAML, parsing the file and building pydantic's validators cost more than the rest of a
 look-up together. An entry holds the validated `Regulation` as JSON, and is read back without any
-validation: `json.loads` (the C scanner) and pydantic's `model_construct`, class by class as each
-model's `model_fields` annotations say. It lives in WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming,
-else ~/.cache/wenming.
+validation: `json.loads` (the C scanner), then each record built as its class's fields' annotations
+say (wenming.datarecord's `construct`; an index kept as a pydantic model, `model_construct`). It
+lives in WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming, else ~/.cache/wenming.
 
 - Never runs code: an entry is JSON data, read by a parser that builds only str, int, float, bool,
   None, list and dict, then the models and dates the annotations name. Whoever could write the file
@@ -150,8 +150,8 @@ def _is_ours(status: os.stat_result) -> bool:
 #
 # Each model class gets a plan once per process: for each field, a function that checks a JSON value
 # against the field's annotation and turns it into the field's value (a model, a list of them, a date
-# from its ISO text; str, int, bool and Literal values as they are). Only the public model_fields and
-# model_construct are used, so the plan follows the models wherever their fields go.
+# from its ISO text; str, int, bool and Literal values as they are). It reads a record's `record_fields`
+# (or a pydantic model's public `model_fields`), so the plan follows the classes wherever their fields go.
 
 _Convert = Callable[[Any], Any]
 
@@ -237,16 +237,16 @@ def _plan_model(model: ModelClass) -> None:
 
 
 def _defaults(fields: dict[str, _Field]) -> tuple[tuple[str, Any], ...]:
-    """Each optional field's default, where it is a plain value or an empty list or dict: given to
-    model_construct with the set fields, so that it need not look each up and copy it (a third of the
-    time a regulation takes to rebuild). A field with a default factory is left to model_construct."""
+    """Each optional field's default, where it is a plain value or an empty list or dict: given to the
+    constructor with the set fields, so that it need not look each up and copy it (a third of the
+    time a regulation takes to rebuild). A field with a default factory is left to the constructor."""
     found = []
     for name, field in fields.items():
         if field.required or field.factory:
             continue
         default = field.default
         if isinstance(default, (list, dict)) and default:
-            continue  # a non-empty mutable default: model_construct copies it
+            continue  # a non-empty mutable default: the constructor copies it
         if not isinstance(default, (list, dict, str, int, float, bool, tuple, frozenset, type(None))):
             continue
         found.append((name, default))
@@ -261,8 +261,8 @@ def _model(model: ModelClass) -> _Convert:
         if type(value) is not dict:
             raise _Mismatch(model.__name__)
         plan = _plans[model]
-        # Unset fields are left out (model_dump(exclude_unset=True)): model_construct gives them their
-        # defaults and leaves them out of model_fields_set, as validation did.
+        # Fields left out (a record's defaults; a model's unset fields): the constructor gives them their
+        # defaults (and a model leaves them out of model_fields_set, as validation did).
         if not value.keys() >= plan.required or not value.keys() <= plan.names:
             raise _Mismatch(model.__name__)
         for name, kind in plan.exact:  # inline rather than a call each: most fields are text
@@ -410,7 +410,8 @@ def _converter(annotation: Any) -> _Convert:
 
 
 def _model_from(model: type[Model], data: Any) -> Model:
-    """The `model` the JSON data of `model_dump(mode="json", exclude_unset=True)` describes."""
+    """The `model` the JSON data of its entry describes (a record's `dump()`, a model's
+    `model_dump(mode="json", exclude_unset=True)`)."""
     value = _model(model)(data)
     if not isinstance(value, model):  # pragma: no cover - _model builds the class it is given
         raise _Mismatch(model.__name__)
@@ -418,7 +419,7 @@ def _model_from(model: type[Model], data: Any) -> Model:
 
 
 def models_from(model: type[Model], data: Any) -> list[Model] | None:
-    """The `model`s a JSON list of their `model_dump(mode="json", exclude_unset=True)` describes, built as
+    """The `model`s a JSON list of their data (as in an entry) describes, built as
     an entry's value is (no validation), or None where the data has not the model's shape: for an entry
     that keeps parts of its value as JSON text, to build only the part a run needs."""
     if type(data) is not list:

@@ -9,8 +9,8 @@ the files, as wenming.validation does for the regulation.
 Nothing here knows a number or a word of the law: this module holds the shape and the look-ups.
 """
 
-# No `from __future__ import annotations`: pydantic builds these classes on every `fine`, and
-# evaluating annotations written as strings would double the cost.
+# No `from __future__ import annotations`: the cache's plans read these classes' annotations on every
+# `fine`, and annotations written as strings would have to be evaluated first.
 
 import datetime
 from functools import cached_property
@@ -80,8 +80,7 @@ class Law(Record):
 
 class Words(Record):
     """A piece of the provision `citation` names (checked: the words are in its text), with the figure
-    it spells where it spells one (checked: 二百 in the words for 200). One class for all of them:
-    every class costs start-up time on the cached path (pydantic builds it at import)."""
+    it spells where it spells one (checked: 二百 in the words for 200). One class for all of them."""
 
     citation: LawCitation
     words: NonEmpty
@@ -97,8 +96,7 @@ class Amount(Record):
     amount: Yuan  # required here: a limit the engine computes with
 
 
-# The provisions a rule rests on. Every class below is flat (its fields written out, not inherited):
-# a subclass's inherited fields double what pydantic spends making it, on every cached `fine`.
+# The provisions a rule rests on.
 Cites = Annotated[list[LawCitation], Field(min_length=1)]
 
 

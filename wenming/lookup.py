@@ -294,9 +294,9 @@ def article_view(regulation: Regulation, reference: str) -> ArticleView:
 
 # --- moved out, still importable from here -------------------------------------------------
 
-# Start-up (benchmarks/startup.py): creating a pydantic class costs about 0.25 ms at every run, so
-# `article` creates only its own; the listings' result models live in wenming.contents and
-# wenming.behaviours, and their names here are looked up there when first asked for.
+# Start-up (benchmarks/startup.py): `article` imports only its own answers; the listings' answers live
+# in wenming.contents and wenming.behaviours, and their names here are looked up there when first asked
+# for.
 _MOVED = {
     "ArticleLine": "contents",
     "ChapterView": "contents",

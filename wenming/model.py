@@ -1,9 +1,9 @@
 """The regulation as validated data: text, structure, penalty schedule and notes.
 
-Every model forbids unknown fields and is immutable once loaded. Shape checks
-(types, min <= max) live on the models; checks that span the document (numbering,
-cross-references) are in `wenming.validation`, so that each problem can be reported
-with the path of the field it concerns. The look-ups over a loaded regulation (indexes,
+Every record (wenming.datarecord: validated by pydantic, light to define) forbids unknown fields
+and is immutable once loaded. Shape checks (types, min <= max) live on the records (`check`);
+checks that span the document (numbering, cross-references) are in `wenming.validation`, so that
+each problem can be reported with the path of the field it concerns. The look-ups over a loaded regulation (indexes,
 citation resolution) are `wenming.regulation`'s.
 
 Legal facts live in data/regulation.yaml; nothing here knows a number of the law.
