@@ -16,10 +16,10 @@ says so in `_json`.
 
 import datetime
 import inspect  # imported by typer and pydantic already
-import json
 from collections.abc import Callable
 from typing import Any, ClassVar, Self, dataclass_transform
 
+import pydantic_core
 from pydantic import BaseModel
 
 from wenming.datarecord import DataRecord, is_class_var
@@ -105,7 +105,7 @@ class Answer:
 
     def to_json(self) -> str:
         """The record as JSON text, indented by two, Chinese as it is."""
-        return json.dumps(self.json_data(), ensure_ascii=False, indent=2)
+        return dumps(self.json_data())
 
 
 def _json_data(value: Any) -> Any:
@@ -124,12 +124,24 @@ def _json_data(value: Any) -> Any:
     return value
 
 
-def json_text(result: Answer | BaseModel) -> str:
-    """A result as the JSON the commands print: a record's own, or a pydantic model's (data and indexes
-    read from the cache, which are models)."""
+def result_data(result: Answer | BaseModel) -> Any:
+    """A command's result as JSON data: an answer's own, or a pydantic model's (an index kept in the
+    cache as a model: compare's rows)."""
     if isinstance(result, Answer):
-        return result.to_json()
-    return result.model_dump_json(indent=2)
+        return result.json_data()
+    return result.model_dump(mode="json")
 
 
-__all__ = ["Answer", "field", "json_text"]
+def dumps(data: Any) -> str:
+    """JSON data as the commands print it: indented by two, Chinese as it is. pydantic-core's writer
+    (public API, the one model_dump_json uses): the json module writes indented JSON in pure Python,
+    several milliseconds for a long answer (--city all search)."""
+    return pydantic_core.to_json(data, indent=2).decode()
+
+
+def json_text(result: Answer | BaseModel) -> str:
+    """A command's result as the JSON it prints."""
+    return dumps(result_data(result))
+
+
+__all__ = ["Answer", "dumps", "field", "json_text", "result_data"]

@@ -16,7 +16,7 @@ from typing import Any, TextIO, TypeVar
 import typer
 from pydantic import BaseModel
 
-from wenming.answer import Answer, json_text
+from wenming.answer import Answer, dumps, result_data
 from wenming.cli.state import default_regulation, regulation, state
 from wenming.errors import EXIT_USAGE, WenmingError
 from wenming.regulation import Regulation, incomplete_notice
@@ -129,9 +129,7 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
             payload["candidates"] = candidates
         if error.choices:
             payload["choices"] = error.choices
-        import json
-
-        print_json(json.dumps({"error": payload}, ensure_ascii=False, indent=2))
+        print_json(dumps({"error": payload}))
     else:
         lines = [f"错误：{message}"]
         if detail:
@@ -152,14 +150,13 @@ def show(result: Answer | BaseModel, json_output: bool, notice: str | None = Non
     `incomplete: true` and `notice`, in the view as a line before it. `title`: the regulation the
     answer comes from, where --city chose it (a citation means nothing without its regulation): in
     JSON as `regulation`, in the view as the first line."""
-    text = json_text(result)
+    data = result_data(result)
     if (notice is not None or title is not None) and json_output:
-        import json
-
         extra: dict[str, object] = {"regulation": title} if title is not None else {}
         if notice is not None:
             extra |= {"incomplete": True, "notice": notice}
-        text = json.dumps({**json.loads(text), **extra}, ensure_ascii=False, indent=2)
+        data = {**data, **extra}
+    text = dumps(data)
     if json_output:
         print_json(text)
         return
