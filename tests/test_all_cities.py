@@ -110,6 +110,42 @@ def test_search_all_view_groups_by_city() -> None:
     assert "个城市的条例" in view.splitlines()[-2] and "--json" in view.splitlines()[-1]
 
 
+@pytest.mark.parametrize("width", [20, 44, 80])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "饲养犬只应当依法办理登记" * 20,  # a long paragraph: cut, with …
+        "犬只" + "\u200b" * 300 + "登记",  # zero-width characters: more characters than cells, still cut
+        "犬只登记",  # short: whole
+    ],
+)
+def test_a_hit_is_one_line_cut_to_the_width_with_an_ellipsis(width: int, text: str) -> None:
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from wenming.corpus_search import CityHit
+    from wenming.render.corpus_search import _append_hit
+    from wenming.search import Span
+
+    hit = CityHit(
+        citation="第九条",
+        kind="paragraph",
+        article=9,
+        text=text,
+        matched=["犬只"],
+        spans=[Span(start=0, end=2)],
+        city="甲市",
+        title="甲市条例",
+    )
+    out = Text()
+    _append_hit(out, hit, width)
+    line = out.plain
+    shown = line.split("第九条  ", 1)[1]
+    assert cell_len(line) <= width and "\n" not in line
+    assert shown == text if cell_len("    第九条  " + text) <= width else shown.endswith("…")
+    assert text.startswith(shown.rstrip("…"))
+
+
 def test_search_all_errors() -> None:
     code, out = _invoke("--city", "all", "search", "外星人飞船", "--json")
     assert code == 1 and json.loads(out)["error"]["message"].startswith("没有找到")

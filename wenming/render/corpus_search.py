@@ -33,50 +33,58 @@ def search_all(console: Console, view: AllCitiesSearchResult) -> None:
     if view.searched_as:
         emit(console, Text(view.searched_as, style="dim"))
     cities = {city.city: city for city in view.cities}
-    lines: list[Text] = []
+    width = console.width
+    # One Text for every line, each already cut to fit (or a notice, wrapped by the terminal), printed
+    # once without wrapping by rich: rich's cost is per Text and per call more than per character.
+    out = Text()
     for city, hits in groupby(view.hits, key=lambda hit: hit.city):
         shown = cities[city]
-        heading = Text(f"■ {city}", style="bold")
-        heading.append(f"  《{shown.title}》  {shown.hits} 处", style="dim")
-        lines.append(_fitted(heading, console.width))
+        if len(out):
+            out.append("\n")
+        heading = f"■ {city}"
+        line = heading + f"  《{shown.title}》  {shown.hits} 处"
+        _append_cut(out, line, width, [("dim", len(heading), len(line))], style="bold")
         if shown.notice:
-            lines.append(Text(f"注意：{shown.notice}", style="yellow"))
-        lines += [_line(console, hit) for hit in hits]
-    # Each line already fits (or is a notice, wrapped by the terminal): one print, no wrapping by rich,
-    # whose cost is per line and per call more than per character.
-    console.print(Text("\n").join(lines), soft_wrap=True)
+            out.append(f"\n注意：{shown.notice}", style="yellow")
+        for hit in hits:
+            out.append("\n")
+            _append_hit(out, hit, width)
+    console.print(out, soft_wrap=True)
     summary = f"共 {len(view.hits)} 处，见于 {len(view.cities)} 个城市的条例（共查 {view.searched} 部）"
     emit(console, Text(summary, style="dim"))
     emit(console, Text("每处一行；全文见 --json，或 wenming --city 城市 search …", style="dim"))
 
 
-def _line(console: Console, hit: CityHit) -> Text:
+def _append_hit(out: Text, hit: CityHit, width: int) -> None:
     """One hit on one line: where, then its words from a little before the first match, cut to fit."""
     where = hit.citation if not hit.note else f"立法说明《{hit.note}》"
-    lead = Text(" " * INDENT + where + "  ", style="cyan")
-    room = console.width - lead.cell_len
+    lead = " " * INDENT + where + "  "
+    room = width - cell_len(lead)
     flat = hit.text.replace("\n", " ")
     start = 0
     if hit.spans and cell_len(flat[: hit.spans[0].end]) > room - 2:
         start = max(hit.spans[0].start - LEAD_CHARACTERS, 0)
-    body = Text(("…" if start else "") + flat[start:])
-    shift = (1 if start else 0) - start
-    for span in hit.spans:
-        if span.end + shift > 0:
-            body.stylize(HIGHLIGHT, max(span.start + shift, 0), span.end + shift)
-    return _fitted(lead + body, console.width)
+    shift = len(lead) + (1 if start else 0) - start  # from a place in hit.text to one in the line
+    styles = [("cyan", 0, len(lead))]
+    styles += [(HIGHLIGHT, max(span.start + shift, len(lead)), span.end + shift) for span in hit.spans]
+    _append_cut(out, lead + ("…" if start else "") + flat[start:], width, styles)
 
 
-def _fitted(line: Text, width: int) -> Text:
-    """`line` cut to `width` cells, with … where it was cut."""
-    if line.cell_len <= width:
-        return line
-    cells, end = 0, 0
-    for character in line.plain:
+def _append_cut(out: Text, line: str, width: int, styles: list[tuple[str, int, int]], style: str = "") -> None:
+    """Append `line` cut to `width` cells, with … where it was cut, and `styles` (style, start, end in
+    `line`) over what is shown of them. The line is measured only as far as it is shown."""
+    kept, cells = 0, 0
+    for index, character in enumerate(line):
         cells += cell_len(character)
-        if cells > width - 1:  # the … takes a cell
+        if cells <= width - 1:  # room for the … that a cut takes
+            kept = index + 1
+        elif cells > width:
+            line = line[:kept] + "…"
             break
-        end += 1
-    cut = line[:end]
-    cut.append("…")
-    return cut
+    else:
+        kept = len(line)
+    base = len(out)
+    out.append(line, style=style)
+    for name, begin, end in styles:
+        if min(end, kept) > begin:
+            out.stylize(name, base + begin, base + min(end, kept))
