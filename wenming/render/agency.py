@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 
 from wenming.agency import AgencyAnswer
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit, hanging
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case AgencyAnswer():
             agency_answer(console, result)
@@ -17,10 +17,10 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.agency cannot draw {type(result).__qualname__}")
 
 
-def agency_answer(console: Console, result: AgencyAnswer) -> None:
+def agency_answer(console: ViewConsole, result: AgencyAnswer) -> None:
     for index, agency in enumerate(result.agencies):
         if index:
-            console.print()
+            console.put(Text())
         emit(console, Text(agency.key, style="cyan"), lead=Text(f"{agency.name}  ", style="bold"))
         if agency.aliases or agency.short_name != agency.name:
             hanging(console, "简称、俗称：", "、".join([agency.short_name, *agency.aliases]), style="dim")

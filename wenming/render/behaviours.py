@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 
 from wenming.behaviours import AllCitiesBehaviours, BehaviourEntry, BehaviourList
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit
 from wenming.render.lookup import penalty_line, unpenalised_line
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case BehaviourList():
             behaviours(console, result)
@@ -20,7 +20,7 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.behaviours cannot draw {type(result).__qualname__}")
 
 
-def behaviours(console: Console, view: BehaviourList) -> None:
+def behaviours(console: ViewConsole, view: BehaviourList) -> None:
     heading = None
     unpenalised: list[BehaviourEntry] = []
     for entry in view.entries:
@@ -46,15 +46,15 @@ def behaviours(console: Console, view: BehaviourList) -> None:
         count = f"未列罚则的 {len(unpenalised)} 项"
         if partly:
             count += f"（含{'、'.join(partly)}未设罚则的部分）"
-        console.print()
+        console.put(Text())
         emit(console, Text(f"{count}：{unpenalised[0].otherwise}", style="dim"))
 
 
-def behaviours_all(console: Console, view: AllCitiesBehaviours) -> None:
+def behaviours_all(console: ViewConsole, view: AllCitiesBehaviours) -> None:
     """Each city's lists under its name; a regulation whose lists are not annotated says so."""
     for index, city in enumerate(view.cities):
         if index:
-            console.print()
+            console.put(Text())
         heading = Text(f"■ {city.city}", style="bold")
         heading.append(f"  《{city.title}》", style="dim")
         emit(console, heading)
@@ -65,5 +65,5 @@ def behaviours_all(console: Console, view: AllCitiesBehaviours) -> None:
             continue
         behaviours(console, BehaviourList(entries=city.behaviours))
     if view.without_domain:
-        console.print()
+        console.put(Text())
         emit(console, Text(f"没有这一类的：{'、'.join(view.without_domain)}", style="dim"))

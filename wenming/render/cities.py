@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from wenming.cities import CitiesAnswer, CityView
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit, print_table
 
 NOTE_CELLS = 8  # the notes column folds, but no narrower than this
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case CitiesAnswer():
             cities(console, result)
@@ -34,7 +34,7 @@ def _state(city: CityView) -> str:
     return "；".join(said)
 
 
-def cities(console: Console, result: CitiesAnswer) -> None:
+def cities(console: ViewConsole, result: CitiesAnswer) -> None:
     emit(console, Text(f"随附条例 {len(result.cities)} 部（--city 城市名 选用）", style="bold"))
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
     for header in ("城市", "省", "施行", "条", "罚则"):

@@ -9,10 +9,10 @@ where there is room for them, on one scale (the largest maximum), for the rows w
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.text import Text
 
 from wenming.compare import CompareRow, CompareStep, Comparison
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, NBSP, NO_LINE_START, amount_words, emit, hanging
 
 MIN_AGENCY_CELLS = 8  # the agencies column folds, down to this
@@ -22,7 +22,7 @@ DRAFT = "未经人工核对"
 INCOMPLETE = "文本不完整"
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case Comparison():
             comparison(console, result)
@@ -62,7 +62,7 @@ def _step_words(step: CompareStep) -> str:
 # --- the view -------------------------------------------------------------------------------------------
 
 
-def comparison(console: Console, result: Comparison) -> None:
+def comparison(console: ViewConsole, result: Comparison) -> None:
     emit(console, Text(f"{result.key}  {result.name}", style="bold"))
     penalising = list(dict.fromkeys(row.city for row in result.rows))
     said = f"比较 {len(result.cities)} 部条例：{len(penalising)} 个城市设有罚则，{len(result.rows)} 行"
@@ -88,7 +88,7 @@ def comparison(console: Console, result: Comparison) -> None:
         hanging(console, "· ", note, style="dim")
 
 
-def _table(console: Console, rows: list[CompareRow]) -> bool:
+def _table(console: ViewConsole, rows: list[CompareRow]) -> bool:
     """The rows as a table, if it fits with the city, provisions, fine and review whole; else False.
 
     Laid out here rather than by rich's Table, which measures and renders every cell several times
@@ -126,7 +126,7 @@ def _table(console: Console, rows: list[CompareRow]) -> bool:
         style = "yellow" if row.review == "draft" or not row.complete else ""
         _table_line(out, lines, widths, "", style)
     out.rstrip()
-    console.print(out, no_wrap=True, overflow="ignore", crop=False)
+    console.put(out)
     return True
 
 
@@ -163,7 +163,7 @@ def _table_line(out: Text, lines: list[list[str]], widths: list[int], style: str
         out.append("\n")
 
 
-def _list(console: Console, rows: list[CompareRow]) -> None:
+def _list(console: ViewConsole, rows: list[CompareRow]) -> None:
     """Each row as lines: city and provision, then whom, the fine, the agencies and the review mark."""
     for row in rows:
         emit(
@@ -177,7 +177,7 @@ def _list(console: Console, rows: list[CompareRow]) -> None:
         emit(console, Text(f"执法：{_agencies(row)}"), indent=INDENT, lead="- ")
 
 
-def _bars(console: Console, rows: list[CompareRow]) -> None:
+def _bars(console: ViewConsole, rows: list[CompareRow]) -> None:
     """The fines in yuan as bars on one scale: ░ up to the least amount, █ from it to the most."""
     shown = [row for row in rows if row.fine_max is not None and row.per is None]
     if len(shown) < 2:
@@ -202,4 +202,4 @@ def _bars(console: Console, rows: list[CompareRow]) -> None:
         chart.append_text(line)
         chart.append("\n")
     chart.rstrip()
-    console.print(chart, no_wrap=True, overflow="ignore", crop=False)
+    console.put(chart)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 
 from wenming.contents import ContentsView
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case ContentsView():
             contents(console, result)
@@ -17,7 +17,7 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.contents cannot draw {type(result).__qualname__}")
 
 
-def contents(console: Console, view: ContentsView) -> None:
+def contents(console: ViewConsole, view: ContentsView) -> None:
     emit(console, Text(view.title, style="bold"))
     for chapter in view.chapters:
         title = f" {chapter.title}" if chapter.title else ""

@@ -11,17 +11,17 @@ from __future__ import annotations
 from itertools import groupby
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.text import Text
 
 from wenming.corpus_search import AllCitiesSearchResult, CityHit
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit
 
 HIGHLIGHT = "bold reverse"
 LEAD_CHARACTERS = 8  # shown before the first match, where the line is too short for the whole text
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case AllCitiesSearchResult():
             search_all(console, result)
@@ -29,7 +29,7 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.corpus_search cannot draw {type(result).__qualname__}")
 
 
-def search_all(console: Console, view: AllCitiesSearchResult) -> None:
+def search_all(console: ViewConsole, view: AllCitiesSearchResult) -> None:
     if view.searched_as:
         emit(console, Text(view.searched_as, style="dim"))
     cities = {city.city: city for city in view.cities}
@@ -49,7 +49,7 @@ def search_all(console: Console, view: AllCitiesSearchResult) -> None:
         for hit in hits:
             out.append("\n")
             _append_hit(out, hit, width)
-    console.print(out, soft_wrap=True)
+    console.put(out)
     summary = f"共 {len(view.hits)} 处，见于 {len(view.cities)} 个城市的条例（共查 {view.searched} 部）"
     emit(console, Text(summary, style="dim"))
     emit(console, Text("每处一行；全文见 --json，或 wenming --city 城市 search …", style="dim"))

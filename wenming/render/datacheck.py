@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from rich.console import Console
 from rich.text import Text
 
 from wenming.datacheck import DataReport
+from wenming.render import ViewConsole
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case DataReport():
             validation(console, result)
@@ -18,9 +16,9 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.datacheck cannot draw {type(result).__qualname__}")
 
 
-def validation(console: Console, report: DataReport) -> None:
+def validation(console: ViewConsole, report: DataReport) -> None:
     # Lines are not wrapped: `file:line: field: message` stays one line for grep and editors.
-    say = partial(console.print, soft_wrap=True)
+    say = console.put
     if report.summary is None:
         for problem in report.problems:
             where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"

@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.text import Text
+
+from wenming.render import ViewConsole
 
 if TYPE_CHECKING:  # only the views that draw a table import rich.table (article and search do not)
     from rich.table import Table
@@ -31,7 +32,7 @@ MIN_TEXT_CELLS = 10
 NBSP = "\u00a0"
 
 
-def wrap(console: Console, text: Text, width: int) -> list[Text]:
+def wrap(console: ViewConsole, text: Text, width: int) -> list[Text]:
     """`text` in lines of at most `width` cells, broken where rich breaks them, then the courtesy above."""
     width = max(width, 2)  # a wide character's cells
     lines: list[Text] = []
@@ -91,7 +92,7 @@ def _break(plain: str, cut: int, width: int) -> int:
     return next((pos for pos in units if _courteous(plain, pos)), max(good, default=units[0] if units else cut))
 
 
-def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -> None:
+def emit(console: ViewConsole, body: Text, indent: int = 0, lead: Text | str = "") -> None:
     """Print `body` after `lead`, wrapped to the console, later lines hanging under the body.
 
     A narrow terminal gives up indentation before it gives up the width limit.
@@ -116,18 +117,18 @@ def emit(console: Console, body: Text, indent: int = 0, lead: Text | str = "") -
         _print(console, start + line)
 
 
-def _print(console: Console, line: Text) -> None:
+def _print(console: ViewConsole, line: Text) -> None:
     line.rstrip()
     line.plain = line.plain.replace(NBSP, " ")
-    console.print(line, no_wrap=True, overflow="ignore", crop=False)
+    console.put(line)
 
 
-def hanging(console: Console, marker: str, text: str, style: str = "", marker_style: str = "") -> None:
+def hanging(console: ViewConsole, marker: str, text: str, style: str = "", marker_style: str = "") -> None:
     """`marker` then `text`, continuation lines indented under the text."""
     emit(console, Text(text, style=style), lead=Text(marker, style=marker_style))
 
 
-def field(console: Console, label: str, value: str) -> None:
+def field(console: ViewConsole, label: str, value: str) -> None:
     """`label：value`, the label bold, continuation lines under the value."""
     hanging(console, f"{label}：", value, marker_style="bold")
 
@@ -141,11 +142,11 @@ def amount_words(fine_min: int | None, fine_max: int | None) -> str:
     return f"{fine_min}{NBSP}元" if fine_min == fine_max else f"{fine_min}–{fine_max}{NBSP}元"
 
 
-def print_table(console: Console, table: Table) -> None:
+def print_table(console: ViewConsole, table: Table) -> None:
     """A table's lines without the spaces rich pads them with."""
     for line in console.render_lines(table, console.options, pad=False):
         text = Text.assemble(
             *((segment.text.replace(NBSP, " "), segment.style or "") for segment in line if not segment.control)
         )
         text.rstrip()
-        console.print(text, no_wrap=True, overflow="ignore", crop=False)
+        console.put(text)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 
 from wenming.citation import chapter_citation
 from wenming.lookup import ArticleView, PenaltyLink
 from wenming.numerals import to_chinese
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit
 
 FOCUS_MARK = "> "  # ASCII, so that it keeps its width in every terminal
@@ -15,7 +15,7 @@ FOCUS = "bold yellow"
 UNPENALISED_STYLE = "yellow"
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case ArticleView():
             article(console, result)
@@ -23,13 +23,13 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.lookup cannot draw {type(result).__qualname__}")
 
 
-def unpenalised_line(console: Console, words: str | None, indent: int) -> None:
+def unpenalised_line(console: ViewConsole, words: str | None, indent: int) -> None:
     """The part of a behaviour no penalty covers (第二十二条第十项's rabies vaccination)."""
     if words:
         emit(console, Text(f"本条例未设罚则的部分：{words}", style=UNPENALISED_STYLE), indent)
 
 
-def penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
+def penalty_line(console: ViewConsole, link: PenaltyLink, indent: int) -> None:
     words = f"罚则 {link.provision}" + ("（未经人工核对）" if link.review == "draft" else "")
     if link.part:
         words += f"（针对：{link.part}）"
@@ -42,7 +42,7 @@ def penalty_line(console: Console, link: PenaltyLink, indent: int) -> None:
             emit(console, Text(f"第{number}档的解读：{step.reading}", style="dim"), indent + INDENT)
 
 
-def article(console: Console, view: ArticleView) -> None:
+def article(console: ViewConsole, view: ArticleView) -> None:
     if view.chapter is not None:
         title = f" {view.chapter_title}" if view.chapter_title else ""
         emit(console, Text(f"{chapter_citation(view.chapter)}{title}", style="dim"))

@@ -3,14 +3,14 @@ that a national law penalises, in that law's words."""
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 
 from wenming.onward import OtherLawAnswer
+from wenming.render import ViewConsole
 from wenming.render.lines import emit, field, hanging
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case OtherLawAnswer():
             _other_law(console, result)
@@ -18,7 +18,7 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.onward cannot draw {type(result).__qualname__}")
 
 
-def _other_law(console: Console, answer: OtherLawAnswer) -> None:
+def _other_law(console: ViewConsole, answer: OtherLawAnswer) -> None:
     """A behaviour this regulation leaves unpenalised that another law penalises: that law's words."""
     emit(console, Text(f"本条例未设罚则；依《{answer.law}》{answer.citation}", style="bold yellow"))
     field(console, "行为", f"{answer.violation_basis} {answer.behaviour}")

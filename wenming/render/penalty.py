@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -23,6 +22,7 @@ from wenming.penalty import (
     StepView,
     UnpenalisedAnswer,
 )
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, NBSP, amount_words, emit, field, hanging, print_table, wrap
 
 MIN_WORDING_CELLS = 8  # the ladder's wording column: narrower than this, the ladder is a list
@@ -31,7 +31,7 @@ MIN_AGENCY_CELLS = 10
 MIN_WHEN_CELLS = 12
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case PenalisedAnswer():
             fine_answer(console, result)
@@ -86,7 +86,7 @@ def _widest(texts: list[str]) -> int:
 # --- one answer (`wenming fine`) ----------------------------------------------------------------
 
 
-def fine_answer(console: Console, answer: PenalisedAnswer) -> None:
+def fine_answer(console: ViewConsole, answer: PenalisedAnswer) -> None:
     _header(console, answer)
     _ladder(console, answer.steps, marked=True)
     _readings(console, answer.steps)
@@ -98,7 +98,7 @@ def fine_answer(console: Console, answer: PenalisedAnswer) -> None:
     _notes(console, answer.notes)
 
 
-def _unpenalised(console: Console, answer: UnpenalisedAnswer) -> None:
+def _unpenalised(console: ViewConsole, answer: UnpenalisedAnswer) -> None:
     """Behaviours the regulation names without a penalty: each as what it is, then Article 35."""
     emit(console, Text("本条例未设罚则", style="bold yellow"))
     for unit in answer.unpenalised:
@@ -120,7 +120,7 @@ PROVISION_KINDS = {  # how a liability provision without a ladder is headed, by 
 }
 
 
-def _not_met(console: Console, answer: NotMetAnswer) -> None:
+def _not_met(console: ViewConsole, answer: NotMetAnswer) -> None:
     """The phrase contradicts a condition of the provision: no penalty under it, and why."""
     heading = f"条件不满足，不依{answer.penalty_basis}处罚"
     if answer.because:  # it rests on a reading of words the regulation does not define
@@ -130,14 +130,14 @@ def _not_met(console: Console, answer: NotMetAnswer) -> None:
     _notes(console, answer.notes)
 
 
-def _provision(console: Console, answer: ProvisionAnswer) -> None:
+def _provision(console: ViewConsole, answer: ProvisionAnswer) -> None:
     """A liability provision that is no ladder, as the kind of provision it is, in its own words."""
     emit(console, Text(PROVISION_KINDS[answer.provision_kind], style="bold yellow"))
     field(console, answer.citation, answer.text)
     _notes(console, answer.notes)
 
 
-def _header(console: Console, answer: PenalisedAnswer) -> None:
+def _header(console: ViewConsole, answer: PenalisedAnswer) -> None:
     """The violation, its behaviour, its penalty provision, who enforces it, the circumstances given."""
     if answer.review == "draft":
         emit(console, Text("未经人工核对（草稿：由程序按规则提取）", style="bold red"))
@@ -154,7 +154,7 @@ def _header(console: Console, answer: PenalisedAnswer) -> None:
         )
 
 
-def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
+def _ladder(console: ViewConsole, steps: list[StepView], marked: bool) -> None:
     """The ladder as a table; a list where the wording would be too narrow to read beside whole amounts."""
     whens = [_when(step) for step in steps]
     amounts = [_stepamount_words(step) for step in steps]
@@ -183,14 +183,14 @@ def _ladder(console: Console, steps: list[StepView], marked: bool) -> None:
     print_table(console, table)
 
 
-def _ladder_list(console: Console, steps: list[StepView], marked: bool) -> None:
+def _ladder_list(console: ViewConsole, steps: list[StepView], marked: bool) -> None:
     for step in steps:
         mark = ("▶ " if step.applied else ("· " if step.reached else "  ")) if marked else ""
         wording = f"{_when(step)}：{step.wording}（{_stepamount_words(step)}）"
         emit(console, Text(wording, style="bold yellow" if step.applied else ""), lead=f"{mark}{step.number} ")
 
 
-def _readings(console: Console, steps: list[StepView]) -> None:
+def _readings(console: ViewConsole, steps: list[StepView]) -> None:
     """Each step's reading under the ladder: an interpretation is shown wherever its step is."""
     for step in steps:
         if step.reading:
@@ -198,7 +198,7 @@ def _readings(console: Console, steps: list[StepView]) -> None:
             emit(console, Text(step.reading, style="dim"), INDENT)
 
 
-def _outcome(console: Console, answer: PenalisedAnswer) -> None:
+def _outcome(console: ViewConsole, answer: PenalisedAnswer) -> None:
     """The step applied, and the range Article 41 allows when it was asked for and bears on it."""
     if not answer.applied_step:
         field(console, "结果", "未达到任何一档：本款的处罚条件未给出")
@@ -210,7 +210,7 @@ def _outcome(console: Console, answer: PenalisedAnswer) -> None:
     field(console, "结果", outcome)
 
 
-def _mitigation(console: Console, m: MitigationView) -> None:
+def _mitigation(console: ViewConsole, m: MitigationView) -> None:
     done = "已完成并经认定" if m.requested else "未申请"
     state = done if m.applies else "不起作用：本档没有罚款"
     field(console, m.citation, f"{m.effect}（{state}）；条件：")
@@ -218,12 +218,12 @@ def _mitigation(console: Console, m: MitigationView) -> None:
         hanging(console, " " * INDENT + "- ", condition, style="dim")
 
 
-def _decision(console: Console, answer: PenalisedAnswer) -> None:
+def _decision(console: ViewConsole, answer: PenalisedAnswer) -> None:
     if answer.decision:
         field(console, answer.decision_label or "", answer.decision)
 
 
-def _procedure(console: Console, answer: PenalisedAnswer) -> None:
+def _procedure(console: ViewConsole, answer: PenalisedAnswer) -> None:
     """What 行政处罚法 attaches to the step reached, in short: what applies, on which condition, for
     whom, and what does not; every entry's quoted text and reading are in the JSON."""
     if answer.administrative_penalty is None:  # the national law was not read (the library's assess())
@@ -294,7 +294,7 @@ def _add_once(names: list[str], name: str) -> None:
         names.append(name)
 
 
-def _notes(console: Console, notes: list[str]) -> None:
+def _notes(console: ViewConsole, notes: list[str]) -> None:
     for note in notes:
         hanging(console, "· ", note, style="dim")
 
@@ -302,7 +302,7 @@ def _notes(console: Console, notes: list[str]) -> None:
 # --- the schedule (`wenming fines`) -------------------------------------------------------------
 
 
-def schedule(console: Console, result: Schedule) -> None:
+def schedule(console: ViewConsole, result: Schedule) -> None:
     emit(console, Text(f"《{result.title}》罚则一览", style="bold"))
     if not result.penalties:  # an imported regulation whose liability provisions hold no ladder (or none yet)
         emit(console, Text("数据中没有罚款阶梯；法律责任条款：", style="yellow"))
@@ -328,7 +328,7 @@ def _row_name(row: ScheduleRow, between: str = "\n") -> str:
     return row.violation + whom + (f"{between}未经人工核对" if row.review == "draft" else "")
 
 
-def _schedule_list(console: Console, result: Schedule) -> None:
+def _schedule_list(console: ViewConsole, result: Schedule) -> None:
     for row in result.penalties:
         agencies = f"（{'、'.join(row.agency_short_names)}）" if row.agency_short_names else ""
         basis = f"{row.violation_basis} / {row.penalty_basis}{agencies}"
@@ -337,7 +337,7 @@ def _schedule_list(console: Console, result: Schedule) -> None:
             emit(console, Text(f"{_when(step)}：{_treatment(step)}"), indent=INDENT, lead="- ")
 
 
-def _schedule_table(console: Console, result: Schedule) -> bool:
+def _schedule_table(console: ViewConsole, result: Schedule) -> bool:
     """The schedule as a table, if it fits with its keys, provisions and treatments whole; else False."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
     table.add_column("违法行为", no_wrap=True)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.text import Text
 
 from wenming.numerals import to_chinese
+from wenming.render import ViewConsole
 from wenming.render.lines import INDENT, emit
 from wenming.search import SearchHit, SearchResult
 
 HIGHLIGHT = "bold reverse"
 
 
-def draw(console: Console, result: object) -> None:
+def draw(console: ViewConsole, result: object) -> None:
     match result:
         case SearchResult():
             search(console, result)
@@ -22,14 +22,14 @@ def draw(console: Console, result: object) -> None:
             raise TypeError(f"wenming.render.search cannot draw {type(result).__qualname__}")
 
 
-def search(console: Console, view: SearchResult) -> None:
+def search(console: ViewConsole, view: SearchResult) -> None:
     if view.searched_as:
         emit(console, Text(view.searched_as, style="dim"))
     draw_hits(console, view.hits)
     emit(console, Text(f"共 {len(view.hits)} 处", style="dim"))
 
 
-def draw_hits(console: Console, hits: Sequence[SearchHit]) -> None:
+def draw_hits(console: ViewConsole, hits: Sequence[SearchHit]) -> None:
     """Each hit: where it is, the words found, and its text with them highlighted."""
     for hit in hits:
         if hit.note:
