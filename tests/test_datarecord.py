@@ -85,3 +85,20 @@ def test_unknown_and_missing_fields_are_refused_in_python_too() -> None:
         Part()  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="no field colour"):
         Part(number=1, colour="red")  # type: ignore[call-arg]
+
+
+class Later(DataRecord):
+    # As a module with `from __future__ import annotations` writes them: text, naming a class below.
+    parts: "list[Earlier]"
+    when: "datetime.date | None" = None
+
+
+class Earlier(DataRecord):
+    number: int
+
+
+def test_annotations_written_as_text_are_read_once_the_classes_exist() -> None:
+    fields = Later.resolved_fields()
+    assert fields["parts"].annotation == list[Earlier] and fields["when"].annotation == datetime.date | None
+    later = Later.validate({"parts": [{"number": 1}], "when": "2022-05-01"})
+    assert later == Later(parts=[Earlier(number=1)], when=datetime.date(2022, 5, 1))

@@ -150,7 +150,7 @@ def _is_ours(status: os.stat_result) -> bool:
 #
 # Each model class gets a plan once per process: for each field, a function that checks a JSON value
 # against the field's annotation and turns it into the field's value (a model, a list of them, a date
-# from its ISO text; str, int, bool and Literal values as they are). It reads a record's `record_fields`
+# from its ISO text; str, int, bool and Literal values as they are). It reads a record's `resolved_fields()`
 # (or a pydantic model's public `model_fields`), so the plan follows the classes wherever their fields go.
 
 _Convert = Callable[[Any], Any]
@@ -206,7 +206,7 @@ def _fields(model: ModelClass) -> dict[str, _Field]:
     if issubclass(model, DataRecord):
         return {
             name: _Field(field.annotation, field.required, field.default, field.factory is not None)
-            for name, field in model.record_fields.items()
+            for name, field in model.resolved_fields().items()
         }
     if not issubclass(model, BaseModel):
         raise _Unsupported(repr(model))

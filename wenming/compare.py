@@ -20,9 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from wenming import cache
+from wenming.answer import Answer, field
+from wenming.datarecord import DataRecord
 from wenming.errors import BadInput, NotFound, WenmingError
 
 if TYPE_CHECKING:
@@ -43,23 +45,20 @@ __all__ = [
 ]
 
 
-class _Model(BaseModel):
-    # Built when first dumped, not at import: a warm run constructs the index without validators.
-    model_config = ConfigDict(defer_build=True)
-
-
-_Row = TypeVar("_Row", bound=BaseModel)
+# The index and its rows are records (wenming.datarecord): built by this code from validated data and
+# kept in the cache, they are never validated themselves; a record class costs little to define.
+_Row = TypeVar("_Row", bound=DataRecord)
 
 
 # --- result models ---------------------------------------------------------------------------------
 
 
-class AgencyRef(_Model):
+class AgencyRef(DataRecord):
     kind: str | None  # the shared agency kind (data/vocabulary.yaml agency_kinds), None where not known
     text: str  # the regulation's own words
 
 
-class CompareStep(_Model):
+class CompareStep(DataRecord):
     condition: str  # the provision's words
     measures: list[str]  # what the step imposes; a multiple of a sum says so: 罚款（赔偿费1–3倍）
     fine_min: int | None  # None: no fine in yuan, or an upper limit only (二百元以下)
@@ -68,7 +67,7 @@ class CompareStep(_Model):
     optional: bool = False  # 可以处: the fine may be imposed, need not
 
 
-class CompareRow(_Model):
+class CompareRow(DataRecord):
     taxonomy: str
     city: str
     title: str
@@ -89,7 +88,7 @@ class CompareRow(_Model):
     complete: bool = True  # False: the regulation's text is cut short
 
 
-class UnpenalisedRow(_Model):
+class UnpenalisedRow(DataRecord):
     taxonomy: str
     city: str
     title: str
@@ -100,22 +99,22 @@ class UnpenalisedRow(_Model):
     complete: bool = True
 
 
-class BehaviourName(_Model):
+class BehaviourName(DataRecord):
     key: str
     name: str
-    words: list[str] = []
+    words: list[str] = Field(default_factory=list)
 
 
-class PartyName(_Model):
+class PartyName(DataRecord):
     key: Literal["person", "organisation"]
     name: str
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
 
 
-class CompareIndex(_Model):
+class CompareIndex(DataRecord):
     """The rows of every taxonomy key from the regulations it was built from, and the names to read a key.
 
-    Each key's rows are kept as JSON text (a list of model_dump(mode="json", exclude_unset=True)), built
+    Each key's rows are kept as JSON text (a list of their records' `dump()`), built
     into models only for the key asked: a warm run constructs a dozen rows, not the corpus's hundreds."""
 
     behaviours: list[BehaviourName]
@@ -123,15 +122,16 @@ class CompareIndex(_Model):
     cities: list[str]
     rows: dict[str, str]  # taxonomy key -> its CompareRow list as JSON
     unpenalised: dict[str, str]  # taxonomy key -> its UnpenalisedRow list as JSON
-    penalising: dict[str, list[str]] = {}  # taxonomy key -> the cities with a penalty for it
+    # Taxonomy key -> the cities with a penalty for it.
+    penalising: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class _BrokenIndex(Exception):
     """A kept index whose rows are not what this code writes: it is built again."""
 
 
-def _as_json(rows: Sequence[BaseModel]) -> str:
-    return json.dumps([row.model_dump(mode="json", exclude_unset=True) for row in rows], ensure_ascii=False)
+def _as_json(rows: Sequence[DataRecord]) -> str:
+    return json.dumps([row.dump() for row in rows], ensure_ascii=False)
 
 
 def _decoded(model: type[_Row], text: str | None) -> list[_Row]:
@@ -143,7 +143,7 @@ def _decoded(model: type[_Row], text: str | None) -> list[_Row]:
     return found
 
 
-class Comparison(_Model):
+class Comparison(Answer):
     """`wenming compare KEY`: every city's penalties for one behaviour, heaviest first."""
 
     key: str
@@ -153,7 +153,7 @@ class Comparison(_Model):
     cities: list[str]  # the regulations compared
     rows: list[CompareRow]
     unpenalised: list[UnpenalisedRow]
-    notes: list[str] = []
+    notes: list[str] = field(default_factory=list)
 
 
 # --- building the index --------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def _unpenalised(city: str, title: str, complete: bool, regulation: Regulation) 
         referral = regulation.cite(liability.citation).chinese
         known = found.get((liability.taxonomy, provision.chinese))
         if known is not None:
-            found[(liability.taxonomy, provision.chinese)] = known.model_copy(update={"referral": referral})
+            found[(liability.taxonomy, provision.chinese)] = known.replace(referral=referral)
             continue
         found[(liability.taxonomy, provision.chinese)] = UnpenalisedRow(
             taxonomy=liability.taxonomy,
@@ -480,7 +480,7 @@ def _compare(
     if any(not row.complete for row in rows) or any(not e.complete for e in unpenalised):
         notes.append("文本不完整：该城市的条例来源被截断，可能缺少条文。")
     # Constructed, not validated: its parts are models already, and a validator costs a look-up's time.
-    return Comparison.model_construct(
+    return Comparison(
         key=key,
         name=name,
         party=party_key,

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel
 
 from wenming import cache
+from wenming.datarecord import DataRecord
 from wenming.paths import shipped, vocabulary_path
 from wenming.registry import CityEntry, registry
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from wenming.loader import DataError
     from wenming.regulation import Regulation
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound=DataRecord | BaseModel)
 
 
 class CorpusError(Exception):

@@ -13,16 +13,15 @@ searched for the same words. Hits come grouped by city: the default city first, 
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from pydantic import BaseModel
-
 from wenming.answer import Answer, field
 from wenming.corpus import corpus_model
+from wenming.datarecord import DataRecord
 from wenming.registry import CityEntry
 from wenming.regulation import Regulation, incomplete_notice
 from wenming.search import SearchHit, TermSplit, Units, regulation_units, run_query
 
 
-class IndexedRegulation(BaseModel):
+class IndexedRegulation(DataRecord):
     """One regulation's searchable units: wenming.search.Units' rows of text, kept as they are (read
     back without a model apiece, nor a tuple: the search reads the rows)."""
 
@@ -33,7 +32,7 @@ class IndexedRegulation(BaseModel):
     notes: list[str]
 
 
-class SearchIndex(BaseModel):
+class SearchIndex(DataRecord):
     """Every shipped regulation's searchable text, in the order of wenming.corpus.files()."""
 
     # 40 regulations make about 2 MB; the synthetic corpora of the scale study (docs/scale.md) more.

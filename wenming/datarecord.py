@@ -18,6 +18,7 @@ is copied for each record; `cached_property` works, as on a model.
 
 import datetime
 import inspect  # imported by typer and pydantic already
+import typing
 from collections.abc import Callable
 from typing import Any, ClassVar, Self, dataclass_transform, get_origin
 
@@ -82,6 +83,17 @@ class DataRecord:
             if name not in values:
                 values[name] = _default(type(self), name, field)
         self.__dict__.update(values)
+
+    @classmethod
+    def resolved_fields(cls) -> dict[str, RecordField]:
+        """The fields, their annotations evaluated: a module with `from __future__ import annotations`
+        writes them as text, which can be read only once the module's classes all exist."""
+        if any(isinstance(field.annotation, str) for field in cls.record_fields.values()):
+            hints = typing.get_type_hints(cls, include_extras=True)
+            for name, field in cls.record_fields.items():
+                if isinstance(field.annotation, str):
+                    field.annotation = hints[name]
+        return cls.record_fields
 
     @classmethod
     def construct(cls, values: dict[str, Any]) -> Self:
@@ -187,7 +199,7 @@ def _validating_model(cls: type[DataRecord]) -> type[BaseModel]:
         namespace: dict[str, Any] = {
             "__module__": cls.__module__,  # where annotations written as text are read
             "__qualname__": cls.__qualname__,
-            "__annotations__": {name: field.annotation for name, field in cls.record_fields.items()},
+            "__annotations__": {name: field.annotation for name, field in cls.resolved_fields().items()},
             "model_config": cls.model_config,
         }
         for name, field in cls.record_fields.items():
