@@ -302,11 +302,10 @@ def test_no_line_starts_with_closing_punctuation() -> None:
 
 
 def test_a_view_is_chosen_by_the_result_type() -> None:
-    from pydantic import BaseModel
-
+    from wenming.answer import Answer
     from wenming.render import draw, make_console
 
-    class Stranger(BaseModel):
+    class Stranger(Answer):
         name: str = "x"
 
     with pytest.raises(TypeError, match="no view draws"):

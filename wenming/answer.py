@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Self, dataclass_transform
 
 import pydantic_core
-from pydantic import BaseModel
 
 from wenming.datarecord import DataRecord, is_class_var
 
@@ -117,19 +116,9 @@ def _json_data(value: Any) -> Any:
         return {key: _json_data(item) for key, item in value.items()}
     if isinstance(value, DataRecord):  # a piece of the data, quoted in an answer
         return value.data()
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
-
-
-def result_data(result: Answer | BaseModel) -> Any:
-    """A command's result as JSON data: an answer's own, or a pydantic model's (an index kept in the
-    cache as a model: compare's rows)."""
-    if isinstance(result, Answer):
-        return result.json_data()
-    return result.model_dump(mode="json")
 
 
 def dumps(data: Any) -> str:
@@ -139,9 +128,9 @@ def dumps(data: Any) -> str:
     return pydantic_core.to_json(data, indent=2).decode()
 
 
-def json_text(result: Answer | BaseModel) -> str:
+def json_text(result: Answer) -> str:
     """A command's result as the JSON it prints."""
-    return dumps(result_data(result))
+    return dumps(result.json_data())
 
 
-__all__ = ["Answer", "dumps", "field", "json_text", "result_data"]
+__all__ = ["Answer", "dumps", "field", "json_text"]

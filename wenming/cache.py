@@ -3,8 +3,8 @@
 Importing PyYAML, parsing the file and building pydantic's validators cost more than the rest of a
 look-up together. An entry holds the validated `Regulation` as JSON, and is read back without any
 validation: `json.loads` (the C scanner), then each record built as its class's fields' annotations
-say (wenming.datarecord's `construct`; an index kept as a pydantic model, `model_construct`). It
-lives in WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming, else ~/.cache/wenming.
+say (wenming.datarecord's `construct`). It lives in WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming,
+else ~/.cache/wenming.
 
 - Never runs code: an entry is JSON data, read by a parser that builds only str, int, float, bool,
   None, list and dict, then the models and dates the annotations name. Whoever could write the file
@@ -38,18 +38,16 @@ from typing import Any, TypeVar
 
 import pydantic
 import pydantic_core
-from pydantic import BaseModel
 
 from wenming import __version__
-from wenming.datarecord import DataRecord
+from wenming.datarecord import DataRecord, RecordField
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
 
-# What an entry keeps: the data's records (the regulation, the national law, the vocabulary) or a
-# pydantic model of an index over them (compare's, --city all search's).
-Model = TypeVar("Model", bound=DataRecord | BaseModel)
-# A record's or a model's class (mypy cannot narrow a type[] of a TypeVar bound to a union).
-ModelClass = type
+# What an entry keeps: a record of data (the regulation, the national law, the vocabulary) or of an
+# index over them (compare's, --city all search's).
+Model = TypeVar("Model", bound=DataRecord)
+ModelClass = type[DataRecord]
 
 CACHE_DIR_ENV = "WENMING_CACHE_DIR"
 FORMAT = b"wenming-regulation-cache-2"  # bump when what an entry holds changes shape
@@ -148,10 +146,10 @@ def _is_ours(status: os.stat_result) -> bool:
 
 # --- the models from JSON data, without validation ------------------------------------------------
 #
-# Each model class gets a plan once per process: for each field, a function that checks a JSON value
-# against the field's annotation and turns it into the field's value (a model, a list of them, a date
-# from its ISO text; str, int, bool and Literal values as they are). It reads a record's `resolved_fields()`
-# (or a pydantic model's public `model_fields`), so the plan follows the classes wherever their fields go.
+# Each record class gets a plan once per process: for each field, a function that checks a JSON value
+# against the field's annotation and turns it into the field's value (a record, a list of them, a date
+# from its ISO text; str, int, bool and Literal values as they are). It reads the class's
+# `resolved_fields()`, so the plan follows the classes wherever their fields go.
 
 _Convert = Callable[[Any], Any]
 
@@ -190,38 +188,12 @@ _planning: set[ModelClass] = set()  # classes being planned: a model that contai
 _exact_kinds: dict[_Convert, type] = {}  # the checks made by _exactly, and the type each checks
 
 
-class _Field:
-    """What a plan reads of a field, from a record's RecordField or a model's FieldInfo alike."""
-
-    __slots__ = ("annotation", "default", "factory", "required")
-
-    def __init__(self, annotation: Any, required: bool, default: Any, factory: bool) -> None:
-        self.annotation = annotation
-        self.required = required
-        self.default = default
-        self.factory = factory
-
-
-def _fields(model: ModelClass) -> dict[str, _Field]:
-    if issubclass(model, DataRecord):
-        return {
-            name: _Field(field.annotation, field.required, field.default, field.factory is not None)
-            for name, field in model.resolved_fields().items()
-        }
-    if not issubclass(model, BaseModel):
-        raise _Unsupported(repr(model))
-    return {
-        name: _Field(field.annotation, field.is_required(), field.default, field.default_factory is not None)
-        for name, field in model.model_fields.items()
-    }
-
-
 def _plan_model(model: ModelClass) -> None:
     if model in _plans or model in _planning:
         return
     _planning.add(model)
     try:
-        fields = _fields(model)
+        fields = model.resolved_fields()
         converters = {name: _converter(field.annotation) for name, field in fields.items()}
         _plans[model] = _Plan(
             names=frozenset(fields),
@@ -236,13 +208,13 @@ def _plan_model(model: ModelClass) -> None:
         _planning.discard(model)
 
 
-def _defaults(fields: dict[str, _Field]) -> tuple[tuple[str, Any], ...]:
+def _defaults(fields: dict[str, RecordField]) -> tuple[tuple[str, Any], ...]:
     """Each optional field's default, where it is a plain value or an empty list or dict: given to the
     constructor with the set fields, so that it need not look each up and copy it (a third of the
     time a regulation takes to rebuild). A field with a default factory is left to the constructor."""
     found = []
     for name, field in fields.items():
-        if field.required or field.factory:
+        if field.required or field.factory is not None:
             continue
         default = field.default
         if isinstance(default, (list, dict)) and default:
@@ -253,16 +225,15 @@ def _defaults(fields: dict[str, _Field]) -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-def _model(model: ModelClass) -> _Convert:
+def _model(model: type[DataRecord]) -> _Convert:
     _plan_model(model)
-    construct = _constructor(model)
+    construct = model.construct
 
-    def build(value: Any) -> DataRecord | BaseModel:
+    def build(value: Any) -> DataRecord:
         if type(value) is not dict:
             raise _Mismatch(model.__name__)
         plan = _plans[model]
-        # Fields left out (a record's defaults; a model's unset fields): the constructor gives them their
-        # defaults (and a model leaves them out of model_fields_set, as validation did).
+        # Fields left out (their defaults, as dump() leaves them out): construct gives them their defaults.
         if not value.keys() >= plan.required or not value.keys() <= plan.names:
             raise _Mismatch(model.__name__)
         for name, kind in plan.exact:  # inline rather than a call each: most fields are text
@@ -275,20 +246,9 @@ def _model(model: ModelClass) -> _Convert:
         for name, default in plan.defaults:
             if name not in values:
                 values[name] = [] if default == [] else {} if default == {} else default
-        return construct(set(value), values)
+        return construct(values)
 
     return build
-
-
-def _constructor(model: ModelClass) -> Callable[[set[str], dict[str, Any]], DataRecord | BaseModel]:
-    """Build without validation: a record from its values, a model with the fields set (as validated)."""
-    if issubclass(model, DataRecord):
-        record = model
-        return lambda _set, values: record.construct(values)
-    if not issubclass(model, BaseModel):
-        raise _Unsupported(repr(model))
-    pydantic_model = model
-    return lambda fields_set, values: pydantic_model.model_construct(fields_set, **values)
 
 
 def _exactly(kind: type) -> _Convert:
@@ -310,7 +270,7 @@ def _float(value: Any) -> float:
 def _date(value: Any) -> datetime.date:
     if type(value) is not str:
         raise _Mismatch("date")
-    return datetime.date.fromisoformat(value)  # model_dump(mode="json") writes it YYYY-MM-DD
+    return datetime.date.fromisoformat(value)  # dump() writes it YYYY-MM-DD
 
 
 def _literal(allowed: tuple[Any, ...]) -> _Convert:
@@ -402,7 +362,7 @@ def _converter(annotation: Any) -> _Convert:
         if key is not _SCALARS[str] and typing.get_origin(arguments[0]) is not typing.Literal:
             raise _Unsupported(f"dict keys of {arguments[0]!r}")  # JSON writes every key as text
         return _dict(key, _converter(arguments[1]))
-    if isinstance(annotation, type) and issubclass(annotation, (DataRecord, BaseModel)):
+    if isinstance(annotation, type) and issubclass(annotation, DataRecord):
         return _model(annotation)
     if origin is None and annotation in _SCALARS:
         return _SCALARS[annotation]
@@ -410,8 +370,7 @@ def _converter(annotation: Any) -> _Convert:
 
 
 def _model_from(model: type[Model], data: Any) -> Model:
-    """The `model` the JSON data of its entry describes (a record's `dump()`, a model's
-    `model_dump(mode="json", exclude_unset=True)`)."""
+    """The `model` the JSON data of its entry (the record's `dump()`) describes."""
     value = _model(model)(data)
     if not isinstance(value, model):  # pragma: no cover - _model builds the class it is given
         raise _Mismatch(model.__name__)
@@ -430,30 +389,19 @@ def models_from(model: type[Model], data: Any) -> list[Model] | None:
         return None
 
 
-def _entry(key: str, value: DataRecord | BaseModel) -> bytes:
+def _entry(key: str, value: DataRecord) -> bytes:
     """The entry for `value` under `key`: raise if it would not rebuild to an equal value."""
-    # A record's fields that differ from their defaults; a model's fields that were set.
-    data = value.dump() if isinstance(value, DataRecord) else value.model_dump(mode="json", exclude_unset=True)
+    data = value.dump()  # the fields that differ from their defaults
     entry = {"format": FORMAT.decode(), "key": key, "value": data}
     encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
     if len(encoded) > _max_bytes(type(value)):
         raise _Unsupported("too large to keep")
-    # Whatever model_dump does not carry back (a custom serializer, a field type this module does not
-    # know) shows here, once per data edit, rather than as a wrong answer later.
-    # Compared by their data, not by ==: pydantic before 2.6 compares the instance dict too, which
-    # holds the look-ups a validated regulation has already cached (cached_property).
+    # Whatever the JSON does not carry back (a field type this module does not know) shows here, once
+    # per data edit, rather than as a wrong answer later.
     rebuilt = _model_from(type(value), json.loads(encoded)["value"])
-    if not _same_data(rebuilt, value):
+    if rebuilt.data() != value.data():
         raise _Unsupported("the value does not rebuild from its JSON")
     return encoded
-
-
-def _same_data(rebuilt: DataRecord | BaseModel, value: DataRecord | BaseModel) -> bool:
-    if isinstance(rebuilt, DataRecord) and isinstance(value, DataRecord):
-        return rebuilt.data() == value.data()
-    if isinstance(rebuilt, BaseModel) and isinstance(value, BaseModel):
-        return rebuilt.model_dump() == value.model_dump() and rebuilt.model_fields_set == value.model_fields_set
-    return False
 
 
 # --- the folder ---------------------------------------------------------------------------------
@@ -496,12 +444,12 @@ def store(text: str, regulation: Regulation) -> None:
     _store(entry_key(text.encode("utf-8")), regulation)
 
 
-def store_model(texts: Sequence[bytes], value: DataRecord | BaseModel) -> None:
+def store_model(texts: Sequence[bytes], value: DataRecord) -> None:
     """Keep `value`, validated from these files' `texts`, for the next process (see store)."""
     _store(model_key(texts, type(value)), value)
 
 
-def _store(key: str, value: DataRecord | BaseModel) -> None:
+def _store(key: str, value: DataRecord) -> None:
     directory = cache_dir()
     if directory is None:
         return

@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel
-
 from wenming import cache
 from wenming.datarecord import DataRecord
 from wenming.paths import shipped, vocabulary_path
@@ -34,7 +32,7 @@ if TYPE_CHECKING:
     from wenming.loader import DataError
     from wenming.regulation import Regulation
 
-Model = TypeVar("Model", bound=DataRecord | BaseModel)
+Model = TypeVar("Model", bound=DataRecord)
 
 
 class CorpusError(Exception):

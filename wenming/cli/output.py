@@ -14,15 +14,13 @@ from contextlib import contextmanager
 from typing import Any, TextIO, TypeVar
 
 import typer
-from pydantic import BaseModel
 
-from wenming.answer import Answer, dumps, result_data
+from wenming.answer import Answer, dumps
 from wenming.cli.state import default_regulation, regulation, state
 from wenming.errors import EXIT_USAGE, WenmingError
 from wenming.regulation import Regulation, incomplete_notice
 
-# A command's result: an answer record, or a model read from the cache as it is (compare's rows).
-Result = TypeVar("Result", bound=Answer | BaseModel)
+Result = TypeVar("Result", bound=Answer)  # a command's result (wenming.answer)
 
 # Characters of the regulation's text and views: an output that cannot encode these cannot show wenming.
 _CHINESE_PROBE = "第一条款项章（）：；、，。《》罚款"
@@ -143,14 +141,14 @@ def fail(error: WenmingError, json_output: bool, detail: str | None = None) -> N
     raise typer.Exit(error.exit_code)
 
 
-def show(result: Answer | BaseModel, json_output: bool, notice: str | None = None, title: str | None = None) -> None:
+def show(result: Answer, json_output: bool, notice: str | None = None, title: str | None = None) -> None:
     """Print a result: its JSON, or the view wenming.render draws for the result's type.
 
     `notice`: said with the result wherever it is shown (a regulation cut short): in JSON as
     `incomplete: true` and `notice`, in the view as a line before it. `title`: the regulation the
     answer comes from, where --city chose it (a citation means nothing without its regulation): in
     JSON as `regulation`, in the view as the first line."""
-    data = result_data(result)
+    data = result.json_data()
     if (notice is not None or title is not None) and json_output:
         extra: dict[str, object] = {"regulation": title} if title is not None else {}
         if notice is not None:

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from wenming.datarecord import DataRecord
 from wenming.model import Key, MeasureKind, NonEmpty
 from wenming.paths import shipped
 
 
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Rule(DataRecord):
+    """A rule of the file: no unknown fields, immutable (DataRecord's defaults)."""
 
 
 class CircumstanceRule(_Rule):
@@ -31,7 +32,8 @@ class MeasureRule(_Rule):
     kind: MeasureKind
     words: list[NonEmpty] = Field(min_length=1)
     pattern: NonEmpty | None = None  # a regular expression whose match is the measure's words
-    not_before: list[NonEmpty] = []  # the word is no measure when one of these follows it (警告后)
+    # The word is no measure when one of these follows it (警告后).
+    not_before: list[NonEmpty] = Field(default_factory=list)
 
 
 class PartyRule(_Rule):
@@ -44,39 +46,43 @@ class Rules(_Rule):
     liability_chapter: list[NonEmpty] = Field(min_length=1)
     condition_end: NonEmpty
     liability_marks: list[NonEmpty] = Field(min_length=1)
-    standalone_sanctions: list[NonEmpty] = []  # outside the chapter, a sanction naming no breach
-    standalone_objects: list[NonEmpty] = []  # … on what (不文明行为)
-    standalone_not: list[NonEmpty] = []  # … not where the sentence sets up the means
-    not_penalty: list[NonEmpty] = []
-    circumstance_negations: list[NonEmpty] = []
+    # Outside the chapter, a sanction naming no breach.
+    standalone_sanctions: list[NonEmpty] = Field(default_factory=list)
+    standalone_objects: list[NonEmpty] = Field(default_factory=list)  # … on what (不文明行为)
+    standalone_not: list[NonEmpty] = Field(default_factory=list)  # … not where the sentence sets up the means
+    not_penalty: list[NonEmpty] = Field(default_factory=list)
+    circumstance_negations: list[NonEmpty] = Field(default_factory=list)
     circumstances: list[CircumstanceRule] = Field(min_length=1)
     fine_pattern: NonEmpty
     fine_name: NonEmpty
     per_law_name: NonEmpty
-    optional_words: list[NonEmpty] = []
-    or_words: list[NonEmpty] = []
+    optional_words: list[NonEmpty] = Field(default_factory=list)
+    or_words: list[NonEmpty] = Field(default_factory=list)
     measures: list[MeasureRule] = Field(min_length=1)
     referral: list[NonEmpty] = Field(min_length=1)
-    unstructured: list[NonEmpty] = []
-    discipline_behaviours: list[Key] = []
-    sanction_openers: list[NonEmpty] = []  # 对…人员，依法给予处分: who bears the sanction, opening it
+    unstructured: list[NonEmpty] = Field(default_factory=list)
+    discipline_behaviours: list[Key] = Field(default_factory=list)
+    sanction_openers: list[NonEmpty] = Field(
+        default_factory=list
+    )  # 对…人员，依法给予处分: who bears the sanction, opening it
     agency_marker: NonEmpty
     agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
-    agency_split: list[NonEmpty] = []
-    agency_trim: list[NonEmpty] = []
+    agency_split: list[NonEmpty] = Field(default_factory=list)
+    agency_trim: list[NonEmpty] = Field(default_factory=list)
     agency_min_chars: int = 4
-    parties: list[PartyRule] = []
+    parties: list[PartyRule] = Field(default_factory=list)
     role_pattern: NonEmpty
     party_pattern: NonEmpty
-    roles: list[NonEmpty] = []
+    roles: list[NonEmpty] = Field(default_factory=list)
     citing: list[NonEmpty] = Field(min_length=1)
     citing_items: list[NonEmpty] = Field(min_length=1)
-    relative_paragraph: list[NonEmpty] = []
-    relative_not_after: list[NonEmpty] = []  # 依照前款规定从重处罚: the sanction's source, not the behaviour
-    other_items: list[NonEmpty] = []
+    relative_paragraph: list[NonEmpty] = Field(default_factory=list)
+    # 依照前款规定从重处罚: the sanction's source, not the behaviour.
+    relative_not_after: list[NonEmpty] = Field(default_factory=list)
+    other_items: list[NonEmpty] = Field(default_factory=list)
     new_behaviour_min_chars: int = 8
-    behaviour_preambles: list[NonEmpty] = []
+    behaviour_preambles: list[NonEmpty] = Field(default_factory=list)
     citation_only: NonEmpty
 
 
@@ -88,4 +94,4 @@ def longest_first(words: list[str]) -> list[str]:
 def load_rules(path: Path | None = None) -> Rules:
     """The rules (default: the shipped data/extraction.yaml), validated."""
     resolved = path if path is not None else shipped("extraction.yaml")
-    return Rules.model_validate(yaml.safe_load(resolved.read_text(encoding="utf-8")))
+    return Rules.validate(yaml.safe_load(resolved.read_text(encoding="utf-8")))

@@ -16,8 +16,6 @@ from rich.console import Console
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from wenming.answer import Answer
 
 MIN_WIDTH = 12  # narrower terminals (COLUMNS=0 or 1) get 12-cell lines, which they wrap themselves
@@ -78,7 +76,7 @@ def _view_module(kind: type) -> ModuleType:
     raise TypeError(f"no view draws {kind.__qualname__} (from {kind.__module__})")
 
 
-def draw(result: Answer | BaseModel, console: ViewConsole | None = None) -> None:
+def draw(result: Answer, console: ViewConsole | None = None) -> None:
     """Draw `result` with the view for its type, written once when done (not a write for every line)."""
     view = _view_module(type(result))
     console = console or make_console()
