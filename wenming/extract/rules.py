@@ -62,9 +62,8 @@ class Rules(_Rule):
     referral: list[NonEmpty] = Field(min_length=1)
     unstructured: list[NonEmpty] = Field(default_factory=list)
     discipline_behaviours: list[Key] = Field(default_factory=list)
-    sanction_openers: list[NonEmpty] = Field(
-        default_factory=list
-    )  # 对…人员，依法给予处分: who bears the sanction, opening it
+    # 对…人员，依法给予处分: who bears the sanction, opening it.
+    sanction_openers: list[NonEmpty] = Field(default_factory=list)
     agency_marker: NonEmpty
     agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
