@@ -483,7 +483,7 @@ def print_in_process(work: Path, cases: list[Case], results: dict[Case, Samples]
     steps = [report["import_steps"] for report in cached]
     for module, what in [
         ("wenming.citation", "citations and numerals"),
-        ("wenming.model", "the data's pydantic classes"),
+        ("wenming.model", "the data's record classes"),
         ("wenming.cache", "the cache: JSON entries, no validation"),
         ("wenming.cli", "the typer app and its commands"),
     ]:
