@@ -30,20 +30,22 @@ from wenming.numerals import MAX_NUMBER, parse_number, to_chinese
 
 MAX_LENGTH = 40  # characters of a citation as typed: 第二十九条第一款第三项 is 11
 
+# The forms as pattern text, compiled by `re` when first used (and kept in its cache): a command compiles
+# only the forms it reads, where compiling all six at import cost a millisecond of every start.
 _CN = "零一二三四五六七八九十百千"
 _NUM = rf"[0-9]+|[{_CN}]+"
-_CHINESE_FORM = re.compile(
+_CHINESE_FORM = (
     rf"第?(?P<article>{_NUM})条?"
     rf"(?:第(?P<paragraph>{_NUM})款)?"
     rf"(?:第(?P<item>{_NUM})项)?"
 )
 # A leading minus is read (-1), so that a negative number gets "没有第-1条" like 第零条 does.
-_COMPACT_FORM = re.compile(r"(?P<article>-?[0-9]+)(?:-(?P<paragraph>[0-9]+))?(?:\.(?P<item>[0-9]+))?")
+_COMPACT_FORM = r"(?P<article>-?[0-9]+)(?:-(?P<paragraph>[0-9]+))?(?:\.(?P<item>[0-9]+))?"
 # -1 is read, as for an article, so that the answer is "no such chapter" (exit 1), not a usage error.
-_CHAPTER_FORM = re.compile(rf"第?(?P<number>-?[0-9]+|[{_CN}]+)章?")
+_CHAPTER_FORM = rf"第?(?P<number>-?[0-9]+|[{_CN}]+)章?"
 # What a citation is written with: a text of these alone that does not parse is a malformed
 # citation (a usage error), not words to look up.
-_CITATION_LIKE = re.compile(rf"[0-9.\-\s第条款项{_CN}]+")
+_CITATION_LIKE = rf"[0-9.\-\s第条款项{_CN}]+"
 
 # Full-width ASCII digits and punctuation (U+FF01-FF5E, letters aside) to ASCII, as NFKC would;
 # the dashes an IME gives for "-"; traditional 條 and 項.
@@ -67,8 +69,8 @@ _BRACKETS = {
     '"': '"',
     "'": "'",
 }
-_SPACED_NUMBERS = re.compile(r"[0-9]\s+[0-9]")
-_IDEOGRAPHIC_STOP = re.compile(r"(?<=[0-9])\s*。\s*(?=[0-9])")  # 22。9: "." typed in a Chinese IME
+_SPACED_NUMBERS = r"[0-9]\s+[0-9]"
+_IDEOGRAPHIC_STOP = r"(?<=[0-9])\s*。\s*(?=[0-9])"  # 22。9: "." typed in a Chinese IME
 
 # How the forms are written in help texts and error messages.
 CITATION_FORMS_HELP = (
@@ -191,7 +193,7 @@ def _number(text: str) -> int | None:
 def normalise(text: str) -> str:
     """The text as typed or pasted, made parseable: ASCII digits and punctuation, simplified 条/项,
     the brackets or quotes around the whole of it gone. Spaces are kept (see `_unspaced`)."""
-    text = _IDEOGRAPHIC_STOP.sub(".", text.translate(_TRANSLATION).strip())
+    text = re.sub(_IDEOGRAPHIC_STOP, ".", text.translate(_TRANSLATION).strip())
     while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1]:
         text = text[1:-1].strip()
     return text
@@ -199,7 +201,7 @@ def normalise(text: str) -> str:
 
 def _unspaced(text: str) -> str:
     """`text` without spaces, refusing a space that would join two numbers (22 9 is not 229)."""
-    if _SPACED_NUMBERS.search(text):
+    if re.search(_SPACED_NUMBERS, text):
         text = " ".join(text.split())  # as short as the caller's bound on the unspaced text allows
         numbers = text.split()
         suggestion = None
@@ -224,7 +226,7 @@ def parse_citation(text: str) -> Citation:
         raise CitationSyntaxError(
             f"无法识别的条文引用：{cleaned}", suggestion="只写条文引用，不写法规名称，例如 第二十二条"
         )
-    match = _COMPACT_FORM.fullmatch(cleaned) or _CHINESE_FORM.fullmatch(cleaned)
+    match = re.fullmatch(_COMPACT_FORM, cleaned) or re.fullmatch(_CHINESE_FORM, cleaned)
     if match is None:
         raise CitationSyntaxError(f"无法识别的条文引用：{cleaned}")
     numbers: dict[str, int | None] = {}
@@ -245,7 +247,7 @@ def parse_citation(text: str) -> Citation:
 def looks_like_citation(text: str) -> bool:
     """Whether `text` is written as a citation is (22.9.1, 22 9, 第二十二条第九), parseable or not."""
     normalised = normalise(text)
-    return bool(_CITATION_LIKE.fullmatch(normalised)) and bool(re.search(r"[0-9第]", normalised))
+    return bool(re.fullmatch(_CITATION_LIKE, normalised)) and bool(re.search(r"[0-9第]", normalised))
 
 
 def parse_chapter_reference(text: str) -> int:
@@ -254,7 +256,7 @@ def parse_chapter_reference(text: str) -> int:
     if len("".join(normalised.split())) > MAX_LENGTH:
         raise CitationSyntaxError("章的写法过长", suggestion="写作 3、三 或 第三章")
     cleaned = _unspaced(normalised)
-    match = _CHAPTER_FORM.fullmatch(cleaned)
+    match = re.fullmatch(_CHAPTER_FORM, cleaned)
     written = match.group("number") if match else ""
     number = -int(written[1:]) if written.startswith("-") else _number(written) if match else None
     if number is None:
