@@ -279,3 +279,10 @@ def test_all_cities_json_imports_no_rich(tmp_path: Path, command: list[str]) -> 
         done = _run(["--city", "all", *command, "--json"], {"WENMING_CACHE_DIR": str(tmp_path / "cache")}, check)
         assert done.returncode == 0 and json.loads(done.stdout)["cities"]
         assert done.stderr.endswith("RICH False")
+
+
+def test_one_city_s_behaviours_in_json_name_their_regulation() -> None:
+    # The list goes under `behaviours` beside `regulation`, as each city's does in --city all's JSON.
+    found = _json("--city", "江门", "behaviours")
+    assert found["regulation"] == "江门市文明行为促进条例" and isinstance(found["behaviours"], list)
+    assert isinstance(_json("behaviours"), list)  # the default regulation's: the list, as it always was

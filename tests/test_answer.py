@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from wenming.answer import Answer, field, json_text
+from wenming.answer import Answer, field
 from wenming.model import Item
 
 
@@ -73,7 +73,7 @@ def test_json_nests_records_lists_dates_and_data_models() -> None:
         "extra": "x",
     }
     item = Item(number=1, text="文明")
-    assert json.loads(json_text(Outer(title="t", inner=[item]))) == {  # type: ignore[list-item]
+    assert json.loads(Outer(title="t", inner=[item]).to_json()) == {  # type: ignore[list-item]
         "title": "t",
         "inner": [{"number": 1, "text": "文明"}],
         "when": None,
@@ -84,5 +84,18 @@ def test_a_record_may_shape_its_own_json() -> None:
     assert json.loads(BareList(entries=[Inner(name="a")]).to_json()) == [{"name": "a", "size": None}]
 
 
-def test_json_text_is_the_answer_s_json() -> None:
-    assert json_text(Inner(name="a")) == Inner(name="a").to_json() == '{\n  "name": "a",\n  "size": null\n}'
+def test_json_is_indented_by_two() -> None:
+    assert Inner(name="a").to_json() == '{\n  "name": "a",\n  "size": null\n}'
+
+
+def test_a_shared_default_is_refused_and_a_field_declared_again_without_one_is_required() -> None:
+    with pytest.raises(TypeError, match="default_factory"):
+
+        class Shared(Answer):
+            items: list[str] = []  # noqa: RUF012 - what is refused
+
+    class Again(Inner):
+        size: int | None  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="needs size"):
+        Again(name="a")  # type: ignore[call-arg]

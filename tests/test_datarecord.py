@@ -102,3 +102,33 @@ def test_annotations_written_as_text_are_read_once_the_classes_exist() -> None:
     assert fields["parts"].annotation == list[Earlier] and fields["when"].annotation == datetime.date | None
     later = Later.validate({"parts": [{"number": 1}], "when": "2022-05-01"})
     assert later == Later(parts=[Earlier(number=1)], when=datetime.date(2022, 5, 1))
+
+
+class Tree(DataRecord):
+    name: str
+    children: "list[Tree]" = Field(default_factory=list)  # a record inside itself
+
+
+def test_a_record_inside_itself_is_validated() -> None:
+    tree = Tree.validate({"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]})
+    assert tree == Tree(name="a", children=[Tree(name="b", children=[Tree(name="c")])])
+    with pytest.raises(ValidationError) as error:
+        Tree.validate({"name": "a", "children": [{"name": "b", "children": [{"colour": "red"}]}]})
+    assert {problem["loc"] for problem in error.value.errors()} == {
+        ("children", 0, "children", 0, "name"),
+        ("children", 0, "children", 0, "colour"),
+    }
+
+
+def test_made_in_code_a_record_is_checked_and_replace_knows_its_fields() -> None:
+    with pytest.raises(ValueError, match="下限 3 大于上限 2"):
+        Whole(title="t", parts=[Part(number=1)], low=3, high=2)
+    with pytest.raises(TypeError, match="no field colour"):
+        Part(number=1).replace(colour="red")
+
+
+def test_a_shared_default_is_refused() -> None:
+    with pytest.raises(TypeError, match="default_factory"):
+
+        class Shared(DataRecord):
+            items: list[str] = []  # noqa: RUF012 - what is refused

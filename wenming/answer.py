@@ -1,11 +1,12 @@
 """Answers: the result records the commands print, as JSON (--json) or drawn by a view.
 
 An answer is built by wenming's own code from data already validated (the regulation, the national
-law, the vocabulary: pydantic models, validated when read from a file), so it needs no validation of
-its own: only fields, defaults, equality and a JSON form. pydantic would give those at a price paid at
-every start: defining a model costs about 0.5 ms (its fields collected and described), and `fine`
-alone defines some thirty answer classes; writing the first answer as JSON builds a serializer on top.
-An Answer class costs about a hundredth of that to define, and is written with the json module.
+law, the vocabulary: wenming.datarecord's records, validated by pydantic when read from a file), so it
+needs no validation of its own: only fields, defaults, equality and a JSON form. A pydantic model would
+give those at a price paid at every start: defining one costs about 0.5 ms (its fields collected and
+described), and `fine` alone has some thirty answer classes; writing the first answer as JSON builds a
+serializer on top. An Answer class costs about a hundredth of that to define; its JSON is written by
+pydantic-core's writer (`dumps`).
 
 Answers are declared as dataclasses are (annotated fields, defaults after the `=`), and mypy checks
 their construction (`dataclass_transform`): keyword arguments only. A default made anew for each
@@ -21,7 +22,7 @@ from typing import Any, ClassVar, Self, dataclass_transform
 
 import pydantic_core
 
-from wenming.datarecord import DataRecord, is_class_var
+from wenming.datarecord import DataRecord, is_class_var, refuse_shared_default
 
 _MISSING = object()
 
@@ -58,6 +59,9 @@ class Answer:
                 fields.append(name)
             if name in cls.__dict__:
                 defaults[name] = cls.__dict__[name]
+                refuse_shared_default(cls, name, defaults[name])
+            else:  # declared again without a default: required here, whatever a base said
+                defaults.pop(name, None)
         cls._fields = tuple(fields)
         cls._defaults = defaults
 
@@ -102,6 +106,16 @@ class Answer:
         """The JSON form of the record from its fields' (a record shaped otherwise overrides this)."""
         return data
 
+    def json_data_with(self, extra: dict[str, Any]) -> Any:
+        """The JSON data with `extra` fields after the answer's own (the regulation it comes from). An
+        answer whose JSON is not an object says where its data goes beside them."""
+        data = self.json_data()
+        if not extra:
+            return data
+        if not isinstance(data, dict):
+            raise TypeError(f"{type(self).__name__}'s JSON is not an object: it must place {', '.join(extra)}")
+        return {**data, **extra}
+
     def to_json(self) -> str:
         """The record as JSON text, indented by two, Chinese as it is."""
         return dumps(self.json_data())
@@ -128,9 +142,4 @@ def dumps(data: Any) -> str:
     return pydantic_core.to_json(data, indent=2).decode()
 
 
-def json_text(result: Answer) -> str:
-    """A command's result as the JSON it prints."""
-    return dumps(result.json_data())
-
-
-__all__ = ["Answer", "dumps", "field", "json_text"]
+__all__ = ["Answer", "dumps", "field"]

@@ -42,6 +42,10 @@ class BehaviourList(Answer):
     def _json(self, data: dict[str, Any]) -> Any:
         return data["entries"]
 
+    def json_data_with(self, extra: dict[str, Any]) -> Any:
+        # Beside the regulation it comes from (--city), the list goes under its name, as in --city all's.
+        return {**extra, "behaviours": self.json_data()} if extra else self.json_data()
+
 
 def _referral(regulation: Regulation) -> str | None:
     # The provision's own words, as `fine` quotes them; its summary in the data is for `agency`.

@@ -479,7 +479,6 @@ def _compare(
         notes.append("未经人工核对：标为草稿的罚则是按规则自动提取的，以条文原文为准。")
     if any(not row.complete for row in rows) or any(not e.complete for e in unpenalised):
         notes.append("文本不完整：该城市的条例来源被截断，可能缺少条文。")
-    # Constructed, not validated: its parts are models already, and a validator costs a look-up's time.
     return Comparison(
         key=key,
         name=name,

@@ -12,8 +12,10 @@ only then, a model of the same fields, config and name for each record class, an
 their places are what a model's would be. Read back from the cache, records are built from data that
 was validated when it was written, without validation again (`construct`, used by wenming.cache).
 
-Records are immutable (assigning a field raises) and compared field by field; a list or dict default
-is copied for each record; `cached_property` works, as on a model.
+Records are immutable (assigning a field raises; a list in a field is still a list) and compared field
+by field; a list or dict default is a factory (`Field(default_factory=list)`), made for each record;
+`cached_property` works, as on a model. Records of an index that wenming builds and keeps (compare's,
+--city all search's) are never validated: they are made by wenming's code from validated data.
 """
 
 import datetime
@@ -52,7 +54,9 @@ class RecordField:
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
 class DataRecord:
-    """A validated record of data: keyword fields from its annotations, immutable, compared by fields."""
+    """A record of data: keyword fields from its annotations, immutable (its fields cannot be assigned),
+    compared field by field. Validated by pydantic where it comes from a file (`validate`); checked by
+    its own `check` where wenming's code makes one; rebuilt as it was kept by the cache (`construct`)."""
 
     # The validating model's config (extra="forbid" and so on): a subclass sets its own.
     model_config: ClassVar[ConfigDict] = ConfigDict(extra="forbid", frozen=True)
@@ -70,8 +74,9 @@ class DataRecord:
                 fields[name] = RecordField(annotation, default, value.default_factory, value)  # type: ignore[arg-type]
             else:
                 fields[name] = RecordField(annotation, value, None, None)
+            refuse_shared_default(cls, name, fields[name].default)
             if value is not _MISSING:
-                delattr(cls, name)  # the instance holds the value; a class attribute would hide nothing
+                delattr(cls, name)  # each record holds its own value: the class keeps none
         cls.record_fields = fields
 
     def __init__(self, **values: Any) -> None:
@@ -83,6 +88,7 @@ class DataRecord:
             if name not in values:
                 values[name] = _default(type(self), name, field)
         self.__dict__.update(values)
+        self.check()
 
     @classmethod
     def resolved_fields(cls) -> dict[str, RecordField]:
@@ -97,7 +103,8 @@ class DataRecord:
 
     @classmethod
     def construct(cls, values: dict[str, Any]) -> Self:
-        """A record from field values already validated (the cache's): missing ones get their defaults."""
+        """A record from field values already validated (the cache's), not checked again: missing ones get
+        their defaults. It takes `values` as its own (the dict becomes the record's)."""
         record = cls.__new__(cls)
         for name, field in cls.record_fields.items():
             if name not in values:
@@ -125,6 +132,9 @@ class DataRecord:
 
     def replace(self, **changes: Any) -> Self:
         """A copy with `changes` (not validated: the caller's values are the data's own)."""
+        unknown = changes.keys() - self.record_fields.keys()
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
         return type(self).construct({name: self.__dict__[name] for name in self.record_fields} | changes)
 
     def check(self) -> None:
@@ -158,6 +168,10 @@ class DataRecord:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # A record inside itself (a tree): the inner one refers to the schema being built, by its name.
+        ref = f"wenming-record:{cls.__module__}.{cls.__qualname__}"
+        if cls in _building:
+            return core_schema.definition_reference_schema(ref)
         model = _validating_model(cls)
 
         def to_record(validated: BaseModel) -> DataRecord:
@@ -165,10 +179,16 @@ class DataRecord:
             record.check()
             return record
 
-        return core_schema.no_info_after_validator_function(to_record, handler.generate_schema(model))
+        _building.add(cls)
+        try:
+            fields = handler.generate_schema(model)
+        finally:
+            _building.discard(cls)
+        return core_schema.no_info_after_validator_function(to_record, fields, ref=ref)
 
 
 _adapters: dict[type[DataRecord], TypeAdapter[Any]] = {}
+_building: set[type[DataRecord]] = set()  # the classes whose schema is being built
 _models: dict[type[DataRecord], type[BaseModel]] = {}
 
 
@@ -184,8 +204,13 @@ def _default(cls: type, name: str, field: RecordField) -> Any:
         return field.factory()
     if field.default is _MISSING:
         raise TypeError(f"{cls.__name__} needs {name}")
-    default = field.default
-    return default.copy() if isinstance(default, (list, dict)) else default
+    return field.default
+
+
+def refuse_shared_default(cls: type, name: str, default: Any) -> None:
+    """A list, dict or set default would be one object shared by every record: it must be a factory."""
+    if isinstance(default, (list, dict, set)):
+        raise TypeError(f"{cls.__name__}.{name}: a {type(default).__name__} default is shared; use a default_factory")
 
 
 def _same(value: Any, default: Any) -> bool:
@@ -200,7 +225,8 @@ def _validating_model(cls: type[DataRecord]) -> type[BaseModel]:
             "__module__": cls.__module__,  # where annotations written as text are read
             "__qualname__": cls.__qualname__,
             "__annotations__": {name: field.annotation for name, field in cls.resolved_fields().items()},
-            "model_config": cls.model_config,
+            # Built when validation asks for it, not here: a record inside itself would build itself again.
+            "model_config": ConfigDict(**cls.model_config, defer_build=True),
         }
         for name, field in cls.record_fields.items():
             if field.info is not None:
@@ -223,4 +249,4 @@ def _json_data(value: Any, whole: bool) -> Any:
     return value
 
 
-__all__ = ["DataRecord", "RecordField", "is_class_var"]
+__all__ = ["DataRecord", "RecordField", "is_class_var", "refuse_shared_default"]

@@ -148,13 +148,12 @@ def show(result: Answer, json_output: bool, notice: str | None = None, title: st
     `incomplete: true` and `notice`, in the view as a line before it. `title`: the regulation the
     answer comes from, where --city chose it (a citation means nothing without its regulation): in
     JSON as `regulation`, in the view as the first line."""
-    data = result.json_data()
-    if (notice is not None or title is not None) and json_output:
-        extra: dict[str, object] = {"regulation": title} if title is not None else {}
+    extra: dict[str, object] = {}
+    if json_output:
+        extra = {"regulation": title} if title is not None else {}
         if notice is not None:
             extra |= {"incomplete": True, "notice": notice}
-        data = {**data, **extra}
-    text = dumps(data)
+    text = dumps(result.json_data_with(extra))
     if json_output:
         print_json(text)
         return
