@@ -382,7 +382,7 @@ class Node(DataRecord):
 
 
 def rebuilt(node: Node) -> Node:
-    built = cache._model(Node)(json.loads(json.dumps(node.dump())))
+    built = cache._record(Node)(json.loads(json.dumps(node.dump())))
     assert isinstance(built, Node)
     return built
 
@@ -422,7 +422,7 @@ def test_models_are_rebuilt_from_their_annotations() -> None:
 )
 def test_data_not_of_the_annotated_shape_is_refused(data: dict[str, Any]) -> None:
     with pytest.raises(Exception):  # noqa: B017 - the reader turns any exception into a miss
-        cache._model(Node)(data)
+        cache._record(Node)(data)
 
 
 def test_a_field_json_cannot_carry_back_is_not_cached(
@@ -432,7 +432,7 @@ def test_a_field_json_cannot_carry_back_is_not_cached(
         with pytest.raises(TypeError):
             cache._converter(annotation)
     # A regulation that would not rebuild to an equal one (a custom serializer, say) is not kept.
-    monkeypatch.setattr(cache, "_model_from", lambda model, data: regulation.replace(schema_version=2))
+    monkeypatch.setattr(cache, "_record_from", lambda model, data: regulation.replace(schema_version=2))
     cache.store(data_text, regulation)
     assert entries(cache_dir) == []
 
@@ -458,7 +458,7 @@ def test_a_union_of_models_is_told_apart_by_its_data() -> None:
         loose=Tagged(inner=Leaf(label="y"), tag="a"),
     )
     data = json.loads(json.dumps(holder.dump()))
-    found = cache._model(Holder)(data)
+    found = cache._record(Holder)(data)
     assert same_models(found, holder)
     assert data == holder.dump()  # the JSON data is left as it was
 
@@ -467,10 +467,10 @@ def test_a_union_the_data_cannot_decide_is_refused() -> None:
     class Either(DataRecord):
         one: Leaf | Node  # {"label": ...} fits a Leaf only
 
-    assert cache._model(Either)({"one": {"label": "x"}}) == Either(one=Leaf(label="x"))
+    assert cache._record(Either)({"one": {"label": "x"}}) == Either(one=Leaf(label="x"))
 
     class Ambiguous(DataRecord):
         value: int | Literal[1]
 
     with pytest.raises(Exception):  # noqa: B017 - the reader turns any exception into a miss
-        cache._model(Ambiguous)({"value": 1})
+        cache._record(Ambiguous)({"value": 1})

@@ -306,9 +306,9 @@ def test_an_edited_regulation_file_rebuilds_the_index(tmp_path: Path, monkeypatc
     assert texts is not None
     monkeypatch.setenv("WENMING_CACHE_DIR", str(tmp_path))
     index = compare.shipped_index()
-    assert cache.fetch_model(texts, compare.CompareIndex) == index
+    assert cache.fetch_record(texts, compare.CompareIndex) == index
     edited = [*texts[:-1], texts[-1] + b"\n# edited\n"]
-    assert cache.fetch_model(edited, compare.CompareIndex) is None
+    assert cache.fetch_record(edited, compare.CompareIndex) is None
 
 
 def test_the_domain_needs_neither_typer_nor_rich() -> None:

@@ -331,12 +331,12 @@ def test_cached_lawbook_is_the_validated_one(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setenv("WENMING_CACHE_DIR", str(tmp_path))
     texts, book = lawbook_from_files(LAWS, PARTIES)
-    assert cache.fetch_model(texts, LawBook) is None
-    cache.store_model(texts, book)
-    found = cache.fetch_model(texts, LawBook)
+    assert cache.fetch_record(texts, LawBook) is None
+    cache.store_record(texts, book)
+    found = cache.fetch_record(texts, LawBook)
     assert found is not None and found == book
     assert cache.read_texts([LAWS, PARTIES]) == texts
-    assert cache.fetch_model([texts[0], texts[1] + b"\n"], LawBook) is None  # keyed on both texts
+    assert cache.fetch_record([texts[0], texts[1] + b"\n"], LawBook) is None  # keyed on both texts
 
 
 def test_every_administrative_penalty_meets_limitation_time_and_the_rest_of_article_33() -> None:

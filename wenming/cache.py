@@ -46,8 +46,8 @@ from wenming.regulation import Regulation
 
 # What an entry keeps: a record of data (the regulation, the national law, the vocabulary) or of an
 # index over them (compare's, --city all search's).
-Model = TypeVar("Model", bound=DataRecord)
-ModelClass = type[DataRecord]
+Kept = TypeVar("Kept", bound=DataRecord)
+RecordClass = type[DataRecord]
 
 CACHE_DIR_ENV = "WENMING_CACHE_DIR"
 FORMAT = b"wenming-regulation-cache-2"  # bump when what an entry holds changes shape
@@ -57,7 +57,7 @@ MAX_ENTRY_BYTES = 4 * MAX_DATA_BYTES
 _RETIRED_ENTRIES = "*.pickle"  # the pickles of wenming-regulation-cache-1: never read, pruned
 
 
-def _max_bytes(model: ModelClass) -> int:
+def _max_bytes(model: RecordClass) -> int:
     """The largest entry kept for `model`: its `cache_max_bytes` ClassVar (an index over every
     regulation, wenming.corpus), else MAX_ENTRY_BYTES."""
     limit = getattr(model, "cache_max_bytes", MAX_ENTRY_BYTES)
@@ -120,7 +120,7 @@ def _vocabulary_bytes() -> bytes:
     return _read(vocabulary_path()) or b""  # no readable vocabulary: the loader will say so
 
 
-def model_key(texts: Sequence[bytes], model: ModelClass) -> str:
+def model_key(texts: Sequence[bytes], model: RecordClass) -> str:
     """The name of the entry for a `model` validated from several files' `texts` together (each
     UTF-8, no BOM): any data other than the regulation, keyed the same way (the national laws)."""
     digest = _code_digest(FORMAT + b"\0" + model.__qualname__.encode())
@@ -129,7 +129,7 @@ def model_key(texts: Sequence[bytes], model: ModelClass) -> str:
     return digest.hexdigest()
 
 
-def _prefix(model: ModelClass) -> str:
+def _prefix(model: RecordClass) -> str:
     return "regulation" if model is Regulation else model.__name__.lower()
 
 
@@ -183,12 +183,12 @@ class _Plan:
         self.defaults = defaults
 
 
-_plans: dict[ModelClass, _Plan] = {}
-_planning: set[ModelClass] = set()  # classes being planned: a model that contains itself
+_plans: dict[RecordClass, _Plan] = {}
+_planning: set[RecordClass] = set()  # classes being planned: a model that contains itself
 _exact_kinds: dict[_Convert, type] = {}  # the checks made by _exactly, and the type each checks
 
 
-def _plan_model(model: ModelClass) -> None:
+def _plan_record(model: RecordClass) -> None:
     if model in _plans or model in _planning:
         return
     _planning.add(model)
@@ -225,8 +225,8 @@ def _defaults(fields: dict[str, RecordField]) -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-def _model(model: type[DataRecord]) -> _Convert:
-    _plan_model(model)
+def _record(model: type[DataRecord]) -> _Convert:
+    _plan_record(model)
     construct = model.construct
 
     def build(value: Any) -> DataRecord:
@@ -363,28 +363,28 @@ def _converter(annotation: Any) -> _Convert:
             raise _Unsupported(f"dict keys of {arguments[0]!r}")  # JSON writes every key as text
         return _dict(key, _converter(arguments[1]))
     if isinstance(annotation, type) and issubclass(annotation, DataRecord):
-        return _model(annotation)
+        return _record(annotation)
     if origin is None and annotation in _SCALARS:
         return _SCALARS[annotation]
     raise _Unsupported(repr(annotation))
 
 
-def _model_from(model: type[Model], data: Any) -> Model:
+def _record_from(model: type[Kept], data: Any) -> Kept:
     """The `model` the JSON data of its entry (the record's `dump()`) describes."""
-    value = _model(model)(data)
+    value = _record(model)(data)
     if not isinstance(value, model):  # pragma: no cover - _model builds the class it is given
         raise _Mismatch(model.__name__)
     return value
 
 
-def models_from(model: type[Model], data: Any) -> list[Model] | None:
+def records_from(model: type[Kept], data: Any) -> list[Kept] | None:
     """The `model`s a JSON list of their data (as in an entry) describes, built as
     an entry's value is (no validation), or None where the data has not the model's shape: for an entry
     that keeps parts of its value as JSON text, to build only the part a run needs."""
     if type(data) is not list:
         return None
     try:
-        return [_model_from(model, item) for item in data]
+        return [_record_from(model, item) for item in data]
     except Exception:
         return None
 
@@ -398,7 +398,7 @@ def _entry(key: str, value: DataRecord) -> bytes:
         raise _Unsupported("too large to keep")
     # Whatever the JSON does not carry back (a field type this module does not know) shows here, once
     # per data edit, rather than as a wrong answer later.
-    rebuilt = _model_from(type(value), json.loads(encoded)["value"])
+    rebuilt = _record_from(type(value), json.loads(encoded)["value"])
     if rebuilt != value:  # field by field, as the answers will read them: a date is not its ISO text
         raise _Unsupported("the value does not rebuild from its JSON")
     return encoded
@@ -412,12 +412,12 @@ def fetch(text: str) -> Regulation | None:
     return _fetch(entry_key(text.encode("utf-8")), Regulation)
 
 
-def fetch_model(texts: Sequence[bytes], model: type[Model]) -> Model | None:
+def fetch_record(texts: Sequence[bytes], model: type[Kept]) -> Kept | None:
     """The `model` validated from exactly these files' `texts` by exactly this code, if the cache has it."""
     return _fetch(model_key(texts, model), model)
 
 
-def _fetch(key: str, model: type[Model]) -> Model | None:
+def _fetch(key: str, model: type[Kept]) -> Kept | None:
     directory = cache_dir()
     if directory is None:
         return None
@@ -434,7 +434,7 @@ def _fetch(key: str, model: type[Model]) -> Model | None:
         entry = json.loads(raw)
         if type(entry) is not dict or entry.get("format") != FORMAT.decode() or entry.get("key") != key:
             return None
-        return _model_from(model, entry["value"])
+        return _record_from(model, entry["value"])
     except Exception:  # missing, unreadable, truncated, or not the shape this code writes
         return None
 
@@ -444,7 +444,7 @@ def store(text: str, regulation: Regulation) -> None:
     _store(entry_key(text.encode("utf-8")), regulation)
 
 
-def store_model(texts: Sequence[bytes], value: DataRecord) -> None:
+def store_record(texts: Sequence[bytes], value: DataRecord) -> None:
     """Keep `value`, validated from these files' `texts`, for the next process (see store)."""
     _store(model_key(texts, type(value)), value)
 

@@ -8,7 +8,7 @@ govern the behaviour without penalising it are listed apart.
 
 Speed: reading forty regulations from their cache entries costs far more than a look-up; the rows of
 every taxonomy key, from every shipped regulation, are one index (`CompareIndex`), itself a cache entry
-keyed on the bytes of every file it is built from (wenming.cache.fetch_model), so a warm run reads one
+keyed on the bytes of every file it is built from (wenming.cache.fetch_record), so a warm run reads one
 entry. Nothing here knows a city, a provision or a phrase: they are all the data's.
 """
 
@@ -137,7 +137,7 @@ def _as_json(rows: Sequence[DataRecord]) -> str:
 def _decoded(model: type[_Row], text: str | None) -> list[_Row]:
     if text is None:
         return []
-    found = cache.models_from(model, json.loads(text))
+    found = cache.records_from(model, json.loads(text))
     if found is None:
         raise _BrokenIndex(model.__name__)
     return found
@@ -329,14 +329,14 @@ def shipped_index(*, fresh: bool = False) -> CompareIndex:
     """The index of every shipped regulation: one cache entry when fresh, else built (and kept)."""
     texts = cache.read_texts(_index_files())
     if texts is not None and not fresh:
-        index = cache.fetch_model(texts, CompareIndex)
+        index = cache.fetch_record(texts, CompareIndex)
         if index is not None:
             return index
     from wenming.corpus import regulations
 
     index = build_index((entry.city, entry.title, entry.complete, regulation) for entry, regulation in regulations())
     if texts is not None:
-        cache.store_model(texts, index)
+        cache.store_record(texts, index)
     return index
 
 

@@ -7,8 +7,8 @@ The API, small on purpose (a command that reads every regulation needs no more):
 - `regulations()`: each entry with its validated Regulation, in that order: from its own cache entry
   when it has one, else parsed and validated (and cached). Slow for 40 (a cache entry each); meant for
   building an index, or for a command with no speed target.
-- `corpus_model(model, build)`: a derived model over the whole corpus (a search index, a comparison
-  table) kept as ONE cache entry (wenming.cache's fetch_model/store_model: JSON, runs no code),
+- `corpus_record(model, build)`: a derived model over the whole corpus (a search index, a comparison
+  table) kept as ONE cache entry (wenming.cache's fetch_record/store_record: JSON, runs no code),
   keyed on the bytes of every regulation file, the registry and the shared vocabulary, so that an
   edited, added or removed file rebuilds it. On a miss, `build(regulations())` makes it and it is
   stored. The model must be one the cache can carry (its fields plain data, models, lists, dicts);
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from wenming.loader import DataError
     from wenming.regulation import Regulation
 
-Model = TypeVar("Model", bound=DataRecord)
+Kept = TypeVar("Kept", bound=DataRecord)
 
 
 class CorpusError(Exception):
@@ -101,14 +101,14 @@ def corpus_texts() -> list[bytes] | None:
     return [registry_bytes, *texts]
 
 
-def corpus_model(model: type[Model], build: Callable[[Iterator[tuple[CityEntry, Regulation]]], Model]) -> Model:
+def corpus_record(model: type[Kept], build: Callable[[Iterator[tuple[CityEntry, Regulation]]], Kept]) -> Kept:
     """`model` over every regulation: from its one cache entry, else built from regulations() and stored."""
     texts = corpus_texts()
     if texts is not None:
-        found = cache.fetch_model(texts, model)
+        found = cache.fetch_record(texts, model)
         if found is not None:
             return found
     value = build(regulations())
     if texts is not None:
-        cache.store_model(texts, value)
+        cache.store_record(texts, value)
     return value

@@ -2,7 +2,7 @@
 
 Reading forty regulations' cache entries one by one costs more than the whole look-up may; the index
 keeps what search reads of each (its paragraphs, items and notes: wenming.search.Units) as plain lists
-of text in ONE cache entry (wenming.corpus.corpus_model: JSON, keyed on every data file's bytes and
+of text in ONE cache entry (wenming.corpus.corpus_record: JSON, keyed on every data file's bytes and
 the vocabulary). The terms are read as `search` reads them for the default regulation (its people's
 words, 狗 → 犬只, and question words; the shared vocabulary splits a phrase); every city's text is then
 searched for the same words. Hits come grouped by city: the default city first, then registry order.
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from wenming.answer import Answer, field
-from wenming.corpus import corpus_model
+from wenming.corpus import corpus_record
 from wenming.datarecord import DataRecord
 from wenming.registry import CityEntry
 from wenming.regulation import Regulation, incomplete_notice
@@ -54,7 +54,7 @@ def build_index(regulations: Iterator[tuple[CityEntry, Regulation]]) -> SearchIn
 
 def search_index() -> SearchIndex:
     """The index: from its cache entry, else built from every regulation (validated where not cached)."""
-    return corpus_model(SearchIndex, build_index)
+    return corpus_record(SearchIndex, build_index)
 
 
 class CityHit(SearchHit):

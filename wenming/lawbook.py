@@ -36,7 +36,7 @@ def load_lawbook(paths: tuple[str | os.PathLike[str], str | os.PathLike[str]] | 
     key = (str(laws_path), str(parties_path))
     if key not in _books:
         texts = cache.read_texts([laws_path, parties_path])
-        book = cache.fetch_model(texts, LawBook) if texts is not None else None
+        book = cache.fetch_record(texts, LawBook) if texts is not None else None
         if book is None:
             from wenming.loader import DataError, lawbook_from_files
 
@@ -49,6 +49,6 @@ def load_lawbook(paths: tuple[str | os.PathLike[str], str | os.PathLike[str]] | 
                 raise LawDataError(
                     f"法律数据文件无效：\n{shown}{more}", suggestion="重新安装 wenming，或改正上述数据文件"
                 ) from None
-            cache.store_model(encoded, book)
+            cache.store_record(encoded, book)
         _books[key] = book
     return _books[key]

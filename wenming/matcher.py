@@ -59,7 +59,7 @@ def shared_vocabulary(regulation: Regulation) -> Vocabulary:
     from wenming.paths import vocabulary_path
 
     texts = cache.read_texts([vocabulary_path()])
-    vocabulary = cache.fetch_model(texts, Vocabulary) if texts is not None else None
+    vocabulary = cache.fetch_record(texts, Vocabulary) if texts is not None else None
     if vocabulary is not None:
         return vocabulary
     from wenming.errors import BadInput
@@ -71,7 +71,7 @@ def shared_vocabulary(regulation: Regulation) -> Vocabulary:
         first = error.report().splitlines()[0]
         raise BadInput(f"共用词表无法使用：{first}", suggestion="改正 data/vocabulary.yaml 后重试") from None
     if texts is not None:
-        cache.store_model(texts, vocabulary)
+        cache.store_record(texts, vocabulary)
     return vocabulary
 
 
