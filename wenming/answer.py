@@ -6,7 +6,7 @@ needs no validation of its own: only fields, defaults, equality and a JSON form.
 give those at a price paid at every start: defining one costs about 0.5 ms (its fields collected and
 described), and `fine` alone has some thirty answer classes; writing the first answer as JSON builds a
 serializer on top. An Answer class costs about a hundredth of that to define; its JSON is written by
-pydantic-core's writer (`dumps`).
+pydantic-core's writer (wenming.jsonio).
 
 Answers are declared as dataclasses are (annotated fields, defaults after the `=`), and mypy checks
 their construction (`dataclass_transform`): keyword arguments only. A default made anew for each
@@ -20,9 +20,8 @@ import inspect  # imported by typer and pydantic already
 from collections.abc import Callable
 from typing import Any, ClassVar, Self, dataclass_transform
 
-import pydantic_core
-
 from wenming.datarecord import DataRecord, is_class_var, refuse_shared_default
+from wenming.jsonio import dumps
 
 _MISSING = object()
 
@@ -135,11 +134,4 @@ def _json_data(value: Any) -> Any:
     return value
 
 
-def dumps(data: Any) -> str:
-    """JSON data as the commands print it: indented by two, Chinese as it is. pydantic-core's writer
-    (public API, the one model_dump_json uses): the json module writes indented JSON in pure Python,
-    several milliseconds for a long answer (--city all search)."""
-    return pydantic_core.to_json(data, indent=2).decode()
-
-
-__all__ = ["Answer", "dumps", "field"]
+__all__ = ["Answer", "field"]

@@ -2,7 +2,7 @@
 
 Importing PyYAML, parsing the file and building pydantic's validators cost more than the rest of a
 look-up together. An entry holds the validated `Regulation` as JSON, and is read back without any
-validation: `json.loads` (the C scanner), then each record built as its class's fields' annotations
+validation: pydantic-core's JSON reader (wenming.jsonio), then each record built as its class's fields' annotations
 say (wenming.datarecord's `construct`). It lives in WENMING_CACHE_DIR, else $XDG_CACHE_HOME/wenming,
 else ~/.cache/wenming.
 
@@ -26,7 +26,6 @@ import codecs
 import datetime
 import functools
 import hashlib
-import json  # imported by pydantic already; json.loads is the C scanner (_json)
 import os
 import stat
 import sys
@@ -39,7 +38,7 @@ from typing import Any, TypeVar
 import pydantic
 import pydantic_core
 
-from wenming import __version__
+from wenming import __version__, jsonio
 from wenming.datarecord import DataRecord, RecordField
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
@@ -393,12 +392,14 @@ def _entry(key: str, value: DataRecord) -> bytes:
     """The entry for `value` under `key`: raise if it would not rebuild to an equal value."""
     data = value.dump()  # the fields that differ from their defaults
     entry = {"format": FORMAT.decode(), "key": key, "value": data}
+    import json  # writing an entry is the cold path: the warm one does without the module
+
     encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
     if len(encoded) > _max_bytes(type(value)):
         raise _Unsupported("too large to keep")
     # Whatever the JSON does not carry back (a field type this module does not know) shows here, once
     # per data edit, rather than as a wrong answer later.
-    rebuilt = _record_from(type(value), json.loads(encoded)["value"])
+    rebuilt = _record_from(type(value), jsonio.loads(encoded)["value"])
     if rebuilt != value:  # field by field, as the answers will read them: a date is not its ISO text
         raise _Unsupported("the value does not rebuild from its JSON")
     return encoded
@@ -431,7 +432,7 @@ def _fetch(key: str, model: type[Kept]) -> Kept | None:
             raw = handle.read(_max_bytes(model) + 1)
         if len(raw) > _max_bytes(model):
             return None
-        entry = json.loads(raw)
+        entry = jsonio.loads(raw)
         if type(entry) is not dict or entry.get("format") != FORMAT.decode() or entry.get("key") != key:
             return None
         return _record_from(model, entry["value"])

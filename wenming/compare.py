@@ -15,14 +15,13 @@ entry. Nothing here knows a city, a provision or a phrase: they are all the data
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
 
-from wenming import cache
+from wenming import cache, jsonio
 from wenming.answer import Answer, field
 from wenming.datarecord import DataRecord
 from wenming.errors import BadInput, NotFound, WenmingError
@@ -131,13 +130,13 @@ class _BrokenIndex(Exception):
 
 
 def _as_json(rows: Sequence[DataRecord]) -> str:
-    return json.dumps([row.dump() for row in rows], ensure_ascii=False)
+    return jsonio.compact([row.dump() for row in rows])
 
 
 def _decoded(model: type[_Row], text: str | None) -> list[_Row]:
     if text is None:
         return []
-    found = cache.records_from(model, json.loads(text))
+    found = cache.records_from(model, jsonio.loads(text))
     if found is None:
         raise _BrokenIndex(model.__name__)
     return found

@@ -2,7 +2,7 @@
 
 data/registry.json lists every regulation the package ships, with what `wenming cities` shows of it
 (generated from the data files by tools/build_registry.py; tests/test_registry.py keeps it current).
-It is JSON, read with json.loads: choosing a city costs no YAML and no validation, and loading one
+It is JSON, read by wenming.jsonio: choosing a city costs no YAML and no validation, and loading one
 regulation reads no other.
 
 A name chooses a regulation when it is its city with or without 市/省 (江门, 江门市, 河南省) or its full
@@ -11,10 +11,10 @@ title; a name that fits several (济 → 济南, 济宁) or none is an error (ex
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
+from wenming import jsonio
 from wenming.errors import BadInput
 from wenming.paths import shipped
 
@@ -132,5 +132,5 @@ def default_data_path() -> Path:
 @cache
 def registry() -> Registry:
     """The registry shipped with the package (read once per process)."""
-    data = json.loads(shipped("registry.json").read_text(encoding="utf-8"))
+    data = jsonio.loads(shipped("registry.json").read_bytes())
     return Registry(data["default"], tuple(CityEntry(entry) for entry in data["cities"]))

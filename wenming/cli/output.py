@@ -15,9 +15,10 @@ from typing import Any, TextIO, TypeVar
 
 import typer
 
-from wenming.answer import Answer, dumps
+from wenming.answer import Answer
 from wenming.cli.state import default_regulation, regulation, state
 from wenming.errors import EXIT_USAGE, WenmingError
+from wenming.jsonio import dumps
 from wenming.regulation import Regulation, incomplete_notice
 
 Result = TypeVar("Result", bound=Answer)  # a command's result (wenming.answer)

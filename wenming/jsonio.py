@@ -1,0 +1,32 @@
+"""JSON in and out, by pydantic-core: the cache's entries and the registry read, the answers written.
+
+The json module would do both, but nothing else in a command imports it (a millisecond of every start),
+and with an indent it writes in pure Python (milliseconds for a long answer). pydantic-core's public
+reader and writer are in Rust. Reading runs no code: it builds dicts, lists, strings, numbers,
+booleans and None, nothing else.
+"""
+
+from typing import Any
+
+import pydantic_core
+from pydantic_core import core_schema
+
+_ANY_JSON = pydantic_core.SchemaValidator(core_schema.any_schema())  # JSON as Python data, unchecked
+
+
+def loads(text: str | bytes) -> Any:
+    """JSON text as Python data; a ValueError (pydantic-core's ValidationError) where it is not JSON."""
+    return _ANY_JSON.validate_json(text)
+
+
+def dumps(data: Any) -> str:
+    """JSON data as the commands print it: indented by two, Chinese as it is."""
+    return pydantic_core.to_json(data, indent=2).decode()
+
+
+def compact(data: Any) -> str:
+    """JSON data in one line, Chinese as it is: JSON kept inside an entry (compare's rows)."""
+    return pydantic_core.to_json(data).decode()
+
+
+__all__ = ["compact", "dumps", "loads"]
