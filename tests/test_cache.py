@@ -40,7 +40,7 @@ def same_models(found: Any, expected: Any) -> bool:
     """Equal values and the same classes, all the way down."""
     if isinstance(expected, DataRecord):
         return type(found) is type(expected) and all(
-            same_models(getattr(found, name), getattr(expected, name)) for name in type(expected).record_fields
+            same_models(getattr(found, name), getattr(expected, name)) for name in type(expected).declared_fields
         )
     if isinstance(expected, (list, tuple)):
         return type(found) is type(expected) and len(found) == len(expected) and all(map(same_models, found, expected))

@@ -16,90 +16,25 @@ says so in `_json`.
 """
 
 import datetime
-import inspect  # imported by typer and pydantic already
-from collections.abc import Callable
-from typing import Any, ClassVar, Self, dataclass_transform
+from typing import Any, dataclass_transform
 
-from wenming.datarecord import DataRecord, is_class_var, refuse_shared_default
+from pydantic import Field
+
+from wenming.datarecord import DataRecord
+from wenming.declared import Declared, field
 from wenming.jsonio import dumps
 
-_MISSING = object()
 
+@dataclass_transform(kw_only_default=True, field_specifiers=(field, Field))
+class Answer(Declared):
+    """A command's result: keyword fields from its annotations (wenming.declared), compared field by
+    field, mutable as a list is."""
 
-class _Factory:
-    """A default made by calling `make` for each record."""
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self.make = make
-
-
-def field(*, default_factory: Callable[[], Any]) -> Any:
-    """A field whose default is made for each record (`field(default_factory=list)`), as in a dataclass."""
-    return _Factory(default_factory)
-
-
-@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
-class Answer:
-    """A command's result: keyword fields from its annotations, compared field by field."""
-
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _defaults: ClassVar[dict[str, Any]] = {}
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        fields = list(cls._fields)
-        defaults = dict(cls._defaults)
-        for name, annotation in inspect.get_annotations(cls).items():
-            if is_class_var(annotation):
-                continue
-            if name not in fields:
-                fields.append(name)
-            if name in cls.__dict__:
-                defaults[name] = cls.__dict__[name]
-                refuse_shared_default(cls, name, defaults[name])
-            else:  # declared again without a default: required here, whatever a base said
-                defaults.pop(name, None)
-        cls._fields = tuple(fields)
-        cls._defaults = defaults
-
-    def __init__(self, **values: Any) -> None:
-        for name in self._fields:
-            if name in values:
-                value = values.pop(name)
-            else:
-                value = self._defaults.get(name, _MISSING)
-                if value is _MISSING:
-                    raise TypeError(f"{type(self).__name__} needs {name}")
-                if type(value) is _Factory:
-                    value = value.make()
-            self.__dict__[name] = value
-        if values:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(values)}")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as a list is
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({fields})"
-
-    def field_values(self) -> dict[str, Any]:
-        """The fields by name, their values as they are (not converted to JSON data)."""
-        return {name: getattr(self, name) for name in self._fields}
-
-    def replace(self, **changes: Any) -> Self:
-        """A copy with `changes` (as dataclasses.replace; nothing checked)."""
-        return type(self)(**self.field_values() | changes)
+    __hash__ = None  # type: ignore[assignment]
 
     def json_data(self) -> Any:
         """The record as JSON data: dicts, lists, strings, numbers, booleans and None."""
-        return self._json({name: _json_data(getattr(self, name)) for name in self._fields})
+        return self._json({name: _json_data(value) for name, value in self.field_values().items()})
 
     def _json(self, data: dict[str, Any]) -> Any:
         """The JSON form of the record from its fields' (a record shaped otherwise overrides this)."""

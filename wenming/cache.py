@@ -39,7 +39,8 @@ import pydantic
 import pydantic_core
 
 from wenming import __version__, jsonio
-from wenming.datarecord import DataRecord, RecordField
+from wenming.datarecord import DataRecord
+from wenming.declared import DeclaredField
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
 
@@ -207,7 +208,7 @@ def _plan_record(model: RecordClass) -> None:
         _planning.discard(model)
 
 
-def _defaults(fields: dict[str, RecordField]) -> tuple[tuple[str, Any], ...]:
+def _defaults(fields: dict[str, DeclaredField]) -> tuple[tuple[str, Any], ...]:
     """Each optional field's default, where it is a plain value or an empty list or dict: given to the
     constructor with the set fields, so that it need not look each up and copy it (a third of the
     time a regulation takes to rebuild). A field with a default factory is left to the constructor."""

@@ -19,96 +19,48 @@ by field; a list or dict default is a factory (`Field(default_factory=list)`), m
 """
 
 import datetime
-import inspect  # imported by typer and pydantic already
 import typing
-from collections.abc import Callable
-from typing import Any, ClassVar, Self, dataclass_transform, get_origin
+from typing import Any, ClassVar, Self, dataclass_transform
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, TypeAdapter
-from pydantic.fields import FieldInfo
-from pydantic_core import PydanticUndefined, core_schema
+from pydantic_core import core_schema
 
-_MISSING: Any = object()
-
-
-class RecordField:
-    """A field as declared: its annotation, its default (or factory), and pydantic's Field where given."""
-
-    __slots__ = ("annotation", "default", "factory", "info")
-
-    def __init__(self, annotation: Any, default: Any, factory: Callable[[], Any] | None, info: FieldInfo | None):
-        self.annotation = annotation
-        self.default = default  # _MISSING: required (unless there is a factory)
-        self.factory = factory
-        self.info = info
-
-    @property
-    def required(self) -> bool:
-        return self.default is _MISSING and self.factory is None
-
-    @property
-    def alias(self) -> str | None:
-        """The field's name in the data file, where it is not the field's (`from`, a Python keyword)."""
-        return self.info.alias if self.info is not None else None
+from wenming.declared import MISSING, Declared, DeclaredField, default_of, field
 
 
-@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
-class DataRecord:
-    """A record of data: keyword fields from its annotations, immutable (its fields cannot be assigned),
-    compared field by field. Validated by pydantic where it comes from a file (`validate`); checked by
-    its own `check` where wenming's code makes one; rebuilt as it was kept by the cache (`construct`)."""
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field, field))
+class DataRecord(Declared):
+    """A record of data: keyword fields from its annotations (wenming.declared), immutable (its fields
+    cannot be assigned), compared field by field. Validated by pydantic where it comes from a file
+    (`validate`); checked by its own `check` where wenming's code makes one; rebuilt as it was kept by
+    the cache (`construct`)."""
 
     # The validating model's config (extra="forbid" and so on): a subclass sets its own.
     model_config: ClassVar[ConfigDict] = ConfigDict(extra="forbid", frozen=True)
-    record_fields: ClassVar[dict[str, RecordField]] = {}
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        fields = dict(cls.record_fields)
-        for name, annotation in inspect.get_annotations(cls).items():
-            if is_class_var(annotation):
-                continue
-            value = cls.__dict__.get(name, _MISSING)
-            if isinstance(value, FieldInfo):
-                default = _MISSING if value.default is PydanticUndefined else value.default
-                fields[name] = RecordField(annotation, default, value.default_factory, value)  # type: ignore[arg-type]
-            else:
-                fields[name] = RecordField(annotation, value, None, None)
-            refuse_shared_default(cls, name, fields[name].default)
-            if value is not _MISSING:
-                delattr(cls, name)  # each record holds its own value: the class keeps none
-        cls.record_fields = fields
 
     def __init__(self, **values: Any) -> None:
-        fields = self.record_fields
-        unknown = values.keys() - fields.keys()
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
-        for name, field in fields.items():
-            if name not in values:
-                values[name] = _default(type(self), name, field)
-        self.__dict__.update(values)
+        super().__init__(**values)
         self.check()
 
     @classmethod
-    def resolved_fields(cls) -> dict[str, RecordField]:
+    def resolved_fields(cls) -> dict[str, DeclaredField]:
         """The fields, their annotations evaluated: a module with `from __future__ import annotations`
         writes them as text, which can be read only once the module's classes all exist."""
-        if any(isinstance(field.annotation, str) for field in cls.record_fields.values()):
+        if any(isinstance(declared.annotation, str) for declared in cls.declared_fields.values()):
             hints = typing.get_type_hints(cls, include_extras=True)
-            for name, field in cls.record_fields.items():
-                if isinstance(field.annotation, str):
-                    field.annotation = hints[name]
-        return cls.record_fields
+            for name, declared in cls.declared_fields.items():
+                if isinstance(declared.annotation, str):
+                    declared.annotation = hints[name]
+        return cls.declared_fields
 
     @classmethod
     def construct(cls, values: dict[str, Any]) -> Self:
         """A record from field values already validated (the cache's), not checked again: missing ones get
         their defaults. It takes `values` as its own (the dict becomes the record's)."""
         record = cls.__new__(cls)
-        for name, field in cls.record_fields.items():
+        for name, declared in cls.declared_fields.items():
             if name not in values:
-                values[name] = _default(cls, name, field)
+                values[name] = default_of(cls, name, declared)
         record.__dict__.update(values)
         return record
 
@@ -118,24 +70,8 @@ class DataRecord:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: {name} cannot be deleted")
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(self.__dict__[name] == other.__dict__[name] for name in self.record_fields)
-
     def __hash__(self) -> int:
-        return hash((type(self), *(self.__dict__[name] for name in self.record_fields)))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self.record_fields)
-        return f"{type(self).__name__}({fields})"
-
-    def replace(self, **changes: Any) -> Self:
-        """A copy with `changes` (not validated: the caller's values are the data's own)."""
-        unknown = changes.keys() - self.record_fields.keys()
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
-        return type(self).construct({name: self.__dict__[name] for name in self.record_fields} | changes)
+        return hash((type(self), *(self.__dict__[name] for name in self.declared_fields)))
 
     def check(self) -> None:
         """Rules across fields, raising ValueError with the message: run when validated, as pydantic's
@@ -144,18 +80,18 @@ class DataRecord:
     def dump(self) -> dict[str, Any]:
         """JSON data of the fields that differ from their defaults (the rest rebuild as they were)."""
         data = {}
-        for name, field in self.record_fields.items():
+        for name, declared in self.declared_fields.items():
             value = self.__dict__[name]
-            if field.factory is None and field.default is not _MISSING and _same(value, field.default):
+            if declared.factory is None and declared.default is not MISSING and _same(value, declared.default):
                 continue
-            if field.factory is not None and value == field.factory():
+            if declared.factory is not None and value == declared.factory():
                 continue
             data[name] = _json_data(value, whole=False)
         return data
 
     def data(self) -> dict[str, Any]:
         """Every field as JSON data, defaults included (as a model's model_dump(mode="json"))."""
-        return {name: _json_data(self.__dict__[name], whole=True) for name in self.record_fields}
+        return {name: _json_data(value, whole=True) for name, value in self.field_values().items()}
 
     @classmethod
     def validate(cls, data: Any) -> Self:
@@ -175,7 +111,7 @@ class DataRecord:
         model = _validating_model(cls)
 
         def to_record(validated: BaseModel) -> DataRecord:
-            record = cls.construct({name: getattr(validated, name) for name in cls.record_fields})
+            record = cls.construct({name: getattr(validated, name) for name in cls.declared_fields})
             record.check()
             return record
 
@@ -192,27 +128,6 @@ _building: set[type[DataRecord]] = set()  # the classes whose schema is being bu
 _models: dict[type[DataRecord], type[BaseModel]] = {}
 
 
-def is_class_var(annotation: object) -> bool:
-    """ClassVar, ClassVar[...], or either written as text (`from __future__ import annotations`)."""
-    if isinstance(annotation, str):
-        return annotation.startswith(("ClassVar", "typing.ClassVar"))
-    return annotation is ClassVar or get_origin(annotation) is ClassVar
-
-
-def _default(cls: type, name: str, field: RecordField) -> Any:
-    if field.factory is not None:
-        return field.factory()
-    if field.default is _MISSING:
-        raise TypeError(f"{cls.__name__} needs {name}")
-    return field.default
-
-
-def refuse_shared_default(cls: type, name: str, default: Any) -> None:
-    """A list, dict or set default would be one object shared by every record: it must be a factory."""
-    if isinstance(default, (list, dict, set)):
-        raise TypeError(f"{cls.__name__}.{name}: a {type(default).__name__} default is shared; use a default_factory")
-
-
 def _same(value: Any, default: Any) -> bool:
     return type(value) is type(default) and value == default
 
@@ -224,15 +139,17 @@ def _validating_model(cls: type[DataRecord]) -> type[BaseModel]:
         namespace: dict[str, Any] = {
             "__module__": cls.__module__,  # where annotations written as text are read
             "__qualname__": cls.__qualname__,
-            "__annotations__": {name: field.annotation for name, field in cls.resolved_fields().items()},
+            "__annotations__": {name: declared.annotation for name, declared in cls.resolved_fields().items()},
             # Built when validation asks for it, not here: a record inside itself would build itself again.
             "model_config": ConfigDict(**cls.model_config, defer_build=True),
         }
-        for name, field in cls.record_fields.items():
-            if field.info is not None:
-                namespace[name] = field.info
-            elif field.default is not _MISSING:
-                namespace[name] = field.default
+        for name, declared in cls.declared_fields.items():
+            if declared.info is not None:
+                namespace[name] = declared.info
+            elif declared.factory is not None:
+                namespace[name] = Field(default_factory=declared.factory)
+            elif declared.default is not MISSING:
+                namespace[name] = declared.default
         model = _models[cls] = type(cls.__name__, (BaseModel,), namespace)
     return model
 
@@ -249,4 +166,4 @@ def _json_data(value: Any, whole: bool) -> Any:
     return value
 
 
-__all__ = ["DataRecord", "RecordField", "is_class_var", "refuse_shared_default"]
+__all__ = ["DataRecord"]

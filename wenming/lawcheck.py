@@ -29,7 +29,7 @@ def _walk(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, DataRecord
     """Every record in the tree under `node`, with its path (a field by its name in the file)."""
     if isinstance(node, DataRecord):
         yield path, node
-        for name, field in type(node).record_fields.items():
+        for name, field in type(node).declared_fields.items():
             yield from _walk(getattr(node, name), (*path, field.alias or name))
     elif isinstance(node, list):
         for index, element in enumerate(node):
