@@ -40,7 +40,6 @@ import pydantic_core
 
 from wenming import __version__, jsonio
 from wenming.datarecord import DataRecord
-from wenming.declared import DeclaredField
 from wenming.paths import MAX_DATA_BYTES
 from wenming.regulation import Regulation
 
@@ -166,7 +165,7 @@ class _Plan:
     """How to build one model class from its JSON data. (A plain class: a NamedTuple costs a millisecond
     of every command's start-up to define.)"""
 
-    __slots__ = ("converted", "defaults", "exact", "names", "required")
+    __slots__ = ("converted", "exact", "names", "required")
 
     def __init__(
         self,
@@ -174,13 +173,11 @@ class _Plan:
         required: frozenset[str],
         exact: tuple[tuple[str, type], ...],  # fields whose JSON value is the field's value: its type checked
         converted: tuple[tuple[str, _Convert], ...],  # the others: models, lists, dates, Literal, unions
-        defaults: tuple[tuple[str, Any], ...],  # unset fields' defaults: a list or dict is made anew each time
     ) -> None:
         self.names = names
         self.required = required
         self.exact = exact
         self.converted = converted
-        self.defaults = defaults
 
 
 _plans: dict[RecordClass, _Plan] = {}
@@ -202,27 +199,9 @@ def _plan_record(model: RecordClass) -> None:
                 (name, _exact_kinds[convert]) for name, convert in converters.items() if convert in _exact_kinds
             ),
             converted=tuple((name, convert) for name, convert in converters.items() if convert not in _exact_kinds),
-            defaults=_defaults(fields),
         )
     finally:
         _planning.discard(model)
-
-
-def _defaults(fields: dict[str, DeclaredField]) -> tuple[tuple[str, Any], ...]:
-    """Each optional field's default, where it is a plain value or an empty list or dict: given to the
-    constructor with the set fields, so that it need not look each up and copy it (a third of the
-    time a regulation takes to rebuild). A field with a default factory is left to the constructor."""
-    found = []
-    for name, field in fields.items():
-        if field.required or field.factory is not None:
-            continue
-        default = field.default
-        if isinstance(default, (list, dict)) and default:
-            continue  # a non-empty mutable default: the constructor copies it
-        if not isinstance(default, (list, dict, str, int, float, bool, tuple, frozenset, type(None))):
-            continue
-        found.append((name, default))
-    return tuple(found)
 
 
 def _record(model: type[DataRecord]) -> _Convert:
@@ -243,9 +222,6 @@ def _record(model: type[DataRecord]) -> _Convert:
         for name, convert in plan.converted:
             if name in values:
                 values[name] = convert(values[name])
-        for name, default in plan.defaults:
-            if name not in values:
-                values[name] = [] if default == [] else {} if default == {} else default
         return construct(values)
 
     return build
@@ -372,7 +348,7 @@ def _converter(annotation: Any) -> _Convert:
 def _record_from(model: type[Kept], data: Any) -> Kept:
     """The `model` the JSON data of its entry (the record's `dump()`) describes."""
     value = _record(model)(data)
-    if not isinstance(value, model):  # pragma: no cover - _model builds the class it is given
+    if not isinstance(value, model):  # pragma: no cover - _record builds the class it is given
         raise _Mismatch(model.__name__)
     return value
 

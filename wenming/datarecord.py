@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Self, dataclass_transform
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, TypeAdapter
 from pydantic_core import core_schema
 
-from wenming.declared import MISSING, Declared, DeclaredField, default_of, field
+from wenming.declared import MISSING, Declared, DeclaredField, field, with_defaults
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field, field))
@@ -58,10 +58,7 @@ class DataRecord(Declared):
         """A record from field values already validated (the cache's), not checked again: missing ones get
         their defaults. It takes `values` as its own (the dict becomes the record's)."""
         record = cls.__new__(cls)
-        for name, declared in cls.declared_fields.items():
-            if name not in values:
-                values[name] = default_of(cls, name, declared)
-        record.__dict__.update(values)
+        record.__dict__.update(with_defaults(cls, values))
         return record
 
     def __setattr__(self, name: str, value: Any) -> None:

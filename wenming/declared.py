@@ -70,14 +70,8 @@ class Declared:
         cls.declared_fields = fields
 
     def __init__(self, **values: Any) -> None:
-        fields = self.declared_fields
-        unknown = values.keys() - fields.keys()
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
-        for name, declared in fields.items():
-            if name not in values:
-                values[name] = default_of(type(self), name, declared)
-        self.__dict__.update(values)
+        _refuse_unknown(type(self), values)
+        self.__dict__.update(with_defaults(type(self), values))
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -94,9 +88,7 @@ class Declared:
 
     def replace(self, **changes: Any) -> Self:
         """A copy with `changes`, as dataclasses.replace (nothing validated or checked)."""
-        unknown = changes.keys() - self.declared_fields.keys()
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        _refuse_unknown(type(self), changes)
         copy = object.__new__(type(self))
         copy.__dict__.update(self.field_values() | changes)
         return copy
@@ -113,13 +105,25 @@ def _declared(cls: type, name: str, annotation: Any, value: Any) -> DeclaredFiel
     return DeclaredField(annotation, value, None, None)
 
 
-def default_of(cls: type, name: str, declared: DeclaredField) -> Any:
-    """The default of a field not given; TypeError where it has none."""
-    if declared.factory is not None:
-        return declared.factory()
-    if declared.default is MISSING:
-        raise TypeError(f"{cls.__name__} needs {name}")
-    return declared.default
+def with_defaults(cls: type[Declared], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the default of every field not given (a factory's made anew); TypeError where a
+    field has none. The dict is filled in place."""
+    for name, declared in cls.declared_fields.items():
+        if name in values:
+            continue
+        if declared.factory is not None:
+            values[name] = declared.factory()
+        elif declared.default is MISSING:
+            raise TypeError(f"{cls.__name__} needs {name}")
+        else:
+            values[name] = declared.default
+    return values
+
+
+def _refuse_unknown(cls: type[Declared], values: dict[str, Any]) -> None:
+    unknown = values.keys() - cls.declared_fields.keys()
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
 
 
 def is_class_var(annotation: object) -> bool:
@@ -129,4 +133,4 @@ def is_class_var(annotation: object) -> bool:
     return annotation is ClassVar or get_origin(annotation) is ClassVar
 
 
-__all__ = ["MISSING", "Declared", "DeclaredField", "default_of", "field", "is_class_var"]
+__all__ = ["MISSING", "Declared", "DeclaredField", "field", "is_class_var", "with_defaults"]
