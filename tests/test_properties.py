@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wenming.citation import Citation, CitationSyntaxError, normalise, parse_citation
+from wenming.citation import Citation, CitationSyntaxError, _pattern_form, _plain_form, normalise, parse_citation
 from wenming.cli import app
 from wenming.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from wenming.numerals import MAX_NUMBER, from_chinese, parse_number, to_chinese
@@ -46,6 +46,26 @@ def test_full_width_and_spaced_forms_parse_back(citation: Citation) -> None:
     assert parse_citation(full_width) == citation
     # Spaces between tokens are ignored; an Arabic number (one no statute numeral spells) stays whole.
     assert parse_citation(" ".join(re.findall(r"[0-9]+|.", citation.chinese()))) == citation
+
+
+# Texts made of what citations are written with, some of them well-formed pieces.
+citation_like = st.lists(
+    st.sampled_from([*"第条款项零一二三四五六七八九十百千0123456789-.", "第二十二条", "第九项", "第一款", "22"]),
+    max_size=8,
+).map("".join)
+
+
+@given(citation_like)
+@example("第二十九条第一款第三项")
+@example("第九项第二款")
+@example("022")
+def test_the_plain_reader_agrees_with_the_patterns(text: str) -> None:
+    # The common forms are read without compiling the patterns: wherever that reader answers, it is
+    # what the patterns read; where it does not (None), the patterns decide alone.
+    plain = _plain_form(text)
+    if plain is None:
+        return
+    assert plain == _pattern_form(text)
 
 
 @given(citations, st.data())

@@ -193,7 +193,9 @@ def _number(text: str) -> int | None:
 def normalise(text: str) -> str:
     """The text as typed or pasted, made parseable: ASCII digits and punctuation, simplified 条/项,
     the brackets or quotes around the whole of it gone. Spaces are kept (see `_unspaced`)."""
-    text = re.sub(_IDEOGRAPHIC_STOP, ".", text.translate(_TRANSLATION).strip())
+    text = text.translate(_TRANSLATION).strip()
+    if "。" in text:  # the pattern is compiled only for a text it can change
+        text = re.sub(_IDEOGRAPHIC_STOP, ".", text)
     while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1]:
         text = text[1:-1].strip()
     return text
@@ -201,6 +203,8 @@ def normalise(text: str) -> str:
 
 def _unspaced(text: str) -> str:
     """`text` without spaces, refusing a space that would join two numbers (22 9 is not 229)."""
+    if text.isprintable() and " " not in text:  # no space at all (the usual case): nothing to refuse
+        return text
     if re.search(_SPACED_NUMBERS, text):
         text = " ".join(text.split())  # as short as the caller's bound on the unspaced text allows
         numbers = text.split()
@@ -226,6 +230,12 @@ def parse_citation(text: str) -> Citation:
         raise CitationSyntaxError(
             f"无法识别的条文引用：{cleaned}", suggestion="只写条文引用，不写法规名称，例如 第二十二条"
         )
+    plain = _plain_form(cleaned)
+    return plain if plain is not None else _pattern_form(cleaned)
+
+
+def _pattern_form(cleaned: str) -> Citation:
+    """Any accepted form, normalised and without spaces, read by the patterns."""
     match = re.fullmatch(_COMPACT_FORM, cleaned) or re.fullmatch(_CHINESE_FORM, cleaned)
     if match is None:
         raise CitationSyntaxError(f"无法识别的条文引用：{cleaned}")
@@ -242,6 +252,33 @@ def parse_citation(text: str) -> Citation:
     article = numbers["article"]
     assert article is not None  # the pattern requires it
     return Citation(article, numbers["paragraph"], numbers["item"])
+
+
+def _plain_form(text: str) -> Citation | None:
+    """22, 第二十二条, 第三十二条第四款, 第二十二条第九项, 第二十九条第一款第三项: the forms the data and
+    most people write, read without compiling the patterns (a millisecond of a command's start). None
+    for any other text, which the patterns read as before: they accept all of these too, alike."""
+    if text.isascii() and text.isdigit():
+        number = _number(text)
+        return None if number is None else Citation(number)
+    pieces = text.split("第")
+    if pieces[0] or not 2 <= len(pieces) <= 4:
+        return None
+    numbers: dict[str, int] = {}
+    units = iter("条款项")  # 条 first, then 款 and 项 in that order, each at most once
+    for piece in pieces[1:]:
+        body, unit = piece[:-1], piece[-1:]
+        if not body or unit not in units:  # `in` on the iterator moves past the units skipped
+            return None
+        if not (all(char in _CN for char in body) or (body.isascii() and body.isdigit())):
+            return None
+        number = _number(body)
+        if number is None:
+            return None
+        numbers[unit] = number
+    if "条" not in numbers:
+        return None
+    return Citation(numbers["条"], numbers.get("款"), numbers.get("项"))
 
 
 def looks_like_citation(text: str) -> bool:

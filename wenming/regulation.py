@@ -8,7 +8,6 @@
 A Regulation is frozen, so every index is computed once, when first asked for.
 """
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
@@ -26,6 +25,9 @@ from wenming.model import (
     RegulationData,
 )
 from wenming.numerals import to_chinese as _cn
+
+# The marks that end a clause of a provision, each read as a comma (the rest of a behaviour provision).
+_CLAUSE_BREAKS = str.maketrans("；。：", "，，，")
 
 
 class Regulation(RegulationData):
@@ -175,7 +177,8 @@ class Regulation(RegulationData):
         text = self.resolve(citation).text
         for part in parts:
             text = text.replace(part or "", "")
-        rest = "，".join(fragment for fragment in re.split("[，；。：]", text) if fragment.strip())
+        fragments = text.translate(_CLAUSE_BREAKS).split("，")
+        rest = "，".join(fragment for fragment in fragments if fragment.strip())
         return rest or None
 
     def resolve(self, citation: Citation) -> "Provision":

@@ -10,7 +10,6 @@ own copy of click and one that depends on click itself are alike to wenming.
 """
 
 import difflib
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,8 +21,10 @@ from wenming.cli.output import fail
 from wenming.errors import EXIT_USAGE, WenmingError
 
 _ARGUMENTS = "wenming.arguments"  # ctx.meta key: the command line, for --json in a usage error
-# A lone negative number (article -1) that click would take for an option.
-_NEGATIVE_NUMBER = re.compile(r"-[0-9０-９][0-9０-９.．\-－]*")
+# A lone negative number (article -1) that click would take for an option: a minus, a digit, then
+# digits, points and dashes (full-width ones too, as typed in a Chinese IME).
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER_CHARACTERS = _DIGITS | frozenset(".．-－")
 
 
 def _kinds(error: BaseException) -> set[str]:
@@ -111,13 +112,17 @@ def _option_arity(params: Any) -> dict[str, bool]:
     }
 
 
+def _is_negative_number(arg: str) -> bool:
+    return arg[:1] == "-" and arg[1:2] in _DIGITS and all(char in _NUMBER_CHARACTERS for char in arg[2:])
+
+
 def _negative_numbers_as_arguments(command: Any, args: list[str]) -> list[str]:
     """`wenming article -1`: pass the -1 on as the argument it is meant to be, not as an option.
 
     The command's options keep their places; its arguments follow a `--`, in their order.
     """
     end = args.index("--") if "--" in args else len(args)
-    if not any(_NEGATIVE_NUMBER.fullmatch(arg) for arg in args[:end]):
+    if not any(_is_negative_number(arg) for arg in args[:end]):
         return args
     takes_value = _option_arity(command.params)
     options: list[str] = []
@@ -130,7 +135,7 @@ def _negative_numbers_as_arguments(command: Any, args: list[str]) -> list[str]:
             if takes_value[arg] and index + 1 < end:
                 index += 1
                 options.append(args[index])
-        elif arg.startswith("-") and not _NEGATIVE_NUMBER.fullmatch(arg):
+        elif arg.startswith("-") and not _is_negative_number(arg):
             options.append(arg)  # --json=…, an unknown option: click says what it thinks of it
         else:
             arguments.append(arg)
