@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from pydantic import Field
-
 from wenming import cache, jsonio
 from wenming.answer import Answer, field
 from wenming.datarecord import DataRecord
@@ -101,13 +99,13 @@ class UnpenalisedRow(DataRecord):
 class BehaviourName(DataRecord):
     key: str
     name: str
-    words: list[str] = Field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
 
 class PartyName(DataRecord):
     key: Literal["person", "organisation"]
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
 
 class CompareIndex(DataRecord):
@@ -122,7 +120,7 @@ class CompareIndex(DataRecord):
     rows: dict[str, str]  # taxonomy key -> its CompareRow list as JSON
     unpenalised: dict[str, str]  # taxonomy key -> its UnpenalisedRow list as JSON
     # Taxonomy key -> the cities with a penalty for it.
-    penalising: dict[str, list[str]] = Field(default_factory=dict)
+    penalising: dict[str, list[str]] = field(default_factory=dict)
 
 
 class _BrokenIndex(Exception):

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from wenming.datarecord import field
 from wenming.model import Key, NonEmpty, Record
 
 
@@ -32,12 +33,12 @@ class Concept(VocabularyRecord):
 
     key: NonEmpty
     kind: ConceptKind = "act"
-    says: list[NonEmpty] = Field(default_factory=list)
-    statute: list[NonEmpty] = Field(default_factory=list)
-    implies: list[NonEmpty] = Field(default_factory=list)
-    may_be: list[NonEmpty] = Field(default_factory=list)
-    excludes: list[Exclusion] = Field(default_factory=list)
-    done: list[NonEmpty] = Field(default_factory=list)
+    says: list[NonEmpty] = field(default_factory=list)
+    statute: list[NonEmpty] = field(default_factory=list)
+    implies: list[NonEmpty] = field(default_factory=list)
+    may_be: list[NonEmpty] = field(default_factory=list)
+    excludes: list[Exclusion] = field(default_factory=list)
+    done: list[NonEmpty] = field(default_factory=list)
 
 
 class AgencyKind(VocabularyRecord):
@@ -47,7 +48,7 @@ class AgencyKind(VocabularyRecord):
     name: NonEmpty
     # Words of an agency's name that make it this kind, for drafting by rule (wenming.extract);
     # the longest word found decides (公安机关交通管理部门 before 公安机关).
-    words: list[NonEmpty] = Field(default_factory=list)
+    words: list[NonEmpty] = field(default_factory=list)
 
 
 class BehaviourType(VocabularyRecord):
@@ -58,24 +59,24 @@ class BehaviourType(VocabularyRecord):
     # The vocabulary's concepts that identify it, and those of them whose leaving undone is the behaviour
     # (系犬绳 for dog-leash): a regulation's penalty of this key that its data does not describe
     # (behaviour_concepts) is read by these, so that a phrase reaches it in every city.
-    concepts: list[NonEmpty] = Field(default_factory=list)
-    omits: list[NonEmpty] = Field(default_factory=list)
+    concepts: list[NonEmpty] = field(default_factory=list)
+    omits: list[NonEmpty] = field(default_factory=list)
     # Concepts it bears without being identified by them (出户 for dog-leash).
-    context: list[NonEmpty] = Field(default_factory=list)
+    context: list[NonEmpty] = field(default_factory=list)
     # Statute words that mark a provision as this behaviour, for drafting by rule (wenming.extract).
-    words: list[NonEmpty] = Field(default_factory=list)
+    words: list[NonEmpty] = field(default_factory=list)
 
 
 class Vocabulary(VocabularyRecord):
     """The vocabulary file's schema: what data/vocabulary.yaml holds."""
 
     schema_version: Literal[1]
-    question_words: list[NonEmpty] = Field(default_factory=list)
-    negations: list[NonEmpty] = Field(default_factory=list)
-    ignored: list[NonEmpty] = Field(default_factory=list)
+    question_words: list[NonEmpty] = field(default_factory=list)
+    negations: list[NonEmpty] = field(default_factory=list)
+    ignored: list[NonEmpty] = field(default_factory=list)
     concepts: list[Concept] = Field(min_length=1)
-    agency_kinds: list[AgencyKind] = Field(default_factory=list)
-    behaviours: list[BehaviourType] = Field(default_factory=list)
+    agency_kinds: list[AgencyKind] = field(default_factory=list)
+    behaviours: list[BehaviourType] = field(default_factory=list)
 
     @cached_property
     def by_key(self) -> dict[str, Concept]:

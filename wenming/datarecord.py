@@ -163,4 +163,4 @@ def _json_data(value: Any, whole: bool) -> Any:
     return value
 
 
-__all__ = ["DataRecord"]
+__all__ = ["DataRecord", "field"]

@@ -8,7 +8,6 @@ or a dataclass costs about half a millisecond at every start (the fields describ
 a Declared class about a hundredth of that.
 """
 
-import inspect  # imported by typer and pydantic already
 from collections.abc import Callable
 from typing import Any, ClassVar, Self, get_origin
 
@@ -61,12 +60,16 @@ class Declared:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         fields = dict(cls.declared_fields)
-        for name, annotation in inspect.get_annotations(cls).items():
-            if is_class_var(annotation):
+        namespace = cls.__dict__
+        # The class's own annotations (as inspect.get_annotations gives a class's), base classes' first.
+        for name, annotation in namespace.get("__annotations__", {}).items():
+            if type(annotation) is not type and is_class_var(annotation):  # a plain class is no ClassVar
                 continue
-            fields[name] = _declared(cls, name, annotation, cls.__dict__.get(name, MISSING))
-            if name in cls.__dict__:
+            if name in namespace:
+                fields[name] = _declared(cls, name, annotation, namespace[name])
                 delattr(cls, name)  # each instance holds its own value: the class keeps none
+            else:
+                fields[name] = DeclaredField(annotation, MISSING, None, None)
         cls.declared_fields = fields
 
     def __init__(self, **values: Any) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Protocol
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from wenming.datarecord import DataRecord
+from wenming.datarecord import DataRecord, field
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -260,7 +260,7 @@ class NoPenalty(Record):
     no_fault: Words
     educate: Words
     reading: Reading
-    excludes: list[Excludes] = Field(default_factory=list)
+    excludes: list[Excludes] = field(default_factory=list)
 
 
 class Minors(Record):
@@ -293,7 +293,7 @@ class Discretion(Record):
     words: NonEmpty
     reading: Reading
     # The regulation's circumstances it concerns (情节严重, 再次违反).
-    circumstances: list[Key] = Field(default_factory=list)
+    circumstances: list[Key] = field(default_factory=list)
 
 
 class Deadline(Record):
@@ -387,7 +387,7 @@ class OnwardFine(Record):
 
 class OnwardStep(Record):
     condition: Words
-    when_any: list[Key] = Field(default_factory=list)
+    when_any: list[Key] = field(default_factory=list)
     sanction: Words
     measures: list[NonEmpty] = Field(min_length=1)
     fine_optional: bool = False  # 可以处
@@ -422,8 +422,8 @@ class LawData(Record):
     procedure: Procedure
     checklist: list[ChecklistItem] = Field(min_length=1)
     reduce_reading: NonEmpty | None = None  # what 从轻 and 减轻 are read to allow: a reading
-    reduce_grounds: list[ReduceGround] = Field(default_factory=list)
-    onward: list[Onward] = Field(default_factory=list)
+    reduce_grounds: list[ReduceGround] = field(default_factory=list)
+    onward: list[Onward] = field(default_factory=list)
 
     def law(self, key: str) -> Law:
         return next(law for law in self.laws if law.key == key)
@@ -442,7 +442,7 @@ class PartyKind(Record):
     """A kind of party as 行政处罚法 names it (公民; 法人或者其他组织), and the words people type for it."""
 
     name: NonEmpty
-    aliases: list[NonEmpty] = Field(default_factory=list)
+    aliases: list[NonEmpty] = field(default_factory=list)
     citation: LawCitation
     words: NonEmpty
 
@@ -451,7 +451,7 @@ class PenaltyParties(Record):
     parties: list[PartyKey] = Field(min_length=1)
     reading: bool  # true: the provision does not name its party, and `basis` reads it
     basis: NonEmpty
-    quotes: list[PartyQuote] = Field(default_factory=list)
+    quotes: list[PartyQuote] = field(default_factory=list)
 
 
 class PartiesData(Record):

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from wenming.datarecord import DataRecord
+from wenming.datarecord import DataRecord, field
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -45,7 +45,7 @@ class Paragraph(Record):
 
     number: int = Field(ge=1)
     text: NonEmpty
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
 
 class Article(Record):
@@ -76,7 +76,7 @@ class ExternalFact(Record):
     fact: NonEmpty
     date: datetime.date
     source: NonEmpty
-    concerns: list[CitationText] = Field(default_factory=list)
+    concerns: list[CitationText] = field(default_factory=list)
 
 
 class HistoryEvent(Record):
@@ -105,11 +105,11 @@ class SourceFile(Record):
 
 class Metadata(Record):
     title: NonEmpty
-    history: list[HistoryEvent] = Field(default_factory=list)
+    history: list[HistoryEvent] = field(default_factory=list)
     source: SourceFile | None = None
     city: NonEmpty | None = None  # None where the title names none (a province's regulation)
     province: NonEmpty | None = None
-    external_facts: list[ExternalFact] = Field(default_factory=list)
+    external_facts: list[ExternalFact] = field(default_factory=list)
 
 
 class ScanConvention(Record):
@@ -180,7 +180,7 @@ class Agency(Record):
     key: Key
     name: NonEmpty  # as written in the provision
     short_name: NonEmpty
-    aliases: list[NonEmpty] = Field(default_factory=list)
+    aliases: list[NonEmpty] = field(default_factory=list)
     source: list[CitationText] = Field(min_length=1)
     # The agency it is a department of (公安机关交通管理部门 is part of 公安机关), by key.
     part_of: Key | None = None
@@ -195,7 +195,7 @@ class Circumstance(Record):
     key: Key
     name: NonEmpty
     description: NonEmpty
-    related: list[Key] = Field(default_factory=list)  # circumstances other provisions word for much the same
+    related: list[Key] = field(default_factory=list)  # circumstances other provisions word for much the same
 
 
 class FineRange:
@@ -279,7 +279,7 @@ class Step(Record):
     condition: NonEmpty  # the provision's words, e.g. 拒不改正的
     # Circumstance keys; the step is reached when any of them holds. Empty: the first
     # step, reached by the violation itself.
-    when_any: list[Key] = Field(default_factory=list)
+    when_any: list[Key] = field(default_factory=list)
     # The provision's words for what follows the condition, e.g. 处五十元罚款; validation
     # checks they follow the condition in the provision and state the fine's amounts.
     sanction: NonEmpty
@@ -333,7 +333,7 @@ class BehaviourRef(Record):
     # The provision it resolves to; none for a behaviour only described (link: description).
     cites: CitationText | None = None
     # Further provisions the liability provision cites for the same penalty (违反第九条第一款第一项、第三项…).
-    also: list[CitationText] = Field(default_factory=list)
+    also: list[CitationText] = field(default_factory=list)
     # The liability provision's own words for the behaviour, where it describes it (link: description,
     # relative): a literal part of the provision.
     words: NonEmpty | None = None
@@ -372,19 +372,19 @@ class Penalty(Record):
 
     key: Key
     name: NonEmpty
-    aliases: list[NonEmpty] = Field(default_factory=list)
+    aliases: list[NonEmpty] = field(default_factory=list)
     behaviour: BehaviourRef
     provision: CitationText
-    agencies: list[Key] = Field(default_factory=list)  # none where the provision names none
+    agencies: list[Key] = field(default_factory=list)  # none where the provision names none
     # The words naming the agencies: in the provision, or in the lead-in of the article whose item it is.
     agency_text: NonEmpty | None = None
     # The ladder for anyone; empty where every party or role has its own (variants).
-    steps: list[Step] = Field(default_factory=list)
-    variants: list[Variant] = Field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
     # The shared behaviour key (vocabulary's behaviours) it is an instance of, for comparing cities.
     taxonomy: Key | None = None
     review: ReviewMark = "reviewed"
-    review_notes: list[NonEmpty] = Field(default_factory=list)  # what the extractor or the reviewer was unsure of
+    review_notes: list[NonEmpty] = field(default_factory=list)  # what the extractor or the reviewer was unsure of
 
     def check(self) -> None:
         if not self.steps and not self.variants:
@@ -424,12 +424,12 @@ class LiabilityProvision(Record):
     agency: NonEmpty | None = None
     external_law: NonEmpty | None = None
     # Each law it names, verbatim (a referral may name none: 依法处罚).
-    laws: list[NonEmpty] = Field(default_factory=list)
+    laws: list[NonEmpty] = field(default_factory=list)
     # The behaviour it concerns, where it concerns one (a referral for one behaviour).
     behaviour: BehaviourRef | None = None
     taxonomy: Key | None = None
     review: ReviewMark = "reviewed"
-    review_notes: list[NonEmpty] = Field(default_factory=list)
+    review_notes: list[NonEmpty] = field(default_factory=list)
 
 
 class Mitigation(Record):
@@ -527,11 +527,11 @@ class BehaviourConcepts(Record):
 
     penalty: Key | None = None
     cites: CitationText | None = None
-    core: list[NonEmpty] = Field(default_factory=list)
-    context: list[NonEmpty] = Field(default_factory=list)
-    omits: list[NonEmpty] = Field(default_factory=list)
-    conditions: list[Condition] = Field(default_factory=list)
-    see_also: list[NonEmpty] = Field(default_factory=list)
+    core: list[NonEmpty] = field(default_factory=list)
+    context: list[NonEmpty] = field(default_factory=list)
+    omits: list[NonEmpty] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    see_also: list[NonEmpty] = field(default_factory=list)
 
     def check(self) -> None:
         if (self.penalty is None) == (self.cites is None):
@@ -561,7 +561,7 @@ class BehaviourArticle(Record):
     kind: BehaviourKind
     domain: NonEmpty
     # Other words people use for the domain (交通 for 文明出行行为), for `behaviours --domain`.
-    also: list[NonEmpty] = Field(default_factory=list)
+    also: list[NonEmpty] = field(default_factory=list)
 
 
 class RegulationData(Record):
@@ -572,34 +572,34 @@ class RegulationData(Record):
 
     schema_version: Literal[1]
     meta: Metadata
-    conventions: list[ScanConvention] = Field(default_factory=list)
+    conventions: list[ScanConvention] = field(default_factory=list)
     # Exactly one of the two: the chapters, or (a regulation without chapters) the articles.
-    chapters: list[Chapter] = Field(default_factory=list)
-    articles: list[Article] = Field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
     # False where the source is cut short (no 附则, no 施行 article, a chapter missing): every
     # answer from it says so. `damage` lists what the reader found, each with its source line.
     complete: bool = True
-    damage: list[Damage] = Field(default_factory=list)
-    repairs: list[Repair] = Field(default_factory=list)
-    notes: list[LegislativeNote] = Field(default_factory=list)
-    circumstances: list[Circumstance] = Field(default_factory=list)
-    agencies: list[Agency] = Field(default_factory=list)
-    penalties: list[Penalty] = Field(default_factory=list)
-    liability: list[LiabilityProvision] = Field(default_factory=list)
+    damage: list[Damage] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    notes: list[LegislativeNote] = field(default_factory=list)
+    circumstances: list[Circumstance] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    penalties: list[Penalty] = field(default_factory=list)
+    liability: list[LiabilityProvision] = field(default_factory=list)
     mitigation: Mitigation | None = None
-    colloquial_terms: list[ColloquialTerm] = Field(default_factory=list)
-    wide_terms: list[WideTerm] = Field(default_factory=list)
-    duties: list[DutyProvision] = Field(default_factory=list)
+    colloquial_terms: list[ColloquialTerm] = field(default_factory=list)
+    wide_terms: list[WideTerm] = field(default_factory=list)
+    duties: list[DutyProvision] = field(default_factory=list)
     # Words of a question (罚多少) that `fine` strips from the end of a query before matching names.
-    question_phrases: list[NonEmpty] = Field(default_factory=list)
+    question_phrases: list[NonEmpty] = field(default_factory=list)
     decision_wording: DecisionWording | None = None
-    behaviour_articles: list[BehaviourArticle] = Field(default_factory=list)
+    behaviour_articles: list[BehaviourArticle] = field(default_factory=list)
     # The words of an article's opening that name its kind (鼓励, 倡导, 重点治理); `fine` says them.
-    behaviour_kind_words: dict[BehaviourKind, NonEmpty] = Field(default_factory=dict)
+    behaviour_kind_words: dict[BehaviourKind, NonEmpty] = field(default_factory=dict)
     # The behaviours by their concepts, for `fine`'s reading of a phrase (wenming.matcher).
-    behaviour_concepts: list[BehaviourConcepts] = Field(default_factory=list)
+    behaviour_concepts: list[BehaviourConcepts] = field(default_factory=list)
     # Governed behaviours (penalised or not) and the shared behaviour key each is an instance of.
-    behaviour_taxonomy: list[TaxonomyLink] = Field(default_factory=list)
+    behaviour_taxonomy: list[TaxonomyLink] = field(default_factory=list)
 
     def check(self) -> None:
         if bool(self.chapters) == bool(self.articles):

@@ -12,7 +12,7 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
-from wenming.datarecord import DataRecord
+from wenming.datarecord import DataRecord, field
 from wenming.model import Key, MeasureKind, NonEmpty
 from wenming.paths import shipped
 
@@ -33,7 +33,7 @@ class MeasureRule(_Rule):
     words: list[NonEmpty] = Field(min_length=1)
     pattern: NonEmpty | None = None  # a regular expression whose match is the measure's words
     # The word is no measure when one of these follows it (警告后).
-    not_before: list[NonEmpty] = Field(default_factory=list)
+    not_before: list[NonEmpty] = field(default_factory=list)
 
 
 class PartyRule(_Rule):
@@ -47,41 +47,41 @@ class Rules(_Rule):
     condition_end: NonEmpty
     liability_marks: list[NonEmpty] = Field(min_length=1)
     # Outside the chapter, a sanction naming no breach.
-    standalone_sanctions: list[NonEmpty] = Field(default_factory=list)
-    standalone_objects: list[NonEmpty] = Field(default_factory=list)  # … on what (不文明行为)
-    standalone_not: list[NonEmpty] = Field(default_factory=list)  # … not where the sentence sets up the means
-    not_penalty: list[NonEmpty] = Field(default_factory=list)
-    circumstance_negations: list[NonEmpty] = Field(default_factory=list)
+    standalone_sanctions: list[NonEmpty] = field(default_factory=list)
+    standalone_objects: list[NonEmpty] = field(default_factory=list)  # … on what (不文明行为)
+    standalone_not: list[NonEmpty] = field(default_factory=list)  # … not where the sentence sets up the means
+    not_penalty: list[NonEmpty] = field(default_factory=list)
+    circumstance_negations: list[NonEmpty] = field(default_factory=list)
     circumstances: list[CircumstanceRule] = Field(min_length=1)
     fine_pattern: NonEmpty
     fine_name: NonEmpty
     per_law_name: NonEmpty
-    optional_words: list[NonEmpty] = Field(default_factory=list)
-    or_words: list[NonEmpty] = Field(default_factory=list)
+    optional_words: list[NonEmpty] = field(default_factory=list)
+    or_words: list[NonEmpty] = field(default_factory=list)
     measures: list[MeasureRule] = Field(min_length=1)
     referral: list[NonEmpty] = Field(min_length=1)
-    unstructured: list[NonEmpty] = Field(default_factory=list)
-    discipline_behaviours: list[Key] = Field(default_factory=list)
+    unstructured: list[NonEmpty] = field(default_factory=list)
+    discipline_behaviours: list[Key] = field(default_factory=list)
     # 对…人员，依法给予处分: who bears the sanction, opening it.
-    sanction_openers: list[NonEmpty] = Field(default_factory=list)
+    sanction_openers: list[NonEmpty] = field(default_factory=list)
     agency_marker: NonEmpty
     agency_subject_pattern: NonEmpty
     agency_end: list[NonEmpty] = Field(min_length=1)
-    agency_split: list[NonEmpty] = Field(default_factory=list)
-    agency_trim: list[NonEmpty] = Field(default_factory=list)
+    agency_split: list[NonEmpty] = field(default_factory=list)
+    agency_trim: list[NonEmpty] = field(default_factory=list)
     agency_min_chars: int = 4
-    parties: list[PartyRule] = Field(default_factory=list)
+    parties: list[PartyRule] = field(default_factory=list)
     role_pattern: NonEmpty
     party_pattern: NonEmpty
-    roles: list[NonEmpty] = Field(default_factory=list)
+    roles: list[NonEmpty] = field(default_factory=list)
     citing: list[NonEmpty] = Field(min_length=1)
     citing_items: list[NonEmpty] = Field(min_length=1)
-    relative_paragraph: list[NonEmpty] = Field(default_factory=list)
+    relative_paragraph: list[NonEmpty] = field(default_factory=list)
     # 依照前款规定从重处罚: the sanction's source, not the behaviour.
-    relative_not_after: list[NonEmpty] = Field(default_factory=list)
-    other_items: list[NonEmpty] = Field(default_factory=list)
+    relative_not_after: list[NonEmpty] = field(default_factory=list)
+    other_items: list[NonEmpty] = field(default_factory=list)
     new_behaviour_min_chars: int = 8
-    behaviour_preambles: list[NonEmpty] = Field(default_factory=list)
+    behaviour_preambles: list[NonEmpty] = field(default_factory=list)
     citation_only: NonEmpty
 
 
