@@ -88,7 +88,9 @@ class AllCitiesSearchResult(Answer):
 def search_all(default: Regulation, terms: list[str]) -> AllCitiesSearchResult:
     """Every shipped regulation searched for all `terms`, read with the default regulation's words."""
     index = search_index()
-    query = run_query(default, [Units(indexed.paragraphs, indexed.notes) for indexed in index.regulations], terms)
+    query = run_query(
+        default, [Units(paragraphs=indexed.paragraphs, notes=indexed.notes) for indexed in index.regulations], terms
+    )
     cities: list[CitySearch] = []
     hits: list[CityHit] = []
     for indexed, found in zip(index.regulations, query.hits, strict=True):

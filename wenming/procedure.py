@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from wenming.answer import Answer, field
+from wenming.declared import Value
 from wenming.errors import BadInput
 from wenming.laws import LawBook, PartyKey, PenaltyParties, ReduceGround
 from wenming.model import Penalty, Step
@@ -274,7 +275,7 @@ def ground_view(book: LawBook, ground: ReduceGround) -> GroundView:
 # --- the step ---------------------------------------------------------------------------------------
 
 
-class StepFacts(NamedTuple):  # a NamedTuple: a tenth of a dataclass's cost to create, at every start-up
+class StepFacts(Value):
     """What the procedure turns on: the step's measures and fine range, and the circumstances given."""
 
     measures: tuple[str, ...]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from wenming.citation import CITATION_FORMS_HELP, CitationSyntaxError, looks_like_citation, parse_citation
+from wenming.declared import Value
 from wenming.errors import BadInput, NotFound, WenmingError
 from wenming.model import Penalty, WideTerm
 from wenming.regulation import Provision, Regulation, UnknownProvision
@@ -104,7 +105,7 @@ def _wide(regulation: Regulation, query: str, term: WideTerm) -> BadInput:
             matches.append(penalty)
         else:
             provision = regulation.cite(meaning)
-            matches.append(Unpenalised(provision.citation, provision.chinese, provision.text, part_of_penalised=False))
+            matches.append(_whole(provision))
     message = f"「{query}」可能指下列不同规定，请指明其中一处："
     error = _listing(regulation, message, matches, how="用键或条文引用查询，")
     if term.rest:
@@ -160,6 +161,11 @@ def _penalty_texts(regulation: Regulation, penalty: Penalty) -> list[str]:
     return texts
 
 
+def _whole(provision: Provision) -> Unpenalised:
+    """A provision no penalty touches, as a whole unit."""
+    return Unpenalised(at=provision.citation, citation=provision.chinese, text=provision.text, part_of_penalised=False)
+
+
 def _add(matches: list[Match], more: Iterable[Match]) -> None:
     for match in more:
         if match not in matches:
@@ -191,7 +197,7 @@ def _described_by_text(regulation: Regulation, query: str) -> list[Match]:
 Found = Penalty | tuple[Unpenalised, ...]
 
 
-class Resolved(NamedTuple):
+class Resolved(Value):
     """What a query was resolved to, and, for a phrase, how it was read (wenming.matcher)."""
 
     found: Found
@@ -227,11 +233,11 @@ def _read(regulation: Regulation, text: str) -> Resolved:
     if len(top) == 1:
         fit = top[0]
         target = fit.behaviour.target
-        return Resolved(target if isinstance(target, Penalty) else (target,), fit, reading)
+        return Resolved(found=target if isinstance(target, Penalty) else (target,), fit=fit, reading=reading)
     targets = [fit.behaviour.target for fit in top]
     units = tuple(target for target in targets if isinstance(target, Unpenalised))
     if len(units) == len(targets):
-        return Resolved(units, None, reading)  # none of them is penalised: that is the answer
+        return Resolved(found=units, reading=reading)  # none of them is penalised: that is the answer
     raise _ambiguous(regulation, text, targets)
 
 
@@ -250,7 +256,7 @@ def resolve_query(regulation: Regulation, query: str) -> Resolved:
         raise BadInput(f"输入过长（{len(text)} 字），请只写违法行为的名称或条文", suggestion="例如 wenming fine 22.9")
     for penalty in regulation.penalties:
         if text.lower() == penalty.key:
-            return Resolved(penalty)
+            return Resolved(found=penalty)
     # A key no penalty has but a liability provision does (a referral for one behaviour, 依照治安管理
     # 处罚法处罚): the behaviour it names, answered as that provision's.
     referred = [entry for entry in regulation.liability if entry.taxonomy == text.lower()]
@@ -258,7 +264,7 @@ def resolve_query(regulation: Regulation, query: str) -> Resolved:
         ref = referred[0].behaviour
         cited = ref.cites if ref is not None and ref.cites is not None else referred[0].citation
         provision = regulation.cite(cited)
-        return Resolved((Unpenalised(provision.citation, provision.chinese, provision.text, False),))
+        return Resolved(found=(_whole(provision),))
     name = strip_question(regulation, text)
     named = [p for p in regulation.penalties if name == p.name or name in p.aliases]
     if len(named) == 1:
@@ -281,7 +287,7 @@ def resolve_query(regulation: Regulation, query: str) -> Resolved:
         matches = _by_citation(regulation, provision)
         if not any(isinstance(match, Penalty) for match in matches):
             # Nothing in the cited provision is penalised: one answer, whatever its size.
-            return Resolved((Unpenalised(provision.citation, provision.chinese, provision.text, False),))
+            return Resolved(found=(_whole(provision),))
         return _one_or_listed(regulation, text, matches)
     described = _described_by_text(regulation, name)
     if described:
@@ -298,19 +304,19 @@ def _with_reading(regulation: Regulation, text: str, found: Found) -> Resolved:
     try:
         reading = read_phrase(regulation, text)
     except WenmingError:  # a vocabulary edited into an unusable one: the name still answers
-        return Resolved(found)
+        return Resolved(found=found)
     targets = [found] if isinstance(found, Penalty) else list(found)
     fits = [fit for fit in reading.fits if fit.behaviour.target in targets]
     fit = fits[0] if len(targets) == 1 and fits else None
-    return Resolved(found, fit, reading)
+    return Resolved(found=found, fit=fit, reading=reading)
 
 
 def _one_or_listed(regulation: Regulation, text: str, matches: list[Match]) -> Resolved:
     if len(matches) == 1 and isinstance(matches[0], Penalty):
-        return Resolved(matches[0])
+        return Resolved(found=matches[0])
     unpenalised = tuple(match for match in matches if isinstance(match, Unpenalised))
     if len(unpenalised) == len(matches):
-        return Resolved(unpenalised)  # none of them is penalised: that is the answer, however many
+        return Resolved(found=unpenalised)  # none of them is penalised: that is the answer, however many
     raise _ambiguous(regulation, text, matches)
 
 

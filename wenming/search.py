@@ -13,9 +13,10 @@ the order of the regulation.
 
 from collections.abc import Iterator
 from itertools import groupby
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from wenming.answer import Answer, field
+from wenming.declared import Value
 from wenming.errors import BadInput, NotFound
 from wenming.numerals import normalise_digits
 from wenming.regulation import Regulation
@@ -174,12 +175,12 @@ def _finds_anything(sources: list["Units"], words: list[str]) -> bool:
     for units in sources:
         paragraphs = [joined for joined in units.paragraphs if any(word in joined for word in words)]
         notes = [joined for joined in units.notes if any(word in joined for word in words)]
-        if any(word in text for text in Units(paragraphs, notes).texts() for word in words):
+        if any(word in text for text in Units(paragraphs=paragraphs, notes=notes).texts() for word in words):
             return True
     return False
 
 
-class Units(NamedTuple):
+class Units(Value):
     """What a search reads of one regulation: each paragraph with its items, and each note's two parts,
     as rows of text (see _SEPARATOR). Built from a Regulation (`regulation_units`), or read back from the
     corpus index (wenming.corpus_search), which keeps every shipped regulation's rows in one cache entry."""
@@ -196,10 +197,10 @@ class Units(NamedTuple):
 
 def regulation_units(regulation: Regulation) -> Units:
     """The regulation's searchable units, in its order."""
-    return Units(list(_paragraph_rows(regulation)), list(_note_rows(regulation)))
+    return Units(paragraphs=list(_paragraph_rows(regulation)), notes=list(_note_rows(regulation)))
 
 
-class _Query(NamedTuple):
+class _Query(Value):
     """The terms as read, and what searching them found: hits for each source searched."""
 
     cleaned: list[str]
@@ -275,7 +276,7 @@ def run_query(regulation: Regulation, sources: list[Units], terms: list[str]) ->
             searched_as += "（" + "".join(f"「{word}」" for word in places) + "是地点，未作查找条件）"
         if dropped:
             searched_as += "（" + "".join(f"「{word}」" for word in dropped) + "未见于同一条文，未作查找条件）"
-    return _Query(cleaned, split, searched_as, result)
+    return _Query(cleaned=cleaned, split=split, searched_as=searched_as, hits=result)
 
 
 def _phrase_words(regulation: Regulation, term: str) -> list["PhraseWord"]:

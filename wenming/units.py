@@ -5,20 +5,15 @@ Shared by the matching of names and citations (wenming.resolve) and of phrases (
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from wenming.citation import Citation
+from wenming.declared import Value
 from wenming.model import Penalty
 from wenming.regulation import Provision, Regulation
 from wenming.vocabulary import per_regulation
 
 
-class Unpenalised(NamedTuple):
-    """A behaviour provision, or the part of one, that no ladder of this regulation penalises.
-
-    A NamedTuple rather than a frozen dataclass: a fifth of the cost to create at import. Being a
-    tuple, it is told apart from a Penalty by isinstance(match, Penalty), never by tuple-ness.
-    """
+class Unpenalised(Value):
+    """A behaviour provision, or the part of one, that no ladder of this regulation penalises."""
 
     at: Citation
     citation: str  # the statute's form of `at`
@@ -53,11 +48,11 @@ def unpenalised_units(regulation: Regulation) -> tuple[Unpenalised, ...]:
         if regulation.penalties_citing_whole(unit.citation):  # a penalty cites the whole article
             continue
         if not regulation.penalties_citing(unit.citation):
-            found.append(Unpenalised(unit.citation, unit.chinese, unit.text, part_of_penalised=False))
+            found.append(Unpenalised(at=unit.citation, citation=unit.chinese, text=unit.text, part_of_penalised=False))
             continue
         rest = regulation.unpenalised_part(unit.citation)  # None: the penalties cover it all
         if rest:
-            found.append(Unpenalised(unit.citation, unit.chinese, rest, part_of_penalised=True))
+            found.append(Unpenalised(at=unit.citation, citation=unit.chinese, text=rest, part_of_penalised=True))
     return tuple(found)
 
 
