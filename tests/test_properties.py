@@ -18,6 +18,7 @@ from wenming.citation import Citation, CitationSyntaxError, _pattern_form, _plai
 from wenming.cli import app
 from wenming.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from wenming.numerals import MAX_NUMBER, from_chinese, parse_number, to_chinese
+from wenming.search import _ROW, _rows_with
 
 DOCUMENTED_EXIT_CODES = {EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE}
 COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)
@@ -66,6 +67,16 @@ def test_the_plain_reader_agrees_with_the_patterns(text: str) -> None:
     if plain is None:
         return
     assert plain == _pattern_form(text)
+
+
+@given(
+    st.lists(st.text(alphabet="犬只狗罚款\x1f ", max_size=10), max_size=8),
+    st.lists(st.text(alphabet="犬只狗罚款\x1e", max_size=3), max_size=3),
+)
+def test_a_search_splits_out_exactly_the_rows_holding_a_word(rows: list[str], words: list[str]) -> None:
+    # A regulation's rows are one text; the rows found in it are those a row-by-row look would find.
+    holding = [row for row in rows if any(word and _ROW not in word and word in row for word in words)]
+    assert _rows_with(_ROW.join(rows), words) == holding
 
 
 @given(citations, st.data())

@@ -1,8 +1,8 @@
 """`wenming --city all search`: every shipped regulation searched at once, from one index.
 
 Reading forty regulations' cache entries one by one costs more than the whole look-up may; the index
-keeps what search reads of each (its paragraphs, items and notes: wenming.search.Units) as plain lists
-of text in ONE cache entry (wenming.corpus.corpus_record: JSON, keyed on every data file's bytes and
+keeps what search reads of each (its paragraphs, items and notes: wenming.search.Units) as rows of
+text in ONE cache entry (wenming.corpus.corpus_record: JSON, keyed on every data file's bytes and
 the vocabulary). The terms are read as `search` reads them for the default regulation (its people's
 words, 狗 → 犬只, and question words; the shared vocabulary splits a phrase); every city's text is then
 searched for the same words. Hits come grouped by city: the default city first, then registry order.
@@ -22,14 +22,15 @@ from wenming.search import SearchHit, TermSplit, Units, regulation_units, run_qu
 
 
 class IndexedRegulation(DataRecord):
-    """One regulation's searchable units: wenming.search.Units' rows of text, kept as they are (read
-    back without a model apiece, nor a tuple: the search reads the rows)."""
+    """One regulation's searchable units: wenming.search.Units' rows of text, kept as they are, two
+    strings a regulation (read back without a model or a string a row: the search finds its words in
+    the whole text and splits out the rows that hold them)."""
 
     city: str
     title: str
     notice: str | None  # the regulation is cut short: what every answer from it says
-    paragraphs: list[str]
-    notes: list[str]
+    paragraphs: str
+    notes: str
 
 
 class SearchIndex(DataRecord):

@@ -11,8 +11,8 @@ Notes are searched too, their summary (摘要) and the committee's words (原文
 the order of the regulation.
 """
 
-from collections.abc import Iterator
-from itertools import groupby
+from collections.abc import Iterable, Iterator
+from itertools import chain, groupby
 from typing import TYPE_CHECKING
 
 from wenming.answer import Answer, field
@@ -92,15 +92,48 @@ NOTE_SUMMARY = "摘要"  # a note's summary: the project's words
 # keeps them as they are, and reading them back builds nothing):
 #   a paragraph: [article, paragraph, citation, text, then per item: number, citation, text]
 #   a note's part: [article, note index, part index, citation, note title, part, text, *other provisions]
-# Numbers are written as text, and a row is kept as one string, its fields joined by _SEPARATOR, a
-# control character no statute holds (one in a hostile data file is shown as U+FFFD). A search looks
-# for its words in the whole row first, and splits only the rows that hold them all; the corpus index
-# reads back a list of strings and nothing more.
+# Numbers are written as text. A row is one string, its fields joined by _SEPARATOR, and a regulation's
+# rows one string too, joined by _ROW: control characters no statute holds (one in a hostile data file
+# is shown as U+FFFD). A search finds its words in the whole text and splits out only the rows that
+# hold them (a few dozen of a city's hundreds); the corpus index reads back two strings a regulation.
 _SEPARATOR = "\x1f"
+_ROW = "\x1e"
 
 
 def _joined(row: list[str]) -> str:
-    return _SEPARATOR.join(field.replace(_SEPARATOR, "\ufffd") for field in row)
+    return _SEPARATOR.join(field.replace(_SEPARATOR, "\ufffd").replace(_ROW, "\ufffd") for field in row)
+
+
+def _rows_with(rows: str, words: Iterable[str]) -> list[str]:
+    """The rows of `rows` (joined by _ROW) that hold one of `words` anywhere, in their order."""
+    ends: dict[int, int] = {}  # where each row found starts -> where it ends
+    for word in words:
+        if not word or _ROW in word:  # no row holds it: a word never spans two
+            continue
+        at = rows.find(word)
+        while at != -1:
+            start = rows.rfind(_ROW, 0, at) + 1
+            end = rows.find(_ROW, at)
+            ends[start] = end = len(rows) if end == -1 else end
+            at = rows.find(word, end)
+    return [rows[start : ends[start]] for start in sorted(ends)]
+
+
+def _candidates(rows: str, alternatives: list[list[str]]) -> list[str]:
+    """The rows that may hold some word of every term: those that hold one of the first's."""
+    if not alternatives:
+        return rows.split(_ROW) if rows else []
+    return _rows_with(rows, alternatives[0])
+
+
+def _paragraph_texts(rows: Iterable[str]) -> Iterator[str]:
+    for joined in rows:
+        yield from joined.split(_SEPARATOR)[3::3]
+
+
+def _note_texts(rows: Iterable[str]) -> Iterator[str]:
+    for joined in rows:
+        yield joined.split(_SEPARATOR)[6]
 
 
 def _paragraph_rows(regulation: Regulation) -> Iterator[str]:
@@ -173,31 +206,26 @@ def _merged(spans: list[Span]) -> list[Span]:
 def _finds_anything(sources: list["Units"], words: list[str]) -> bool:
     """Whether some text holds one of `words`: only the rows that hold one anywhere are split to see."""
     for units in sources:
-        paragraphs = [joined for joined in units.paragraphs if any(word in joined for word in words)]
-        notes = [joined for joined in units.notes if any(word in joined for word in words)]
-        if any(word in text for text in Units(paragraphs=paragraphs, notes=notes).texts() for word in words):
+        texts = chain(
+            _paragraph_texts(_rows_with(units.paragraphs, words)), _note_texts(_rows_with(units.notes, words))
+        )
+        if any(word in text for text in texts for word in words):
             return True
     return False
 
 
 class Units(Value):
     """What a search reads of one regulation: each paragraph with its items, and each note's two parts,
-    as rows of text (see _SEPARATOR). Built from a Regulation (`regulation_units`), or read back from the
+    as rows of text (see _ROW). Built from a Regulation (`regulation_units`), or read back from the
     corpus index (wenming.corpus_search), which keeps every shipped regulation's rows in one cache entry."""
 
-    paragraphs: list[str]  # each a row joined by _SEPARATOR
-    notes: list[str]
-
-    def texts(self) -> Iterator[str]:
-        for joined in self.paragraphs:
-            yield from joined.split(_SEPARATOR)[3::3]
-        for joined in self.notes:
-            yield joined.split(_SEPARATOR)[6]
+    paragraphs: str  # the paragraphs' rows, joined by _ROW
+    notes: str  # the notes' rows, joined by _ROW
 
 
 def regulation_units(regulation: Regulation) -> Units:
     """The regulation's searchable units, in its order."""
-    return Units(paragraphs=list(_paragraph_rows(regulation)), notes=list(_note_rows(regulation)))
+    return Units(paragraphs=_ROW.join(_paragraph_rows(regulation)), notes=_ROW.join(_note_rows(regulation)))
 
 
 class _Query(Value):
@@ -298,7 +326,7 @@ def _search_all(
 
 def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
     hits: list[tuple[tuple[int, int, int, int], SearchHit]] = []
-    for joined in units.paragraphs:
+    for joined in _candidates(units.paragraphs, alternatives):
         if not _may_match(joined, alternatives):  # most rows: no need to split them
             continue
         row = joined.split(_SEPARATOR)
@@ -327,7 +355,7 @@ def _search(units: Units, alternatives: list[list[str]]) -> list[SearchHit]:
                 hit.items = places
                 hits.append(((article, paragraph, 0, 0), hit))
     reported_notes: set[str] = set()
-    for joined in units.notes:
+    for joined in _candidates(units.notes, alternatives):
         if not _may_match(joined, alternatives):
             continue
         row = joined.split(_SEPARATOR)

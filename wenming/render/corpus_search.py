@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 
 from wenming.corpus_search import AllCitiesSearchResult, CityHit
@@ -75,7 +75,7 @@ def _append_cut(out: Text, line: str, width: int, styles: list[tuple[str, int, i
     `line`) over what is shown of them. The line is measured only as far as it is shown."""
     kept, cells = 0, 0
     for index, character in enumerate(line):
-        cells += cell_len(character)
+        cells += get_character_cell_size(character)  # a character's cells, as cell_len counts them
         if cells <= width - 1:  # room for the … that a cut takes
             kept = index + 1
         elif cells > width:
