@@ -11,6 +11,7 @@ opening punctuation (the character before moves down with it).
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -39,6 +40,9 @@ def wrap(console: ViewConsole, text: Text, width: int) -> list[Text]:
     for paragraph in text.split("\n", allow_blank=True):
         rest = paragraph
         while True:
+            if "\t" not in rest.plain and rest.cell_len <= width:  # it fits: rich would keep it whole
+                lines.append(rest)
+                break
             first, *more = rest.wrap(console, width, overflow="fold", no_wrap=False)
             if not more:
                 lines.append(first)
@@ -73,7 +77,7 @@ def _break(plain: str, cut: int, width: int) -> int:
     characters, so the line takes what of the run fits, and a fold moves back to such a place (a
     number is not cut: 罚款（2000–5000 元）); then the courtesy about punctuation.
     """
-    good = [cut] if _breakable(plain, cut) and plain[cut - 1].isspace() else []
+    more: list[int] = []
     cells, pos = cell_len(plain[:cut]), cut
     while pos < len(plain) - 1:  # what more fits
         cells += cell_len(plain[pos])
@@ -81,14 +85,15 @@ def _break(plain: str, cut: int, width: int) -> int:
             break
         pos += 1
         if _breakable(plain, pos):
-            good.append(pos)
-    good.extend(pos for pos in range(cut, 0, -1) if _breakable(plain, pos))  # or less
-    for pos in sorted(set(good), reverse=True):
+            more.append(pos)
+    less = (pos for pos in range(cut, 0, -1) if _breakable(plain, pos))  # or less, looked at as needed
+    for pos in chain(reversed(more), less):  # the longest line first
         if _courteous(plain, pos):
             return pos
     # Nothing fits courteously: a number leaves its unit (（100–200 / 元）), else the courtesy yields
     # (a lone --refused before 。 stays whole).
     units = [pos for pos in range(cut, 0, -1) if plain[pos - 1] == NBSP]
+    good = more or [pos for pos in range(cut, 0, -1) if _breakable(plain, pos)]
     return next((pos for pos in units if _courteous(plain, pos)), max(good, default=units[0] if units else cut))
 
 
