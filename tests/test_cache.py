@@ -262,6 +262,36 @@ def test_entry_others_may_write_is_not_trusted(cache_dir: Path, data_text: str, 
     assert cache.fetch(data_text) is None
 
 
+def test_an_entry_larger_than_an_entry_may_be_is_not_read(
+    cache_dir: Path, data_text: str, regulation: Regulation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.store(data_text, regulation)
+    [entry] = entries(cache_dir)
+    assert cache.fetch(data_text) is not None
+    limit = entry.stat().st_size - 1
+    monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", limit)
+    limits: list[int] = []  # of each file read (the data files' key too)
+    read_all = cache._read_all
+    monkeypatch.setattr(cache, "_read_all", lambda *arguments: limits.append(arguments[2]) or read_all(*arguments))
+    assert cache.fetch(data_text) is None and limit not in limits  # refused by its size, before a byte is read
+
+
+def test_a_file_is_read_no_further_than_one_byte_past_its_limit(tmp_path: Path) -> None:
+    path = tmp_path / "grown"
+    path.write_bytes(b"x" * 300_000)
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        # It said it had 10 bytes and has grown: the byte past the limit shows it is too large.
+        assert len(cache._read_all(descriptor, 10, 100_000)) == 100_001
+    finally:
+        os.close(descriptor)
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        assert len(cache._read_all(descriptor, 300_000, 1_000_000)) == 300_000  # all of it, within the limit
+    finally:
+        os.close(descriptor)
+
+
 def test_folder_that_cannot_be_made_is_no_obstacle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_text: str, regulation: Regulation
 ) -> None:

@@ -207,7 +207,7 @@ def test_a_nul_byte_is_refused_with_its_line(parser: str) -> None:
     assert error.problems[0].line == 2 and "U+0000" in error.problems[0].message
 
 
-@pytest.mark.parametrize("escape", ["\\e[2J", "\\x1b]0;title\\x07", "\\u202e", "\\0", "\\ufdd0"])
+@pytest.mark.parametrize("escape", ["\\e[2J", "\\x1b]0;title\\x07", "\\u202e", "\\0", "\\x9e"])
 def test_control_characters_written_as_escapes_are_refused(parser: str, data_text: str, escape: str) -> None:
     text = edited(data_text, "  short_name: 公安机关\n", f'  short_name: "公安{escape}机关"\n')
     error = refused(text)

@@ -420,6 +420,8 @@ def _fetch(key: str, model: type[Kept]) -> Kept | None:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode) or not _is_ours(status):  # defence in depth
                 return None
+            if status.st_size > _max_bytes(model):
+                return None
             raw = _read_all(descriptor, status.st_size, _max_bytes(model))
         finally:
             os.close(descriptor)
@@ -524,13 +526,13 @@ def _read(path: Path) -> bytes | None:
 
 
 def _read_all(descriptor: int, size: int, limit: int) -> bytes:
-    """The file's bytes, up to one more than `limit`, read in pieces of the size the file says it has (it
-    may grow meanwhile): a buffer of the largest allowed size, taken for each file (forty for --city
-    all), cost 50 µs a file."""
+    """The file's bytes, at most `limit` and one more (so that a file grown past the limit is seen to
+    be), read for the `size` it said it had, and in pieces of 64 KiB beyond: a buffer of the largest
+    allowed size, taken for each file (forty for --city all), cost 50 µs a file."""
     chunks: list[bytes] = []
     total = 0
     while total <= limit:
-        chunk = os.read(descriptor, max(size - total + 1, 64 * 1024))
+        chunk = os.read(descriptor, min(max(size - total + 1, 64 * 1024), limit + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)

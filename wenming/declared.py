@@ -100,7 +100,10 @@ class Declared:
 @dataclass_transform(kw_only_default=True, field_specifiers=(field,))
 class Value(Declared):
     """A value the engine passes between its steps (how a query resolved, the facts of a step): declared
-    and built as a dataclass is, for a hundredth of a dataclass's or a NamedTuple's cost to define."""
+    and built as a dataclass is, for a hundredth of a dataclass's or a NamedTuple's cost to define.
+
+    Like a plain dataclass, and unlike the NamedTuples these were, a Value is neither immutable nor
+    hashable, nor a tuple to unpack: the engine reads its fields by name and compares it field by field."""
 
 
 def _declared(cls: type, name: str, annotation: Any, value: Any) -> DeclaredField:

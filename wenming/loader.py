@@ -92,12 +92,8 @@ class _YamlProblem(Exception):
         self.message = message
 
 
-# Control characters (tab and newline aside) and bidi overrides: YAML escapes can write them. And the
-# noncharacters U+FDD0-U+FDEF, which Unicode keeps for a program's own use and no text holds
-# (wenming.search joins its rows with two of them).
-_CONTROL_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef]"
-)
+# Control characters (tab and newline aside) and bidi overrides: YAML escapes can write them.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _line(event: Any) -> int:
@@ -120,7 +116,7 @@ def _scalar(loader: Any, event: Any) -> Any:
         return loader.construct_yaml_float(node)
     control = _CONTROL_CHARACTER.search(event.value)
     if control:  # "\e[2J" in a quoted scalar would reach the reader's terminal
-        raise _YamlProblem(_line(event), f"文本含有控制字符或非字符 U+{ord(control.group()):04X}")
+        raise _YamlProblem(_line(event), f"文本含有控制字符 U+{ord(control.group()):04X}")
     return event.value  # str, and timestamps, which the models parse
 
 
