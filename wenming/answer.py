@@ -15,13 +15,11 @@ declared, a base class's first; a record shaped otherwise in JSON (a bare list, 
 says so in `_json`.
 """
 
-import datetime
 from typing import Any, dataclass_transform
 
 from pydantic import Field
 
-from wenming.datarecord import DataRecord
-from wenming.declared import Declared, field
+from wenming.declared import Declared, field, json_data
 from wenming.jsonio import dumps
 
 
@@ -34,7 +32,7 @@ class Answer(Declared):
 
     def json_data(self) -> Any:
         """The record as JSON data: dicts, lists, strings, numbers, booleans and None."""
-        return self._json({name: _json_data(value) for name, value in self.field_values().items()})
+        return self._json({name: json_data(value) for name, value in self.field_values().items()})
 
     def _json(self, data: dict[str, Any]) -> Any:
         """The JSON form of the record from its fields' (a record shaped otherwise overrides this)."""
@@ -50,23 +48,12 @@ class Answer(Declared):
             raise TypeError(f"{type(self).__name__}'s JSON is not an object: it must place {', '.join(extra)}")
         return {**data, **extra}
 
+    def json_form(self, whole: bool) -> Any:
+        return self.json_data()  # an answer inside an answer; a record quoted in one is whole
+
     def to_json(self) -> str:
         """The record as JSON text, indented by two, Chinese as it is."""
         return dumps(self.json_data())
-
-
-def _json_data(value: Any) -> Any:
-    if isinstance(value, Answer):
-        return value.json_data()
-    if isinstance(value, (list, tuple)):
-        return [_json_data(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _json_data(item) for key, item in value.items()}
-    if isinstance(value, DataRecord):  # a piece of the data, quoted in an answer
-        return value.data()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 __all__ = ["Answer", "field"]

@@ -413,19 +413,10 @@ def _fetch(key: str, model: type[Kept]) -> Kept | None:
     if directory is None:
         return None
     try:
-        # Without waiting (a FIFO planted under the entry's name) and without following a link.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(_entry_path(directory, key, _prefix(model)), flags)
-        try:
-            status = os.fstat(descriptor)
-            if not stat.S_ISREG(status.st_mode) or not _is_ours(status):  # defence in depth
-                return None
-            if status.st_size > _max_bytes(model):
-                return None
-            raw = _read_all(descriptor, status.st_size, _max_bytes(model))
-        finally:
-            os.close(descriptor)
-        if len(raw) > _max_bytes(model):
+        # Not following a link planted under the entry's name; the user's own only (defence in depth).
+        path = _entry_path(directory, key, _prefix(model))
+        raw = _read_file(path, _max_bytes(model), flags=getattr(os, "O_NOFOLLOW", 0), ours=True)
+        if raw is None:
             return None
         entry = jsonio.loads(raw)
         if type(entry) is not dict or entry.get("format") != FORMAT.decode() or entry.get("key") != key:
@@ -507,22 +498,25 @@ def read_texts(paths: Sequence[Path]) -> list[bytes] | None:
 
 def _read(path: Path) -> bytes | None:
     try:
-        # Regular files only, opened without waiting: a pipe or device is the loader's to refuse.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        raw = _read_file(path, MAX_DATA_BYTES)  # a pipe or device is the loader's to refuse
     except (OSError, ValueError):  # ValueError: a NUL byte in the path
         return None
+    return None if raw is None else raw.removeprefix(codecs.BOM_UTF8)
+
+
+def _read_file(path: Path, limit: int, *, flags: int = 0, ours: bool = False) -> bytes | None:
+    """The bytes of the regular file at `path`, opened without waiting (a FIFO never blocks), or None
+    where it is not a regular file, is larger than `limit` (or grows past it as it is read), or, with
+    `ours`, is not the user's own or others may write it. OSError where it cannot be opened or read."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | flags)
     try:
         status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_DATA_BYTES:
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit or (ours and not _is_ours(status)):
             return None
-        raw = _read_all(descriptor, status.st_size, MAX_DATA_BYTES)
-    except OSError:
-        return None
+        raw = _read_all(descriptor, status.st_size, limit)
     finally:
         os.close(descriptor)
-    if len(raw) > MAX_DATA_BYTES:
-        return None
-    return raw.removeprefix(codecs.BOM_UTF8)
+    return raw if len(raw) <= limit else None
 
 
 def _read_all(descriptor: int, size: int, limit: int) -> bytes:

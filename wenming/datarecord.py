@@ -19,14 +19,13 @@ pydantic's `Field(default_factory=list)`, which costs 7 µs a call to define), m
 --city all search's) are never validated: they are made by wenming's code from validated data.
 """
 
-import datetime
 import typing
 from typing import Any, ClassVar, Self, dataclass_transform
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, TypeAdapter
 from pydantic_core import core_schema
 
-from wenming.declared import MISSING, Declared, DeclaredField, field, with_defaults
+from wenming.declared import MISSING, Declared, DeclaredField, field, json_data, with_defaults
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field, field))
@@ -84,12 +83,15 @@ class DataRecord(Declared):
                 continue
             if declared.factory is not None and value == declared.factory():
                 continue
-            data[name] = _json_data(value, whole=False)
+            data[name] = json_data(value, whole=False)
         return data
 
     def data(self) -> dict[str, Any]:
         """Every field as JSON data, defaults included (as a model's model_dump(mode="json"))."""
-        return {name: _json_data(value, whole=True) for name, value in self.field_values().items()}
+        return {name: json_data(value, whole=True) for name, value in self.field_values().items()}
+
+    def json_form(self, whole: bool) -> dict[str, Any]:
+        return self.data() if whole else self.dump()
 
     @classmethod
     def validate(cls, data: Any) -> Self:
@@ -150,18 +152,6 @@ def _validating_model(cls: type[DataRecord]) -> type[BaseModel]:
                 namespace[name] = declared.default
         model = _models[cls] = type(cls.__name__, (BaseModel,), namespace)
     return model
-
-
-def _json_data(value: Any, whole: bool) -> Any:
-    if isinstance(value, DataRecord):
-        return value.data() if whole else value.dump()
-    if isinstance(value, (list, tuple)):
-        return [_json_data(item, whole) for item in value]
-    if isinstance(value, dict):
-        return {key: _json_data(item, whole) for key, item in value.items()}
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 __all__ = ["DataRecord", "field"]

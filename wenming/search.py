@@ -112,7 +112,7 @@ def _rows_with(rows: str, words: Iterable[str]) -> list[str]:
     ends: dict[int, int] = {}  # where each row found starts -> where it ends
     for word in words:
         if not word:  # every row holds the empty word
-            return rows.split(_ROW) if rows else []
+            return _every_row(rows)
         if _ROW in word:  # no row holds it: a word never spans two
             continue
         at = rows.find(word)
@@ -126,9 +126,11 @@ def _rows_with(rows: str, words: Iterable[str]) -> list[str]:
 
 def _candidates(rows: str, alternatives: list[list[str]]) -> list[str]:
     """The rows that may hold some word of every term: those that hold one of the first's."""
-    if not alternatives:
-        return rows.split(_ROW) if rows else []
-    return _rows_with(rows, alternatives[0])
+    return _rows_with(rows, alternatives[0]) if alternatives else _every_row(rows)
+
+
+def _every_row(rows: str) -> list[str]:
+    return rows.split(_ROW) if rows else []  # no row is empty: "" is no rows
 
 
 def _paragraph_texts(rows: Iterable[str]) -> Iterator[str]:
